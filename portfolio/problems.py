@@ -1,0 +1,92 @@
+"""Problems found in user input (files, grids, norms), collected and reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a client file.
+
+    `row` is the row number as the user sees it in the file (1 = first line of the
+    file, so the header is usually row 1 and the first client row 2); None when the
+    problem is about the whole file or a whole column.
+    `code` is a stable identifier (for tests and translation); `reason` is the
+    English sentence shown on the command line, saying what is wrong and what to do.
+    """
+
+    row: int | None
+    column: str | None
+    value: str | None
+    reason: str
+    code: str
+    blocking: bool = True
+
+    def describe(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column!r}")
+        if self.value is not None:
+            where.append(f"value {self.value!r}")
+        prefix = ", ".join(where)
+        kind = "error" if self.blocking else "warning"
+        return f"{kind}: {prefix + ': ' if prefix else ''}{self.reason}"
+
+
+@dataclass
+class Report:
+    """All problems of one reading, blocking ones and warnings."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.blocking]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.blocking]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class InputError(Exception):
+    """User input that cannot be used; carries every problem found, for reporting."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(p.describe() for p in problems) or "invalid input")
+
+
+@dataclass(frozen=True)
+class ConfigIssue:
+    """One error in a YAML configuration file (grid, norms), pointing at file, line and key."""
+
+    file: str
+    line: int | None
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        line = self.line if self.line is not None else "?"
+        return f"{self.file}:{line}: {self.key}: {self.message}"
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; carries every issue found."""
+
+    def __init__(self, issues: list[ConfigIssue]):
+        self.issues = issues
+        super().__init__("\n".join(str(i) for i in issues))

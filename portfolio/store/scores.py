@@ -1,0 +1,52 @@
+"""Scores of a dataset under a grid, computed once in SQL and kept as a table."""
+
+from __future__ import annotations
+
+import hashlib
+
+from portfolio.grid.model import Grid
+from portfolio.scoring.engine import column_kinds, scoring_query
+from portfolio.sql import table_name
+from portfolio.store.database import Store
+from portfolio.store.datasets import clients_table
+
+
+def grid_key(grid: Grid) -> str:
+    """A short digest of everything that changes scores (not the labels' file name)."""
+    return hashlib.sha256(repr((grid.missing, grid.axes, grid.cuts, grid.segments))
+                          .encode("utf-8")).hexdigest()[:16]
+
+
+def scores_table(dataset_id: int, grid: Grid) -> str:
+    return table_name(f"scores_{int(dataset_id)}_{grid_key(grid)}")
+
+
+def ensure_scores(store: Store, dataset_id: int, grid: Grid) -> str:
+    """Name of the table holding the dataset's scores under `grid`, creating it if needed.
+
+    Scoring is one vectorised query; keeping its result means pages only filter and
+    aggregate on reruns. A changed grid gets a new table (its key changes).
+    """
+    table = scores_table(dataset_id, grid)
+    with store.reading() as cur:
+        if cur.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [table]).fetchone():
+            return table
+    source = clients_table(dataset_id)
+    with store.transaction() as cur:
+        if not cur.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?",
+                           [table]).fetchone():
+            query = scoring_query(grid, source, column_kinds(cur, source),
+                                  keys=("client_id", "period"))
+            cur.execute(f"CREATE TABLE {table} AS {query.sql}", query.params)
+    return table
+
+
+def drop_scores(store: Store, dataset_id: int) -> None:
+    """Forget every stored scoring of a dataset (its data changed or it was deleted)."""
+    prefix = f"scores_{int(dataset_id)}_"
+    with store.transaction() as cur:
+        names = [r[0] for r in cur.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, ?)",
+            [prefix]).fetchall()]
+        for name in names:
+            cur.execute(f"DROP TABLE {table_name(name)}")
