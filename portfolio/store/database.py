@@ -9,7 +9,7 @@ from typing import Iterator
 
 import duckdb
 
-DEFAULT_DB_PATH = Path(__file__).resolve().parents[2] / "data" / "portfolio.duckdb"
+DEFAULT_DB_PATH = Path(__file__).resolve().parents[2] / "data" / "portfolio.duckdb"  # see portfolio.settings
 
 _SCHEMA = (
     "CREATE SEQUENCE IF NOT EXISTS dataset_ids START 1",
