@@ -93,6 +93,9 @@ class Grid:
     segments: tuple[Segment, ...]
     source: str = "<grid>"
     fingerprint: str = field(default="", compare=False)
+    # Key path → line in the source file (`axes.qrc.criteria[1].column` → 31), so that
+    # problems found later, against the data, can still point at the grid's line.
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

@@ -1,0 +1,96 @@
+"""The grid's meaning checks, run on every part its shape check could read: levels, ids, cuts, cells."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import product
+
+from portfolio.grid.model import AXES, Band, Category, Grid
+from portfolio.yaml_source import Checker, fmt, nearest_line
+
+
+@dataclass
+class Shaped:
+    """What the shape check read, each part with its key path, kept even when a sibling field
+    is broken, so that one run reports the meaning errors of the whole file."""
+
+    criterion_ids: list[tuple[str, str]] = field(default_factory=list)  # (path of `id`, id)
+    levels: list[tuple[str, tuple[Band, ...] | tuple[Category, ...]]] = field(default_factory=list)
+    cuts: dict[str, tuple[float, ...]] = field(default_factory=dict)  # axes whose cuts read well
+    segment_ids: list[tuple[str, str]] = field(default_factory=list)
+    cells: list[tuple[str, dict[str, int]]] = field(default_factory=list)  # (path of `cell`, cell)
+    cells_complete: bool = False  # every segment's cell read well, so missing cells can be named
+    grid: Grid | None = None  # built only when the shape check found nothing wrong
+
+
+def check_meaning(ch: Checker, shaped: Shaped) -> None:
+    """Record every meaning error: levels of each criterion, unique ids, cuts, one segment a cell."""
+    for path, levels in shaped.levels:
+        _check_levels(ch, path, levels)
+    _check_unique(ch, shaped.criterion_ids, "criterion id",
+                  "across both axes, since each criterion gives the output column pts_<id>")
+    for axis_id, cuts in shaped.cuts.items():
+        _check_ascending(ch, f"matrix.cuts.{axis_id}", "", cuts, "cuts")
+    _check_unique(ch, shaped.segment_ids, "segment id", "")
+    _check_cells(ch, shaped)
+
+
+def _check_levels(ch: Checker, path: str, levels: tuple[Band, ...] | tuple[Category, ...]) -> None:
+    """`path` is the criterion's `bands` or `categories` list."""
+    if max(level.points for level in levels) <= 0:
+        ch.error(path, "expected at least one level with points > 0 (got 0 points everywhere); "
+                       "the best level's points are the criterion's maximum")
+    if isinstance(levels[0], Band):
+        _check_ascending(ch, path, ".from", [band.start for band in levels], "bands by `from`")
+    else:
+        _check_unique(ch, [(f"{path}[{i}].value", c.key) for i, c in enumerate(levels)],
+                      "category value", "after trimming and case folding")
+
+
+def _check_ascending(ch: Checker, path: str, suffix: str, values: list[float] | tuple[float, ...],
+                     what: str) -> None:
+    for i in range(1, len(values)):
+        if values[i] <= values[i - 1]:
+            ch.error(f"{path}[{i}]{suffix}", f"expected {what} in strictly ascending order "
+                                             f"(got {fmt(values[i])} after {fmt(values[i - 1])})")
+
+
+def _check_unique(ch: Checker, located: list[tuple[str, str]], what: str, scope: str) -> None:
+    """Report each value already seen, naming the line where it first appeared."""
+    first: dict[str, str] = {}
+    for path, value in located:
+        if value in first:
+            ch.error(path, f"expected unique {what}s{' ' + scope if scope else ''} "
+                           f"(got \"{value}\" again, first at line {nearest_line(ch.lines, first[value])})")
+        else:
+            first[value] = path
+
+
+def _cell_text(cell: dict[str, int]) -> str:
+    return "{" + ", ".join(f"{axis}: {cell[axis]}" for axis in AXES) + "}"
+
+
+def _check_cells(ch: Checker, shaped: Shaped) -> None:
+    """Every cell inside the grid, and every cell of the grid held by exactly one segment."""
+    sizes = {axis: len(cuts) + 1 for axis, cuts in shaped.cuts.items()}
+    holder: dict[tuple[int, ...], str] = {}
+    for path, cell in shaped.cells:
+        outside = [axis for axis in AXES if axis in sizes and cell[axis] >= sizes[axis]]
+        for axis in outside:
+            cuts = ", ".join(map(fmt, shaped.cuts[axis]))
+            ch.error(f"{path}.{axis}", f"expected a band index from 0 to {sizes[axis] - 1}, since cuts "
+                                       f"[{cuts}] make {sizes[axis]} bands on {axis} (got {cell[axis]})")
+        key = tuple(cell[axis] for axis in AXES)
+        if outside:
+            continue
+        if key in holder:
+            ch.error(path, f"expected one segment per cell (got cell {_cell_text(cell)} again, first at "
+                           f"line {nearest_line(ch.lines, holder[key])}); change one of the cells")
+        else:
+            holder[key] = path
+    if not shaped.cells_complete or len(sizes) < len(AXES):
+        return  # a cell or a cut that did not read well would make this guesswork
+    for key in product(*(range(sizes[axis]) for axis in AXES)):
+        if key not in holder:
+            ch.error("matrix.segments", f"expected a segment for every cell (got none for cell "
+                                        f"{_cell_text(dict(zip(AXES, key)))}); add one")

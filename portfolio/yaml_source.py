@@ -1,0 +1,497 @@
+"""Safe YAML for configuration files: plain values that know their line and key path."""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Collection, Literal
+
+import yaml
+from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent
+
+from portfolio.problems import ConfigError, ConfigIssue
+
+MAX_BYTES = 256 * 1024
+FILE_KEY = "(file)"  # key shown for problems about the whole file (size, encoding, syntax)
+TOP_KEY = "(top level)"  # key shown for problems about the document's root value
+
+# How a scalar may be read. Plain (unquoted, untagged) scalars are left uninterpreted
+# until a field says what it expects, so YAML 1.1's implicit typing never applies.
+ScalarKind = Literal["plain", "text", "number", "bool", "null", "rejected"]
+
+_YAML = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {"!": "text", _YAML + "str": "text", _YAML + "int": "number",
+                _YAML + "float": "number", _YAML + "bool": "bool", _YAML + "null": "null"}
+_COLLECTION_TAGS = {"!", _YAML + "map", _YAML + "seq"}
+# The spellings PyYAML (YAML 1.1) turns into booleans and None.
+_BOOLEANS = {w for b in ("yes", "no", "true", "false", "on", "off") for w in (b, b.title(), b.upper())}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+# Decimal only, leading zeros ignored (`010` is ten, as in YAML 1.2 and spreadsheets);
+# `_` may group digits. Hex, octal, base-60 (`1:30`) and `.inf`/`.nan` are not numbers here.
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+)?")
+_INTEGER = re.compile(r"[-+]?\d+(?:_\d+)*")
+_IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@dataclass(frozen=True)
+class Node:
+    """A value of the document, with the line where it starts (1-based) and its key path."""
+
+    line: int
+    path: str
+
+
+@dataclass(frozen=True)
+class ScalarNode(Node):
+    text: str  # the scalar as written, quotes and escapes resolved
+    kind: ScalarKind
+
+
+@dataclass(frozen=True)
+class MapNode(Node):
+    entries: dict[str, Node]  # in file order; a duplicate key keeps its first value
+
+    def get(self, key: str) -> Node | None:
+        return self.entries.get(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.entries
+
+
+@dataclass(frozen=True)
+class ListNode(Node):
+    items: tuple[Node, ...]
+
+
+def child_path(parent: str, key: str | int) -> str:
+    """`axes` + `qrc` → `axes.qrc`; `axes.qrc.criteria` + 1 → `axes.qrc.criteria[1]`."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+def nearest_line(lines: dict[str, int] | None, path: str) -> int | None:
+    """The line of `path`, or of its closest ancestor that the file has (for a missing key)."""
+    lines = lines or {}
+    while True:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        if cut < 0:
+            return lines.get("")
+        path = path[:cut]
+
+
+def closest(word: str, known: Collection[str]) -> str | None:
+    """The known word a typo most likely meant (`wieght` → `weight`), if any is close."""
+    found = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def suggestion(word: str, known: Collection[str]) -> str:
+    """`; did you mean `weight`?` or nothing."""
+    match = closest(word, known)
+    return f"; did you mean `{match}`?" if match else ""
+
+
+def describe(node: Node) -> str:
+    """What a node holds, for the `(got …)` part of a message."""
+    if isinstance(node, MapNode):
+        return "a mapping" if node.entries else "an empty mapping"
+    if isinstance(node, ListNode):
+        return "a list" if node.items else "an empty list"
+    assert isinstance(node, ScalarNode)
+    if node.kind == "null" or (node.kind == "plain" and node.text in _NULLS):
+        return "nothing"
+    if node.kind == "bool" or (node.kind == "plain" and node.text in _BOOLEANS):
+        return f"a boolean, {node.text}"
+    if node.kind == "text":
+        return f'the text "{node.text}"'
+    return node.text
+
+
+def fmt(x: float) -> str:
+    """A number as a person writes it: 50 rather than 50.0."""
+    return str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else f"{x:g}"
+
+
+class _Composer(yaml.SafeLoader):
+    """SafeLoader's parser and composer, noting tags, anchors and aliases instead of obeying them."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            node = yaml.ScalarNode(_YAML + "null", "", event.start_mark, event.end_mark)
+            node.problem = (f"aliases (*{event.anchor}) are not allowed: "
+                            "write the value out in full where it is used")
+            return node
+        event = self.peek_event()
+        if self.check_event(ScalarEvent):
+            node = self.compose_scalar_node(None)
+        elif self.check_event(SequenceStartEvent):
+            node = self.compose_sequence_node(None)
+        else:
+            node = self.compose_mapping_node(None)
+        node.explicit_tag = event.tag  # None unless the file wrote a tag
+        node.anchor_name = event.anchor
+        return node
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+
+
+def _tag_problem(tag: str) -> str:
+    shown = _short_tag(tag)
+    if shown.startswith("!!python"):
+        return f"tag {shown} builds a Python object, which a configuration file may not do: remove it"
+    if tag.startswith(_YAML):
+        return f"tag {shown} is not used in this file (only text, numbers, lists and mappings): remove it"
+    return f"tag {shown} is not a standard YAML tag: remove it"
+
+
+def _syntax_issue(source: str, text: str, error: yaml.YAMLError) -> ConfigIssue:
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        line = mark.line + 1
+        problem = getattr(error, "problem", None) or "syntax error"
+        context = getattr(error, "context", None)
+        context_mark = getattr(error, "context_mark", None)
+        if context and context_mark is not None and context_mark.line + 1 != line:
+            problem = f"{context} at line {context_mark.line + 1}, {problem}"
+        elif context:
+            problem = f"{context}, {problem}"
+        if "'\\t'" in problem:
+            problem += " (indent with spaces, not tabs)"
+    else:  # reader errors (forbidden characters) carry a position instead of a mark
+        position = getattr(error, "position", 0) or 0
+        line = text.count("\n", 0, position) + 1
+        problem = str(error).splitlines()[0]
+    return ConfigIssue(source, line, FILE_KEY, f"not valid YAML: {problem}; fix the syntax")
+
+
+class Checker:
+    """Collects every issue of one configuration file, and reads its values field by field.
+
+    Each reading method takes the node of a field (None when the key is absent, already
+    reported) and returns the value, or None after recording what was wrong. A node that
+    was rejected while parsing (a tag, an alias) is skipped silently: it is reported once.
+    """
+
+    def __init__(self, source: str):
+        self.source = source
+        self.issues: list[ConfigIssue] = []
+        self.lines: dict[str, int] = {}  # key path → line, for every value of the file
+
+    # -- issues ---------------------------------------------------------------------
+
+    def error(self, where: Node | str, message: str) -> None:
+        """Record an issue at a node, or at a key path (its line, or its parent's)."""
+        if isinstance(where, Node):
+            path, line = where.path, where.line
+        else:
+            path, line = where, nearest_line(self.lines, where)
+        self.issues.append(ConfigIssue(self.source, line, path or TOP_KEY, message))
+
+    def mark(self) -> int:
+        """A bookmark: `clean_since(mark)` says whether nothing was reported after it."""
+        return len(self.issues)
+
+    def clean_since(self, mark: int) -> bool:
+        return len(self.issues) == mark
+
+    def raise_if_any(self) -> None:
+        """Raise ConfigError with every issue, in the order of the file's lines."""
+        if self.issues:
+            raise ConfigError(sorted(self.issues, key=lambda issue: issue.line or 0))
+
+    # -- parsing --------------------------------------------------------------------
+
+    def parse(self, text: str) -> Node | None:
+        """The document's tree, or None when it cannot be read at all (issues recorded)."""
+        size = len(text.encode("utf-8"))
+        if size > MAX_BYTES:
+            self.issues.append(_too_large(self.source, size))
+            return None
+        loader = None
+        try:
+            loader = _Composer(text)
+            root = loader.get_single_node()
+        except yaml.YAMLError as error:
+            self.issues.append(_syntax_issue(self.source, text, error))
+            return None
+        except RecursionError:
+            self.issues.append(ConfigIssue(self.source, None, FILE_KEY,
+                                           "expected a readable YAML document (got values nested too deeply)"))
+            return None
+        finally:
+            if loader is not None:
+                loader.dispose()
+        if root is None:
+            self.issues.append(ConfigIssue(self.source, 1, TOP_KEY,
+                                           "expected a mapping of keys (got an empty file)"))
+            return None
+        return self._build(root, "", root.start_mark.line + 1)
+
+    def _build(self, y: yaml.Node, path: str, line: int) -> Node:
+        problem = getattr(y, "problem", None)
+        tag = getattr(y, "explicit_tag", None)
+        anchor = getattr(y, "anchor_name", None)
+        self.lines[path] = line
+        if problem is None and anchor is not None:
+            self.error(path, f"anchors (&{anchor}) are not allowed: write the value out where it is used")
+        if problem is None and tag is not None:
+            allowed = _SCALAR_TAGS if isinstance(y, yaml.ScalarNode) else _COLLECTION_TAGS
+            if tag not in allowed:
+                problem = _tag_problem(tag)
+        if problem is not None:
+            self.error(path, problem)
+            return ScalarNode(line, path, "", "rejected")
+        if isinstance(y, yaml.ScalarNode):
+            if tag is not None:
+                kind = _SCALAR_TAGS[tag]
+            else:
+                kind = "plain" if y.style is None else "text"
+            return ScalarNode(line, path, y.value, kind)
+        if isinstance(y, yaml.SequenceNode):
+            return ListNode(line, path, tuple(
+                self._build(item, child_path(path, i), item.start_mark.line + 1)
+                for i, item in enumerate(y.value)))
+        return self._build_mapping(y, path, line)
+
+    def _build_mapping(self, y: yaml.MappingNode, path: str, line: int) -> MapNode:
+        entries: dict[str, Node] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in y.value:
+            key_line = key_node.start_mark.line + 1
+            key_ok = (isinstance(key_node, yaml.ScalarNode)
+                      and getattr(key_node, "problem", None) is None
+                      and getattr(key_node, "anchor_name", None) is None
+                      and getattr(key_node, "explicit_tag", None) in (None, "!", _YAML + "str"))
+            if not key_ok:
+                self.issues.append(ConfigIssue(
+                    self.source, key_line, path or TOP_KEY,
+                    "expected a plain name as key (got a key with a tag, anchor, alias, list or mapping)"))
+                continue
+            key = key_node.value  # keys are names, read as written: `no:` is the key "no"
+            key_path = child_path(path, key)
+            if key in entries:
+                self.issues.append(ConfigIssue(
+                    self.source, key_line, key_path,
+                    f"duplicate key `{key}` (first at line {first_line[key]}): keep only one"))
+                continue
+            first_line[key] = key_line
+            entries[key] = self._build(value_node, key_path, key_line)
+        return MapNode(line, path, entries)
+
+    # -- reading fields -------------------------------------------------------------
+
+    def mapping(self, node: Node | None, required: Collection[str] = (),
+                optional: Collection[str] = (), what: str = "a mapping") -> MapNode | None:
+        """A mapping whose keys are among `required` + `optional`, with every required one."""
+        if node is None or _rejected(node):
+            return None
+        if not isinstance(node, MapNode):
+            self.error(node, f"expected {what} (got {describe(node)})")
+            return None
+        known = [*required, *optional]
+        missing = [key for key in required if key not in node.entries]
+        for key, child in node.entries.items():
+            if key not in known:
+                self.error(child, f"unknown key `{key}`{suggestion(key, known)} "
+                                  f"(expected one of: {', '.join(known)})")
+                meant = closest(key, known)
+                if meant in missing:  # one typo, one issue: `wieght` is not also "weight missing"
+                    missing.remove(meant)
+        for key in missing:
+            self.issues.append(ConfigIssue(self.source, node.line, child_path(node.path, key),
+                                           f"required key `{key}` is missing; add it"))
+        return node
+
+    def entries(self, node: Node | None, what: str) -> MapNode | None:
+        """A mapping with free keys (ids chosen by the user), at least one."""
+        if node is None or _rejected(node):
+            return None
+        if not isinstance(node, MapNode) or not node.entries:
+            self.error(node, f"expected {what} (got {describe(node)})")
+            return None
+        return node
+
+    def items(self, node: Node | None, what: str, allow_empty: bool = False) -> tuple[Node, ...] | None:
+        """The items of a list, non-empty unless allowed; `what` names it, e.g. "a list of bands"."""
+        if node is None or _rejected(node):
+            return None
+        if not isinstance(node, ListNode) or not (node.items or allow_empty):
+            self.error(node, f"expected {what} (got {describe(node)})")
+            return None
+        return node.items
+
+    def text(self, node: Node | None, what: str = "text") -> str | None:
+        """A non-empty text. A plain `no`, `on`, `true`… is refused: YAML 1.1 reads it as a boolean."""
+        if node is None or _rejected(node):
+            return None
+        if isinstance(node, ScalarNode):
+            if node.kind == "text" and node.text.strip():
+                return node.text
+            if node.kind == "plain" and node.text not in _NULLS | _BOOLEANS:
+                return node.text
+            if node.kind in ("bool", "plain") and node.text in _BOOLEANS:
+                self.error(node, f'expected {what} (got a boolean; quote it as "{node.text}")')
+                return None
+            if node.kind == "text":
+                self.error(node, f"expected {what} (got an empty text)")
+                return None
+        self.error(node, f"expected {what} (got {describe(node)})")
+        return None
+
+    def local_text(self, node: Node | None) -> str | dict[str, str] | None:
+        """A text, or a mapping of language code to text (`{en: …, fr: …}`)."""
+        if node is None or _rejected(node):
+            return None
+        if isinstance(node, ScalarNode):
+            return self.text(node, "text or {en: …, fr: …}")
+        if not isinstance(node, MapNode) or not node.entries:
+            self.error(node, f"expected text or {{en: …, fr: …}} (got {describe(node)})")
+            return None
+        start = self.mark()
+        texts: dict[str, str] = {}
+        for lang, child in node.entries.items():
+            if not _LANGUAGE.fullmatch(lang):
+                self.error(child, f"expected a language code such as en or fr (got `{lang}`)")
+                continue
+            value = self.text(child)
+            if value is not None:
+                texts[lang] = value
+        return texts if self.clean_since(start) else None
+
+    def identifier(self, node: Node | None, what: str = "an id") -> str | None:
+        """An id: lowercase letters, digits and `_`, starting with a letter (it names columns)."""
+        value = self.text(node, what)
+        if value is None:
+            return None
+        if not _IDENTIFIER.fullmatch(value):
+            self.error(node, f"expected {what} of lowercase letters, digits and _, "
+                             f'starting with a letter (got "{value}")')
+            return None
+        return value
+
+    def choice(self, node: Node | None, options: Collection[str]) -> str | None:
+        value = self.text(node, f"one of {', '.join(options)}")
+        if value is not None and value not in options:
+            hint = closest(value, options)
+            self.error(node, f"expected one of {', '.join(options)} (got \"{value}\")"
+                             + (f'; did you mean "{hint}"?' if hint else ""))
+            return None
+        return value
+
+    def color(self, node: Node | None) -> str | None:
+        """A colour "#rrggbb"."""
+        if isinstance(node, ScalarNode) and node.kind == "plain" and node.text in _NULLS:
+            # `color: #d95f02` unquoted is a comment, so the value is empty.
+            self.error(node, 'expected a colour "#rrggbb" (got nothing: in YAML # starts a comment, '
+                             'so quote it: "#d95f02")')
+            return None
+        value = self.text(node, 'a colour "#rrggbb"')
+        if value is not None and not _COLOR.fullmatch(value):
+            self.error(node, f'expected a colour "#rrggbb" (got "{value}")')
+            return None
+        return value
+
+    def number(self, node: Node | None, *, above: float | None = None, at_least: float | None = None,
+               at_most: float | None = None, below: float | None = None) -> float | None:
+        """A finite decimal number within the bounds given (`1e5` and `1_000` are numbers)."""
+        what = "a number" + _bounds(above, at_least, at_most, below)
+        raw = self._numeric_text(node, what)
+        if raw is None:
+            return None
+        if not _NUMBER.fullmatch(raw):
+            hint = "; use a dot for decimals" if re.fullmatch(r"[-+]?\d+,\d+", raw) else ""
+            self.error(node, f"expected {what} (got {raw}){hint}")
+            return None
+        value = float(raw.replace("_", ""))
+        if not math.isfinite(value):
+            self.error(node, f"expected {what} (got {raw}, too large)")
+            return None
+        return value if self._in_bounds(node, value, raw, what, above, at_least, at_most, below) else None
+
+    def integer(self, node: Node | None, *, at_least: float | None = None) -> int | None:
+        """A whole decimal number (`010` is ten)."""
+        what = "a whole number" + _bounds(None, at_least, None, None)
+        raw = self._numeric_text(node, what)
+        if raw is None:
+            return None
+        if not _INTEGER.fullmatch(raw):
+            self.error(node, f"expected {what} (got {raw})")
+            return None
+        value = int(raw.replace("_", ""))
+        return value if self._in_bounds(node, value, raw, what, None, at_least, None, None) else None
+
+    def _numeric_text(self, node: Node | None, what: str) -> str | None:
+        if node is None or _rejected(node):
+            return None
+        if isinstance(node, ScalarNode):
+            if node.kind == "number" or (node.kind == "plain" and node.text not in _NULLS | _BOOLEANS):
+                return node.text.strip()
+            if node.kind == "text":
+                self.error(node, f'expected {what} (got the text "{node.text}"; remove the quotes)')
+                return None
+        self.error(node, f"expected {what} (got {describe(node)})")
+        return None
+
+    def _in_bounds(self, node: Node | None, value: float, raw: str, what: str, above: float | None,
+                   at_least: float | None, at_most: float | None, below: float | None) -> bool:
+        ok = ((above is None or value > above) and (at_least is None or value >= at_least)
+              and (at_most is None or value <= at_most) and (below is None or value < below))
+        if not ok:
+            self.error(node, f"expected {what} (got {raw})")
+        return ok
+
+
+def _rejected(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.kind == "rejected"
+
+
+def _bounds(above: float | None, at_least: float | None, at_most: float | None,
+            below: float | None) -> str:
+    """` > 0`, ` between 0 and 1`, ` ≥ 0 and < 1`…: the bounds as a message says them."""
+    if at_least is not None and at_most is not None and above is None and below is None:
+        return f" between {fmt(at_least)} and {fmt(at_most)}"
+    parts = [f"{sign} {fmt(bound)}" for sign, bound in
+             ((">", above), ("≥", at_least), ("≤", at_most), ("<", below)) if bound is not None]
+    return " " + " and ".join(parts) if parts else ""
+
+
+def _too_large(source: str, size: int) -> ConfigIssue:
+    return ConfigIssue(source, None, FILE_KEY,
+                       f"expected a file of at most {MAX_BYTES // 1024} KB (got {size / 1024:.0f} KB); "
+                       "a configuration file this large is not one a person wrote")
+
+
+def parse_yaml(text: str, source: str) -> Node:
+    """The tree of a YAML text, read safely; raises ConfigError listing every YAML-level issue."""
+    checker = Checker(source)
+    root = checker.parse(text)
+    checker.raise_if_any()
+    assert root is not None
+    return root
+
+
+def read_config_text(path: str | Path) -> str:
+    """A configuration file's text, refusing one over MAX_BYTES (before reading it) or not UTF-8."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ConfigError([_too_large(path.name, size)])
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ConfigError([ConfigIssue(
+            path.name, line, FILE_KEY,
+            f"expected UTF-8 text (got byte 0x{data[error.start]:02x}); save the file as UTF-8")]) from None
