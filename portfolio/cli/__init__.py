@@ -1,0 +1,41 @@
+"""The command line, `python -m portfolio`: a thin shell over the library, one module per command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable, Sequence
+
+from portfolio.cli import demo_cmd, grid_cmd, score_cmd
+from portfolio.cli.common import EXIT_USAGE, UserError
+
+# Each command module exposes `register(subparsers)`; adding a command is one line here.
+COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
+    score_cmd.register,
+    grid_cmd.register,
+    demo_cmd.register,
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m portfolio",
+        description="Portfolio Pilot: score client portfolios on attractiveness × QRC.")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for register in COMMANDS:
+        register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except UserError as error:
+        # A user mistake (bad file, bad grid, missing path): its problems, no traceback.
+        for line in error.lines:
+            print(line, file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

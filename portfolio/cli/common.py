@@ -1,0 +1,71 @@
+"""What the commands share: the user-error type, loading inputs and writing outputs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from portfolio.grid.loader import load_grid
+from portfolio.grid.model import Grid
+from portfolio.problems import ConfigError
+from portfolio.reading import read_client_file
+from portfolio.settings import load_settings
+from portfolio.tables_out import UnknownFormat, output_format, write_csv_stream, write_table
+
+EXIT_USAGE = 2
+
+
+class UserError(Exception):
+    """Something the user can fix; `lines` are printed on standard error, exit code 2."""
+
+    def __init__(self, *lines: str):
+        self.lines = list(lines)
+        super().__init__("\n".join(lines))
+
+
+def grid_from(path: str | None) -> Grid:
+    """The grid at `path`, or the shipped default grid."""
+    grid_path = Path(path) if path else load_settings().default_grid
+    if not grid_path.is_file():
+        raise UserError(f"error: grid file not found: {grid_path}")
+    try:
+        return load_grid(grid_path)
+    except ConfigError as error:
+        raise UserError(*(str(issue) for issue in error.issues)) from error
+
+
+def clients_from(path: str) -> pd.DataFrame:
+    """Read a client file by the data contract; warnings go to stderr, errors stop."""
+    file = Path(path)
+    if not file.is_file():
+        raise UserError(f"error: file not found: {file}")
+    result = read_client_file(file)
+    for problem in result.report.warnings:
+        print(f"{file.name}: {problem.describe()}", file=sys.stderr)
+    if not result.report.ok:
+        raise UserError(*(f"{file.name}: {p.describe()}" for p in result.report.errors),
+                        f"{file.name}: nothing was scored; fix the rows above and run again.")
+    return result.frame
+
+
+def check_output_path(path: str | None) -> None:
+    """Refuse a bad output extension before any work is done."""
+    if path is None:
+        return
+    try:
+        output_format(path)
+    except UnknownFormat as error:
+        raise UserError(f"error: {error}") from error
+
+
+def write_output(frame: pd.DataFrame, path: str | None) -> None:
+    """Write to `path` by its extension, or CSV on standard output."""
+    if path is None:
+        write_csv_stream(frame, sys.stdout)
+        return
+    try:
+        write_table(frame, path)
+    except OSError as error:
+        raise UserError(f"error: cannot write {path}: {error.strerror or error}") from error

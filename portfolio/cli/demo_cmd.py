@@ -1,0 +1,27 @@
+"""`demo --out PATH`: write the demo portfolio as a client file."""
+
+from __future__ import annotations
+
+import argparse
+
+from portfolio.cli.common import check_output_path, write_output
+from portfolio.demo import generate_demo
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "demo", help="write the demo portfolio as a file",
+        description="Write the seeded demo portfolio (every contract column) as CSV, XLSX "
+                    "or Parquet, by the extension of --out.")
+    parser.add_argument("--out", required=True, help="output file: .csv, .xlsx or .parquet")
+    parser.add_argument("--clients", type=int, default=2000, help="number of clients (2000)")
+    parser.add_argument("--reps", type=int, default=12, help="number of salespeople (12)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed (7)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_output_path(args.out)
+    frame = generate_demo(n_clients=args.clients, n_reps=args.reps, seed=args.seed)
+    write_output(frame, args.out)
+    return 0
