@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 import pandas as pd
@@ -98,14 +99,16 @@ def generate_demo(n_clients: int = 2000, n_reps: int = 12, seed: int = 7) -> pd.
     position = _draw(rng, table["position_p"], rep)
     solvency = _draw(rng, table["solvency_p"], rep)
     contact = _draw(rng, table["contact_p"], rep)
-    sow = rng.beta(p["sow_alpha"], p["sow_beta"])
-    commitments = rng.beta(p["commitments_alpha"], p["commitments_beta"])
+    sow = rng.beta(*table["sow_beta"][rep].T)
+    commitments = rng.beta(*table["commitments_beta"][rep].T)
 
     unvisited = _plant_unvisited(rng, rep, potential, position, solvency, contact, sow)
     potential = np.maximum(np.round(potential, -2), 500.0)
     sow = _match_revenue(potential, sow, rep, unvisited)
     revenue = np.round(potential * sow, 2)
-    families = np.where(sow > 0, 1 + rng.binomial(7, np.clip(0.08 + 0.55 * sow + p["families_lift"], 0.02, 0.95)), 0)
+    # Buying at all means at least one family; a deeper share usually means more of them.
+    family_p = np.clip(0.08 + 0.55 * sow + p["families_lift"], 0.02, 0.95)
+    families = np.where(sow > 0, 1 + rng.binomial(7, family_p), 0)
     margin_rate = np.array([m for _, _, m, _ in INDUSTRIES])[industry] + p["margin_shift"]
     margin = np.round(revenue * np.clip(margin_rate + 0.035 * rng.standard_normal(n_clients), 0.04, 0.6), 2)
     visits = _visits(rng, potential, p["visit_intensity"], unvisited)
@@ -122,13 +125,13 @@ def generate_demo(n_clients: int = 2000, n_reps: int = 12, seed: int = 7) -> pd.
         "margin": _blank(margin, gap("margin")),
         "region": take_text([r for r, _, _ in REGIONS], region, gap("region")),
         "industry": take_text([i for i, _, _, _ in INDUSTRIES], industry, gap("industry")),
-        "product_families": pd.array(np.ma.masked_array(families, gap("product_families")), dtype="Int64"),
+        "product_families": _integers(families, gap("product_families")),
         "market_position": take_text(MARKET_POSITIONS, position, gap("market_position")),
         "solvency": take_text(SOLVENCY_RATINGS, solvency, gap("solvency")),
         "contact_level": take_text(CONTACT_LEVELS, contact, gap("contact_level")),
         "commitments_kept": _blank(np.round(commitments, 2), gap("commitments_kept")),
-        "visits_12m": pd.array(np.ma.masked_array(visits, gap("visits_12m")), dtype="Int64"),
-        "last_visit": pd.Series(np.where(gap("last_visit"), np.datetime64("NaT"), last_visit)).astype("datetime64[us]"),
+        "visits_12m": _integers(visits, gap("visits_12m")),
+        "last_visit": pd.Series(_blank(last_visit, gap("last_visit")), dtype="datetime64[us]"),
         "period": take_text([PERIOD], np.zeros(n_clients, int)),
     })
     return frame[list(CANONICAL_NAMES)]
@@ -151,27 +154,12 @@ def _apportion(weight: np.ndarray, total: int) -> np.ndarray:
 
 
 def _rep_table(profiles: list[_Profile], rng: np.random.Generator) -> dict[str, np.ndarray]:
-    """Each profile parameter as one row per rep, with a little spread between reps."""
-    def column(getter) -> np.ndarray:
-        return np.array([getter(pr) for pr in profiles], dtype=float)
-
-    table = {
-        "potential_median": column(lambda pr: pr.potential_median),
-        "potential_sigma": column(lambda pr: pr.potential_sigma),
-        "position_p": column(lambda pr: pr.position_p),
-        "solvency_p": column(lambda pr: pr.solvency_p),
-        "contact_p": column(lambda pr: pr.contact_p),
-        "sow_alpha": column(lambda pr: pr.sow_beta[0]),
-        "sow_beta": column(lambda pr: pr.sow_beta[1]),
-        "commitments_alpha": column(lambda pr: pr.commitments_beta[0]),
-        "commitments_beta": column(lambda pr: pr.commitments_beta[1]),
-        "families_lift": column(lambda pr: pr.families_lift),
-        "margin_shift": column(lambda pr: pr.margin_shift),
-        "visit_intensity": column(lambda pr: pr.visit_intensity),
-    }
+    """Each profile field as one row per rep (pairs and probabilities as columns), spread a little."""
+    table = {f.name: np.array([getattr(pr, f.name) for pr in profiles], dtype=float)
+             for f in fields(_Profile)}
     # Reps differ even within a profile: territory size, how they split their time.
     table["potential_median"] *= np.exp(0.15 * rng.standard_normal(len(profiles)))
-    table["sow_alpha"] *= np.exp(0.10 * rng.standard_normal(len(profiles)))
+    table["sow_beta"][:, 0] *= np.exp(0.10 * rng.standard_normal(len(profiles)))
     table["visit_intensity"] *= rng.uniform(0.85, 1.15, len(profiles))
     return table
 
@@ -237,7 +225,10 @@ def _match_revenue(potential: np.ndarray, sow: np.ndarray, rep: np.ndarray, fixe
 
 def _visits(rng: np.random.Generator, potential: np.ndarray, intensity: np.ndarray,
             unvisited: np.ndarray) -> np.ndarray:
-    """Visits in 12 months: more for bigger wallets; every 100 k€+ client gets one, except the planted ones."""
+    """Visits in 12 months, more for bigger wallets.
+
+    Every client of 100 k€ or more gets at least one, so the only big unvisited ones are the planted ones.
+    """
     expected = np.clip(1.0 + 3.0 * (np.log10(potential) - 4.3), 0.5, 14.0) * intensity
     visits = rng.poisson(expected)
     visits = np.where(potential >= 100_000, np.maximum(visits, 1), visits)
@@ -253,13 +244,21 @@ def _last_visits(rng: np.random.Generator, visits: np.ndarray) -> np.ndarray:
     return np.where(visits > 0, dates, np.datetime64("NaT"))
 
 
-def _gaps(rng: np.random.Generator, n: int, keep: np.ndarray):
+def _gaps(rng: np.random.Generator, n: int, keep: np.ndarray) -> Callable[[str], np.ndarray]:
     """A function giving, per optional column, the cells to leave empty (never in `keep` rows)."""
     def gap(column: str) -> np.ndarray:
-        assert column not in _NEVER_EMPTY
+        if column in _NEVER_EMPTY:
+            raise ValueError(f"{column}: this column is never left empty in the demo")
         return (rng.random(n) < rng.uniform(*GAP_RATE)) & ~keep
     return gap
 
 
 def _blank(values: np.ndarray, missing: np.ndarray) -> np.ndarray:
-    return np.where(missing, np.nan, values)
+    """`values` with NaN (or NaT for dates) where `missing` is true."""
+    empty = np.datetime64("NaT") if values.dtype.kind == "M" else np.nan
+    return np.where(missing, empty, values)
+
+
+def _integers(values: np.ndarray, missing: np.ndarray) -> pd.arrays.IntegerArray:
+    """A nullable Int64 column, empty where `missing` is true."""
+    return pd.arrays.IntegerArray(values.astype(np.int64), missing)
