@@ -57,7 +57,7 @@ _AVERAGE = _Profile(
 # Small wallets we already fill, well connected, a little over-visited.
 _LOYAL = _Profile(
     clients=1.35, potential_median=11_000, potential_sigma=0.5,
-    position_p=(0.02, 0.08, 0.45, 0.45), solvency_p=(0.25, 0.45, 0.20, 0.10),
+    position_p=(0.01, 0.04, 0.40, 0.55), solvency_p=(0.10, 0.50, 0.30, 0.10),
     contact_p=(0.08, 0.32, 0.42, 0.18), sow_beta=(8.0, 2.6), commitments_beta=(14.0, 1.5),
     families_lift=0.15, margin_shift=0.03, visit_intensity=1.7,
 )
