@@ -34,6 +34,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+)?")
 _INTEGER = re.compile(r"[-+]?\d+(?:_\d+)*")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+_ID_RULE = "of lowercase letters, digits and _, starting with a letter"
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -313,14 +314,17 @@ class Checker:
                                            f"required key `{key}` is missing; add it"))
         return node
 
-    def entries(self, node: Node | None, what: str) -> MapNode | None:
-        """A mapping with free keys (ids chosen by the user), at least one."""
+    def by_id(self, node: Node | None, what: str) -> dict[str, Node] | None:
+        """A non-empty mapping keyed by ids (segment ids…): the entries whose key is a valid id."""
         if node is None or _rejected(node):
             return None
         if not isinstance(node, MapNode) or not node.entries:
             self.error(node, f"expected {what} (got {describe(node)})")
             return None
-        return node
+        for key, child in node.entries.items():
+            if not _IDENTIFIER.fullmatch(key):
+                self.error(child, f'expected as key an id {_ID_RULE} (got "{key}")')
+        return {key: child for key, child in node.entries.items() if _IDENTIFIER.fullmatch(key)}
 
     def items(self, node: Node | None, what: str, allow_empty: bool = False) -> tuple[Node, ...] | None:
         """The items of a list, non-empty unless allowed; `what` names it, e.g. "a list of bands"."""
@@ -375,8 +379,7 @@ class Checker:
         if value is None:
             return None
         if not _IDENTIFIER.fullmatch(value):
-            self.error(node, f"expected {what} of lowercase letters, digits and _, "
-                             f'starting with a letter (got "{value}")')
+            self.error(node, f'expected {what} {_ID_RULE} (got "{value}")')
             return None
         return value
 
