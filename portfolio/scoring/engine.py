@@ -14,7 +14,8 @@ import duckdb
 import pandas as pd
 
 from portfolio.grid.model import AXES, Criterion, Grid
-from portfolio.problems import ConfigError, ConfigIssue
+from portfolio.grid.loader import check_columns
+from portfolio.problems import ConfigError
 from portfolio.sql import Fragment, joined, quote_identifier
 
 # Scores are rounded before they are compared with cuts, so that a score that is
@@ -31,26 +32,6 @@ def column_kinds(con: duckdb.DuckDBPyConnection, relation_sql: str) -> dict[str,
     described = con.execute(f"DESCRIBE {relation_sql}").fetchall()
     return {name: ("number" if str(dtype).upper().startswith(NUMERIC_TYPES) else "text")
             for name, dtype, *_ in described}
-
-
-def check_grid_columns(grid: Grid, kinds: Mapping[str, str]) -> list[ConfigIssue]:
-    """Criteria whose column the data lacks, or numeric bands over a text column."""
-    issues = []
-    for axis in AXES:
-        for index, criterion in enumerate(grid.axes[axis].criteria):
-            key = f"axes.{axis}.criteria[{index}].column"
-            kind = kinds.get(criterion.column)
-            if kind is None:
-                issues.append(ConfigIssue(
-                    grid.source, None, key,
-                    f"criterion {criterion.id!r} reads column {criterion.column!r}, which the data "
-                    f"does not have; add the column to the file or change the grid"))
-            elif criterion.is_numeric and kind != "number":
-                issues.append(ConfigIssue(
-                    grid.source, None, key,
-                    f"criterion {criterion.id!r} has bands, so column {criterion.column!r} must hold "
-                    f"numbers (it holds text); use categories or fix the column"))
-    return issues
 
 
 def _points_expression(criterion: Criterion, kind: str) -> Fragment:
@@ -116,7 +97,7 @@ def scoring_query(grid: Grid, source: str, kinds: Mapping[str, str],
     `source` is a table name or parenthesised subquery built by the caller from
     checked names; `keys` are columns passed through (e.g. client_id, period).
     """
-    issues = check_grid_columns(grid, kinds)
+    issues = check_columns(grid, kinds)
     if issues:
         raise ConfigError(issues)
     criteria = grid.criteria

@@ -134,12 +134,12 @@ def test_missing_column_names_criterion_and_column():
     with pytest.raises(ConfigError) as caught:
         score([{"client_id": "a", "potential": 1.0, "share_of_wallet": 0.1}], grid)
     message = str(caught.value)
-    assert "'market_position'" in message and "criteria[1]" in message
+    assert "`market_position`" in message and "axes.attractiveness.criteria[1].column" in message
 
 
 def test_bands_on_a_text_column_are_refused():
     grid = grid_2x2([bands("label", 1, (0, 1))], [SOW])
-    with pytest.raises(ConfigError, match="must hold numbers"):
+    with pytest.raises(ConfigError, match="expected a numeric column"):
         score([{"client_id": "a", "label": "big", "share_of_wallet": 0.1}], grid)
 
 
