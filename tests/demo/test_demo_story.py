@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pandas as pd
 import pytest
 
@@ -13,10 +11,9 @@ CLAIRE, JULIEN, SOPHIE = "Claire Martin", "Julien Moreau", "Sophie Bernard"
 
 
 @pytest.fixture(scope="module")
-def million() -> tuple[pd.DataFrame, float]:
-    start = time.perf_counter()
-    frame = generate_demo(n_clients=1_000_000, n_reps=300)
-    return frame, time.perf_counter() - start
+def million() -> pd.DataFrame:
+    # Its speed is measured in bench/bench_demo.py, not asserted here.
+    return generate_demo(n_clients=1_000_000, n_reps=300)
 
 
 def test_story_rep_names_are_exported() -> None:
@@ -77,15 +74,14 @@ def test_story_with_only_four_reps() -> None:
     check_attractive_clients_nobody_visits(demo, at_least=20, reps=3)
 
 
-def test_a_million_clients_and_300_reps_in_seconds(million: tuple[pd.DataFrame, float]) -> None:
-    demo, seconds = million
-    assert seconds < 10
+def test_a_million_clients_and_300_reps(million: pd.DataFrame) -> None:
+    demo = million
     assert len(demo) == 1_000_000 and demo["salesperson"].nunique() == 300
     assert demo["client_id"].is_unique
 
 
-def test_story_at_a_million_clients(million: tuple[pd.DataFrame, float]) -> None:
-    demo, _ = million
+def test_story_at_a_million_clients(million: pd.DataFrame) -> None:
+    demo = million
     check_same_revenue_opposite_structures(demo)
     check_weak_contact_rep(demo)
     check_attractive_clients_nobody_visits(demo, at_least=1000, reps=250)
