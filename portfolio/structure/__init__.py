@@ -1,0 +1,1 @@
+"""Portfolio structure: mix per segment, gaps to norms, rep comparison, QRC profile, objectives."""

@@ -1,0 +1,182 @@
+"""Gaps between each rep's mix and the target structure (norms), with a tolerance and overrides.
+
+Which targets a rep is held to: the default ones, unless an override applies. Overrides
+are scoped to a value of a client column (a region, a team…). A rep belongs to the
+scope of their *main* value of that column: the value most of their visible clients of
+the period hold (compared trimmed and case-folded; a tie goes to the alphabetically
+first value; empty cells do not count), whatever the screen filters. The first override,
+in the order given, whose column and value match the rep's main value applies, and
+replaces the whole target set and the tolerance, as the norms file defines them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from portfolio.access import Visibility
+from portfolio.grid.model import Grid
+from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.sql import quote_identifier
+from portfolio.store.database import Store
+from portfolio.store.datasets import clients_table, table_columns
+from portfolio.structure.mix import rep_mix, team_mix
+from portfolio.structure.roles import segment_ids
+
+ShareTarget = tuple[float, float | None]  # (share of clients, share of revenue or None)
+
+GAP_COLUMNS = ("salesperson", "segment", "clients", "client_share", "revenue", "revenue_share",
+               "target_share", "gap", "within_tolerance", "revenue_target_share", "revenue_gap",
+               "revenue_within_tolerance", "tolerance", "scope")
+
+# Shares are decimals: 0.4 − 0.3 is 0.10000000000000003, and a rep exactly on the
+# boundary of the tolerance must count as within it.
+BOUNDARY_SLACK = 1e-9
+
+
+@dataclass(frozen=True)
+class ScopedTargets:
+    """Targets replacing the default ones for reps whose main `column` value is `value`."""
+
+    column: str
+    value: str
+    targets: Mapping[str, ShareTarget]
+    tolerance: float
+
+    @property
+    def label(self) -> str:
+        return f"{self.column} = {self.value}"
+
+
+def structure_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
+                   targets: Mapping[str, ShareTarget], tolerance: float,
+                   filters: ClientFilter = ClientFilter(),
+                   overrides: Sequence[ScopedTargets] = ()) -> pd.DataFrame:
+    """Each visible rep × segment against its target: columns `GAP_COLUMNS`.
+
+    gap = client_share − target_share; within_tolerance = |gap| ≤ tolerance (likewise for
+    revenue when a revenue target is given, else NA). A grid segment with no target gets
+    NA. `scope` names the override applied to the rep, or is None for the default.
+    """
+    _check_targets(grid, targets, tolerance, "targets")
+    for index, override in enumerate(overrides):
+        _check_targets(grid, override.targets, override.tolerance, f"overrides[{index}].targets")
+    mix = rep_mix(store, dataset_id, grid, visibility, filters)
+    choice = pd.Series(-1, index=pd.Index(mix["salesperson"].unique(), name="salesperson"))
+    if overrides:
+        scopes = main_values(store, dataset_id, grid, visibility,
+                             sorted({o.column for o in overrides}), filters.period)
+        choice = _override_choice(scopes, overrides).reindex(choice.index, fill_value=-1)
+    mix["structure"] = mix["salesperson"].map(choice).astype("int64")
+    return _compare(mix, _target_table(grid, targets, tolerance, overrides))[list(GAP_COLUMNS)]
+
+
+def team_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
+              targets: Mapping[str, ShareTarget], tolerance: float,
+              filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
+    """The visible team's mix against the default targets (overrides are for reps):
+    `GAP_COLUMNS` without salesperson and scope."""
+    _check_targets(grid, targets, tolerance, "targets")
+    mix = team_mix(store, dataset_id, grid, visibility, filters).assign(structure=-1)
+    columns = [c for c in GAP_COLUMNS if c not in ("salesperson", "scope")]
+    return _compare(mix, _target_table(grid, targets, tolerance, ()))[columns]
+
+
+def outside_tolerance(gaps: pd.DataFrame) -> pd.DataFrame:
+    """Rows of a gaps table outside tolerance on clients or on revenue, largest |gap| first."""
+    outside = gaps[(gaps["within_tolerance"] == False)  # noqa: E712 (NA must not match)
+                   | (gaps["revenue_within_tolerance"] == False)]  # noqa: E712
+    order = (outside.assign(_abs=outside["gap"].abs(), _rabs=outside["revenue_gap"].abs())
+             .sort_values(["_abs", "_rabs"], ascending=False, kind="stable"))
+    return order.drop(columns=["_abs", "_rabs"]).reset_index(drop=True)
+
+
+def main_values(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
+                columns: Sequence[str], period: str | None = None) -> pd.DataFrame:
+    """Each visible rep's main value of each column (see the module docstring):
+    columns salesperson, column, value (trimmed and case-folded)."""
+    known = set(table_columns_of(store, dataset_id))
+    for column in columns:
+        if column not in known:
+            raise ValueError(f"override scope column {column!r}: expected a column of the client "
+                             f"data (got none of that name); use one of {sorted(known)}")
+    source = scored_clients(store, dataset_id, grid, visibility, ClientFilter(period=period))
+    parts = []
+    with store.reading() as cur:
+        for column in columns:
+            ref = quote_identifier(column)
+            counts = cur.execute(
+                f"SELECT salesperson, CAST({ref} AS VARCHAR) AS value, count(*) AS n "
+                f"FROM {source.sql} WHERE {ref} IS NOT NULL GROUP BY ALL", source.params).df()
+            parts.append(counts.assign(column=column))
+    counts = pd.concat(parts, ignore_index=True)
+    # Folding in Python, as the norms match their scope values (str.strip().lower()).
+    counts["value"] = counts["value"].astype(str).str.strip().str.lower()
+    counts = counts[counts["value"] != ""]
+    counts = counts.groupby(["salesperson", "column", "value"], as_index=False)["n"].sum()
+    counts = counts.sort_values(["salesperson", "column", "n", "value"],
+                                ascending=[True, True, False, True], kind="stable")
+    return counts.drop_duplicates(["salesperson", "column"])[["salesperson", "column", "value"]]
+
+
+def table_columns_of(store: Store, dataset_id: int) -> list[str]:
+    with store.reading() as cur:
+        return table_columns(cur, clients_table(dataset_id))
+
+
+def _override_choice(scopes: pd.DataFrame, overrides: Sequence[ScopedTargets]) -> pd.Series:
+    """Index of the first override matching each rep's main values (reps with none omitted)."""
+    wanted = pd.DataFrame({"column": [o.column for o in overrides],
+                           "value": [o.value.strip().lower() for o in overrides],
+                           "structure": np.arange(len(overrides))})
+    matched = scopes.merge(wanted, on=["column", "value"])
+    return matched.groupby("salesperson")["structure"].min()
+
+
+def _target_table(grid: Grid, targets: Mapping[str, ShareTarget], tolerance: float,
+                  overrides: Sequence[ScopedTargets]) -> pd.DataFrame:
+    """One row per structure (-1 = default, then each override) × grid segment."""
+    structures = [(-1, targets, tolerance, None)] + [
+        (i, o.targets, o.tolerance, o.label) for i, o in enumerate(overrides)]
+    rows = []
+    for index, shares, allowed, label in structures:
+        for segment in segment_ids(grid):
+            client_share, revenue_share = shares.get(segment, (np.nan, None))
+            rows.append((index, segment, float(client_share),
+                         np.nan if revenue_share is None else float(revenue_share), float(allowed),
+                         label))
+    return pd.DataFrame(rows, columns=["structure", "segment", "target_share",
+                                       "revenue_target_share", "tolerance", "scope"])
+
+
+def _compare(mix: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    out = mix.merge(table, on=["structure", "segment"], how="left", sort=False)
+    out["gap"] = out["client_share"] - out["target_share"]
+    out["revenue_gap"] = out["revenue_share"] - out["revenue_target_share"]
+    out["within_tolerance"] = _within(out["gap"], out["tolerance"])
+    out["revenue_within_tolerance"] = _within(out["revenue_gap"], out["tolerance"])
+    out["scope"] = out["scope"].astype(object).where(out["scope"].notna(), None)
+    return out
+
+
+def _within(gap: pd.Series, tolerance: pd.Series) -> pd.Series:
+    within = pd.Series(gap.abs() <= tolerance + BOUNDARY_SLACK, dtype="boolean")
+    return within.mask(gap.isna())
+
+
+def _check_targets(grid: Grid, targets: Mapping[str, ShareTarget], tolerance: float,
+                   where: str) -> None:
+    known = segment_ids(grid)
+    for segment, (client_share, revenue_share) in targets.items():
+        if segment not in known:
+            raise ValueError(f"{where}: segment {segment!r} is not a segment of grid {grid.source} "
+                             f"(expected one of {', '.join(known)})")
+        for what, share in (("client share", client_share), ("revenue share", revenue_share)):
+            if share is not None and not 0 <= share <= 1:
+                raise ValueError(f"{where}.{segment}: expected a {what} between 0 and 1 "
+                                 f"(got {share})")
+    if not 0 <= tolerance < 1:
+        raise ValueError(f"{where}: expected a tolerance between 0 and 1 (got {tolerance})")
