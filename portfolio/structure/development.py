@@ -1,0 +1,101 @@
+"""A rep's QRC profile against the team, their development priorities, and anonymous peers.
+
+Development priorities: for each QRC criterion k, the rep's shortfall is
+max(team_share_k − rep_share_k, 0), shares being average points ÷ the criterion's
+max points. Weighted by the grid, a shortfall costs the rep's average client
+`100 × w_k / Σ w × shortfall_k` QRC score points (the QRC score is
+100 × Σ w_k · p_k / max_k ÷ Σ w): that is `priority_points`, and criteria are ranked
+by it, largest first (ties in grid order). Criteria with no shortfall are not priorities.
+
+Benchmarks ("team", "peers") are aggregates only, never names or clients: they are
+computed in the `peers` visibility with the same filters except the salesperson one,
+so that a rep who sees only their own clients can still be compared with the team.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from portfolio.access import Visibility
+from portfolio.grid.model import Grid
+from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.sql import quote_identifier
+from portfolio.store.database import Store
+from portfolio.structure.mix import peer_filters, rep_filters, rep_mix
+from portfolio.structure.roles import segment_ids
+
+PROFILE_COLUMNS = ("criterion", "weight", "max_points", "rep_share", "team_share", "gap",
+                   "shortfall", "priority_points", "priority")
+PEER_COLUMNS = ("segment", "reps", "min", "q1", "median", "q3", "max", "values", "rep_value",
+                "rep_at_or_above")
+
+
+def qrc_profile(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
+                salesperson: str, filters: ClientFilter = ClientFilter(),
+                peers: Visibility | None = None) -> pd.DataFrame:
+    """One row per QRC criterion (grid order): `PROFILE_COLUMNS`.
+
+    rep_share / team_share: average points ÷ max points over the rep's visible clients /
+    over all clients in `peers` (default: `visibility`); a criterion left unscored for a
+    client (missing: ignore) is averaged over the clients that have it. `priority` is the
+    rank (1 = work on it first), NA when there is no shortfall.
+    """
+    criteria = grid.axes["qrc"].criteria
+    rep = _average_shares(store, dataset_id, grid, visibility, rep_filters(filters, salesperson))
+    team = _average_shares(store, dataset_id, grid, peers or visibility, peer_filters(filters))
+    weights = np.array([c.weight for c in criteria], dtype=float)
+    frame = pd.DataFrame({
+        "criterion": [c.id for c in criteria], "weight": weights,
+        "max_points": [float(c.max_points) for c in criteria],
+        "rep_share": rep, "team_share": team})
+    frame["gap"] = frame["rep_share"] - frame["team_share"]
+    frame["shortfall"] = (-frame["gap"]).clip(lower=0)
+    frame["priority_points"] = 100 * weights / weights.sum() * frame["shortfall"]
+    ranked = frame[frame["priority_points"] > 0].sort_values("priority_points", ascending=False,
+                                                            kind="stable")
+    frame["priority"] = pd.Series(np.arange(1, len(ranked) + 1), index=ranked.index,
+                                  dtype="Int64").reindex(frame.index)
+    return frame[list(PROFILE_COLUMNS)]
+
+
+def development_priorities(profile: pd.DataFrame) -> pd.DataFrame:
+    """The criteria of a `qrc_profile` where the rep falls short of the team, first first."""
+    return profile[profile["priority"].notna()].sort_values("priority").reset_index(drop=True)
+
+
+def peer_distribution(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
+                      salesperson: str, filters: ClientFilter = ClientFilter(),
+                      peers: Visibility | None = None) -> pd.DataFrame:
+    """Per segment (grid order), the spread of client_share over every rep in `peers`
+    (default: `visibility`), without names: `PEER_COLUMNS`.
+
+    Quartiles are linear interpolations (numpy's default); `values` is the sorted list of
+    the reps' shares; `rep_value` is the chosen rep's share (NaN when they have no visible
+    client) and `rep_at_or_above` the share of reps whose value is ≤ the rep's.
+    """
+    everyone = rep_mix(store, dataset_id, grid, peers or visibility, peer_filters(filters))
+    own = rep_mix(store, dataset_id, grid, visibility, rep_filters(filters, salesperson))
+    own_share = own.set_index("segment")["client_share"]
+    rows = []
+    for segment in segment_ids(grid):  # a handful of segments, each a vector of reps
+        values = np.sort(everyone.loc[everyone["segment"] == segment, "client_share"].to_numpy())
+        mine = float(own_share.get(segment, np.nan))
+        stats = (np.quantile(values, [0, 0.25, 0.5, 0.75, 1]) if len(values)
+                 else np.full(5, np.nan))
+        rank = float(np.mean(values <= mine)) if len(values) and not np.isnan(mine) else np.nan
+        rows.append((segment, len(values), *stats, values.tolist(), mine, rank))
+    return pd.DataFrame(rows, columns=list(PEER_COLUMNS))
+
+
+def _average_shares(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
+                    filters: ClientFilter) -> list[float]:
+    """Average points ÷ max points of each QRC criterion over the clients in scope."""
+    criteria = grid.axes["qrc"].criteria
+    source = scored_clients(store, dataset_id, grid, visibility, filters)
+    averages = ", ".join(f"avg({quote_identifier('pts_' + c.id)}) / ?" for c in criteria)
+    # The SELECT list comes before the subquery, so its values are bound first.
+    params = [float(c.max_points) for c in criteria] + source.params
+    with store.reading() as cur:
+        row = cur.execute(f"SELECT {averages} FROM {source.sql}", params).fetchone()
+    return [np.nan if value is None else float(value) for value in row]
