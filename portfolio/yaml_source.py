@@ -397,7 +397,7 @@ class Checker:
         if isinstance(node, ScalarNode) and node.kind == "plain" and node.text in _NULLS:
             # `color: #d95f02` unquoted is a comment, so the value is empty.
             self.error(node, 'expected a colour "#rrggbb" (got nothing: in YAML # starts a comment, '
-                             'so quote it: "#d95f02")')
+                             'so quote it, e.g. "#d95f02")')
             return None
         value = self.text(node, 'a colour "#rrggbb"')
         if value is not None and not _COLOR.fullmatch(value):
