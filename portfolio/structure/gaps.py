@@ -19,6 +19,7 @@ import pandas as pd
 
 from portfolio.access import Visibility
 from portfolio.grid.model import Grid
+from portfolio.norms.model import Norms, Structure
 from portfolio.queries.scope import ClientFilter, scored_clients
 from portfolio.sql import quote_identifier
 from portfolio.store.database import Store
@@ -48,7 +49,7 @@ class ScopedTargets:
 
     @property
     def label(self) -> str:
-        return f"{self.column} = {self.value}"
+        return f"{self.column} = {self.value.strip()}"
 
 
 def structure_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
@@ -83,6 +84,26 @@ def team_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
     mix = team_mix(store, dataset_id, grid, visibility, filters).assign(structure=-1)
     columns = [c for c in GAP_COLUMNS if c not in ("salesperson", "scope")]
     return _compare(mix, _target_table(grid, targets, tolerance, ()))[columns]
+
+
+def norms_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility, norms: Norms,
+               filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
+    """`structure_gaps` against a norms file's target structure and its overrides."""
+    overrides = [ScopedTargets(o.scope.column, o.scope.value, _shares(o), o.tolerance)
+                 for o in norms.overrides if o.scope is not None]
+    return structure_gaps(store, dataset_id, grid, visibility, _shares(norms.structure),
+                          norms.structure.tolerance, filters, overrides)
+
+
+def team_norms_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
+                    norms: Norms, filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
+    """`team_gaps` against a norms file's default target structure."""
+    return team_gaps(store, dataset_id, grid, visibility, _shares(norms.structure),
+                     norms.structure.tolerance, filters)
+
+
+def _shares(structure: Structure) -> dict[str, ShareTarget]:
+    return {sid: (t.clients, t.revenue) for sid, t in structure.targets.items()}
 
 
 def outside_tolerance(gaps: pd.DataFrame) -> pd.DataFrame:

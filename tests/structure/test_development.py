@@ -1,0 +1,87 @@
+"""QRC profile against the team, development priorities, and the anonymous peer spread."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from portfolio.access import Visibility
+from portfolio.structure.development import (PEER_COLUMNS, PROFILE_COLUMNS, development_priorities,
+                                             peer_distribution, qrc_profile)
+from tests.structure.conftest import structure_grid
+
+EVERYONE = Visibility.everyone()
+# Points per client (share of wallet, contact), max 2 each:
+# Ana  c01 (0,0) c02 (0,1) c03 (2,2) c04 (2,1) → 1/2 = 0.5 and 1/2 = 0.5
+# Ben  c05 (1,1) c06 (0,0) c07 (1,0) c08 (2,2) → 1/2 = 0.5 and 0.75/2 = 0.375
+# Cleo c09 (0,1) c10 (0,0)                     → 0          and 0.5/2 = 0.25
+# Team: 8/10 points on each criterion → 0.4 and 0.4.
+
+
+def profile_of(dataset, grid, rep: str, peers=EVERYONE) -> pd.DataFrame:
+    store, dataset_id = dataset
+    return qrc_profile(store, dataset_id, grid, Visibility.only([rep]), rep, peers=peers)
+
+
+def test_profile_shares_against_the_team(dataset, grid):
+    cleo = profile_of(dataset, grid, "Cleo")
+    assert tuple(cleo.columns) == PROFILE_COLUMNS
+    assert cleo["criterion"].tolist() == ["share_of_wallet", "contact_level"]
+    assert cleo["rep_share"].tolist() == pytest.approx([0.0, 0.25])
+    assert cleo["team_share"].tolist() == pytest.approx([0.4, 0.4])
+    assert cleo["gap"].tolist() == pytest.approx([-0.4, -0.15])
+
+
+def test_priorities_weight_the_shortfall_by_the_grid(dataset, grid):
+    cleo = development_priorities(profile_of(dataset, grid, "Cleo"))
+    # Weights 3 and 1: 100 × 3/4 × 0.4 = 30 QRC points lost, 100 × 1/4 × 0.15 = 3.75.
+    assert cleo["criterion"].tolist() == ["share_of_wallet", "contact_level"]
+    assert cleo["priority_points"].tolist() == pytest.approx([30.0, 3.75])
+    assert cleo["priority"].tolist() == [1, 2]
+
+
+def test_weights_can_reverse_the_ranking(dataset):
+    # Same shortfalls with weights 1 and 3: 100 × 1/4 × 0.4 = 10 < 100 × 3/4 × 0.15 = 11.25.
+    cleo = development_priorities(profile_of(dataset, structure_grid(sow_weight=1,
+                                                                     contact_weight=3), "Cleo"))
+    assert cleo["criterion"].tolist() == ["contact_level", "share_of_wallet"]
+    assert cleo["priority_points"].tolist() == pytest.approx([11.25, 10.0])
+
+
+def test_only_criteria_below_the_team_are_priorities(dataset, grid):
+    ben = profile_of(dataset, grid, "Ben")
+    assert ben["shortfall"].tolist() == pytest.approx([0.0, 0.025])
+    assert ben["priority"].isna().tolist() == [True, False]
+    assert development_priorities(ben)["criterion"].tolist() == ["contact_level"]
+    assert development_priorities(profile_of(dataset, grid, "Ana")).empty  # above on both
+
+
+def test_without_peers_a_restricted_rep_is_compared_with_themselves(dataset, grid):
+    store, dataset_id = dataset
+    cleo = qrc_profile(store, dataset_id, grid, Visibility.only(["Cleo"]), "Cleo")
+    assert cleo["team_share"].tolist() == pytest.approx([0.0, 0.25])
+    assert development_priorities(cleo).empty
+
+
+def test_peer_distribution_lists_values_without_names(dataset, grid):
+    store, dataset_id = dataset
+    spread = peer_distribution(store, dataset_id, grid, Visibility.only(["Ben"]), "Ben",
+                               peers=EVERYONE)
+    assert tuple(spread.columns) == PEER_COLUMNS
+    develop = spread.set_index("segment").loc["develop"]
+    # Develop shares: Ana 2/4, Ben 0, Cleo 1/2.
+    assert develop["values"] == [0.0, 0.5, 0.5]
+    assert develop["reps"] == 3
+    assert [develop[k] for k in ("min", "q1", "median", "q3", "max")] == pytest.approx(
+        [0.0, 0.25, 0.5, 0.5, 0.5])
+    assert develop["rep_value"] == 0.0
+    assert develop["rep_at_or_above"] == pytest.approx(1 / 3)
+    assert "Ana" not in str(spread.to_dict())
+
+
+def test_peer_distribution_of_a_rep_with_no_visible_client(dataset, grid):
+    store, dataset_id = dataset
+    spread = peer_distribution(store, dataset_id, grid, Visibility.only(["Ana"]), "Ben",
+                               peers=EVERYONE)
+    assert spread["rep_value"].isna().all()
+    assert spread["reps"].tolist() == [3, 3, 3, 3]
