@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Literal
+from typing import Callable, Collection, Literal, TypeVar
 
 import yaml
 from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent
 
 from portfolio.problems import ConfigError, ConfigIssue
 
+T = TypeVar("T")
 MAX_BYTES = 256 * 1024
 FILE_KEY = "(file)"  # key shown for problems about the whole file (size, encoding, syntax)
 TOP_KEY = "(top level)"  # key shown for problems about the document's root value
@@ -375,13 +377,7 @@ class Checker:
 
     def identifier(self, node: Node | None, what: str = "an id") -> str | None:
         """An id: lowercase letters, digits and `_`, starting with a letter (it names columns)."""
-        value = self.text(node, what)
-        if value is None:
-            return None
-        if not _IDENTIFIER.fullmatch(value):
-            self.error(node, f'expected {what} {_ID_RULE} (got "{value}")')
-            return None
-        return value
+        return self._text_matching(node, what, _IDENTIFIER, f" {_ID_RULE}")
 
     def choice(self, node: Node | None, options: Collection[str]) -> str | None:
         value = self.text(node, f"one of {', '.join(options)}")
@@ -399,9 +395,12 @@ class Checker:
             self.error(node, 'expected a colour "#rrggbb" (got nothing: in YAML # starts a comment, '
                              'so quote it, e.g. "#d95f02")')
             return None
-        value = self.text(node, 'a colour "#rrggbb"')
-        if value is not None and not _COLOR.fullmatch(value):
-            self.error(node, f'expected a colour "#rrggbb" (got "{value}")')
+        return self._text_matching(node, 'a colour "#rrggbb"', _COLOR, "")
+
+    def _text_matching(self, node: Node | None, what: str, pattern: re.Pattern[str], rule: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and not pattern.fullmatch(value):
+            self.error(node, f'expected {what}{rule} (got "{value}")')
             return None
         return value
 
@@ -473,6 +472,22 @@ def _too_large(source: str, size: int) -> ConfigIssue:
     return ConfigIssue(source, None, FILE_KEY,
                        f"expected a file of at most {MAX_BYTES // 1024} KB (got {size / 1024:.0f} KB); "
                        "a configuration file this large is not one a person wrote")
+
+
+def read_document(text: str, source: str, read: Callable[[Checker, Node], T | None]) -> tuple[T, Checker]:
+    """Parse `text` and build a value from its tree with `read` (which reports through the
+    checker); raise ConfigError with every issue of both, else return the value and checker."""
+    checker = Checker(source)
+    root = checker.parse(text)
+    value = read(checker, root) if root is not None else None
+    checker.raise_if_any()
+    assert value is not None, "a reader returned nothing without reporting why"
+    return value, checker
+
+
+def fingerprint(text: str) -> str:
+    """The sha256 hex digest of a configuration text, telling its versions apart."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def parse_yaml(text: str, source: str) -> Node:

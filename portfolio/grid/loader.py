@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Mapping
@@ -10,8 +9,8 @@ from typing import Callable, Mapping
 from portfolio.grid.meaning import Shaped, check_meaning
 from portfolio.grid.model import AXES, Axis, Band, Category, Criterion, Grid, LocalText, Segment
 from portfolio.problems import ConfigIssue
-from portfolio.yaml_source import (Checker, MapNode, Node, child_path, nearest_line, read_config_text,
-                                   suggestion)
+from portfolio.yaml_source import (Checker, MapNode, Node, child_path, fingerprint, nearest_line,
+                                   read_config_text, read_document, suggestion)
 
 VERSION = 1
 MISSING_POLICIES = ("zero", "ignore")
@@ -29,15 +28,17 @@ def load_grid(path: str | Path) -> Grid:
 
 def parse_grid(text: str, source: str = "<grid>") -> Grid:
     """The grid in a YAML text; `source` is the file name shown in messages."""
-    checker = Checker(source)
-    root = checker.parse(text)
-    shaped = _read_grid(checker, root) if root is not None else None
-    if shaped is not None:
-        check_meaning(checker, shaped)
-    checker.raise_if_any()
-    assert shaped is not None and shaped.grid is not None
-    return replace(shaped.grid, source=source, lines=checker.lines,
-                   fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    grid, checker = read_document(text, source, _read_and_check)
+    return replace(grid, source=source, lines=checker.lines, fingerprint=fingerprint(text))
+
+
+def _read_and_check(ch: Checker, root: Node) -> Grid | None:
+    """Shape first, then meaning on every part that read well."""
+    shaped = _read_grid(ch, root)
+    if shaped is None:
+        return None
+    check_meaning(ch, shaped)
+    return shaped.grid
 
 
 def check_columns(grid: Grid, columns: Mapping[str, str]) -> list[ConfigIssue]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from pathlib import Path
 
 from portfolio.norms.model import (RESPONSE_LEVELS, Capacity, Norms, Response, Scope, Structure, Target,
                                    VisitNorm)
-from portfolio.yaml_source import Checker, MapNode, Node, child_path, fmt, read_config_text
+from portfolio.yaml_source import (Checker, MapNode, Node, child_path, fingerprint, fmt, read_config_text,
+                                   read_document)
 
 VERSION = 1
 SUM_TOLERANCE = 1e-6  # shares are decimals: 0.1 + 0.2 is not exactly 0.3
@@ -23,13 +23,8 @@ def load_norms(path: str | Path) -> Norms:
 
 def parse_norms(text: str, source: str = "<norms>") -> Norms:
     """The norms in a YAML text; `source` is the file name shown in messages."""
-    checker = Checker(source)
-    root = checker.parse(text)
-    norms = _read_norms(checker, root) if root is not None else None
-    checker.raise_if_any()
-    assert norms is not None
-    return replace(norms, source=source, lines=checker.lines,
-                   fingerprint=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    norms, checker = read_document(text, source, _read_norms)
+    return replace(norms, source=source, lines=checker.lines, fingerprint=fingerprint(text))
 
 
 def _read_norms(ch: Checker, root: Node) -> Norms | None:

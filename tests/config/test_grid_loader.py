@@ -10,6 +10,8 @@ import pytest
 from portfolio.grid.loader import check_columns, load_grid, parse_grid
 from portfolio.grid.model import Band, Category
 from portfolio.problems import ConfigError
+from tests.config.kit import edit_lines
+from tests.config.kit import issues_of as kit_issues_of
 
 # A small valid grid. The number after each line is its line number: the cases below
 # replace or remove lines by number, and expect errors at the lines they name.
@@ -49,18 +51,11 @@ GRID = textwrap.dedent("""\
 
 
 def edited(edits: dict[int, str | None]) -> str:
-    """GRID with lines replaced (the text may hold several lines) or removed (None)."""
-    lines = GRID.splitlines()
-    for number in sorted(edits, reverse=True):
-        replacement = edits[number]
-        lines[number - 1:number] = [] if replacement is None else replacement.split("\n")
-    return "\n".join(lines) + "\n"
+    return edit_lines(GRID, edits)
 
 
 def issues_of(text: str) -> list[str]:
-    with pytest.raises(ConfigError) as caught:
-        parse_grid(text, "grid.yaml")
-    return [str(issue) for issue in caught.value.issues]
+    return kit_issues_of(parse_grid, text, "grid.yaml")
 
 
 def test_the_base_grid_is_valid():

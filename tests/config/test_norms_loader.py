@@ -10,6 +10,8 @@ from portfolio.grid.loader import parse_grid
 from portfolio.norms import check_norms_against_grid, load_norms, parse_norms
 from portfolio.norms.model import Capacity, Response, Scope, Target, VisitNorm
 from portfolio.problems import ConfigError
+from tests.config.kit import edit_lines
+from tests.config.kit import issues_of as kit_issues_of
 from tests.config.test_grid_loader import GRID
 
 # Valid norms for the test grid's segments; the number after each line is its line number.
@@ -45,18 +47,11 @@ NORMS = textwrap.dedent("""\
 
 
 def edited(edits: dict[int, str | None]) -> str:
-    """NORMS with lines replaced (the text may hold several lines) or removed (None)."""
-    lines = NORMS.splitlines()
-    for number in sorted(edits, reverse=True):
-        replacement = edits[number]
-        lines[number - 1:number] = [] if replacement is None else replacement.split("\n")
-    return "\n".join(lines) + "\n"
+    return edit_lines(NORMS, edits)
 
 
 def issues_of(text: str) -> list[str]:
-    with pytest.raises(ConfigError) as caught:
-        parse_norms(text, "norms.yaml")
-    return [str(issue) for issue in caught.value.issues]
+    return kit_issues_of(parse_norms, text, "norms.yaml")
 
 
 def test_the_base_norms_are_valid():
