@@ -1,0 +1,157 @@
+"""Read a CSV file with DuckDB: every cell as text, rows numbered as the user sees them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from portfolio.problems import Problem
+from portfolio.reading import records
+from portfolio.reading.encoding import TextFile
+from portfolio.reading.issues import file_problem, row_problems
+from portfolio.reading.query import CellParts
+
+# Cells beyond the header that are still read, so that a row ending with an empty
+# cell too many (some exports write a trailing separator) is not an error; a row
+# longer than this is rejected by DuckDB and reported as ragged as well.
+SLACK_COLUMNS = 4
+BUFFER_BYTES = 8 * 1024 * 1024
+SHOWN_CHARS = 120  # how much of a broken row a problem quotes
+
+
+@dataclass
+class CsvTable:
+    """The CSV as DuckDB reads it, and what is needed to number its rows."""
+
+    text: TextFile
+    separator: str
+    header_record: int  # 1-based record number of the header
+    width: int  # number of header cells
+    parallel: bool = True
+    rejected: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+
+    def relation(self) -> tuple[str, dict[str, object]]:
+        """The read_csv call (FROM item) and its bound parameters."""
+        names = [f"c{j}" for j in range(self.width + SLACK_COLUMNS)]
+        columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
+        sql = (f"read_csv($path, delim=$sep, quote='\"', escape='\"', header=false, "
+               f"skip=$skip, all_varchar=true, auto_detect=false, strict_mode=true, "
+               f"null_padding=true, store_rejects=$rejects, ignore_errors=$rejects, "
+               f"parallel={'true' if self.parallel else 'false'}, "
+               f"buffer_size={BUFFER_BYTES}, columns={columns})")
+        return sql, {"path": str(self.text.path), "sep": self.separator,
+                     "skip": self.header_record, "rejects": True}
+
+    def parts(self) -> list[CellParts]:
+        return [CellParts(f"c{j}") for j in range(self.width)]
+
+    def extra(self) -> list[str]:
+        return [f"c{j}" for j in range(self.width, self.width + SLACK_COLUMNS)]
+
+    def row_numbers(self, count: int) -> np.ndarray:
+        """The record number of each of the `count` rows DuckDB returned, in order."""
+        skipped = self.rejected
+        if self.text.has_blank_lines:
+            skipped = np.concatenate((skipped, records.scan_records(
+                self.text.path, self.text.newline).blank))
+        return records.output_rows(count, self.header_record + 1, skipped)
+
+
+def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
+              params: dict[str, object]) -> tuple[pa.Table | None, list[Problem]]:
+    """Run the frame query over the CSV; the rows, and the rows DuckDB rejected."""
+    try:
+        result = _fetch(con, sql, params)
+    except duckdb.Error as error:
+        if "parallel=false" not in str(error) or not table.parallel:
+            return None, [_unreadable(table, error)]
+        # A quoted value spans lines: DuckDB's parallel scanner cannot pad short rows
+        # then, so read again with one scanner.
+        table.parallel = False
+        sql = sql.replace("parallel=true", "parallel=false")
+        con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
+        try:
+            result = _fetch(con, sql, params)
+        except duckdb.Error as again:
+            return None, [_unreadable(table, again)]
+    return result, _rejects(con, table)
+
+
+def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> pa.Table:
+    # Batches straight from the streaming query: the raw text is never stored whole.
+    reader = con.sql(sql, params=params).to_arrow_reader(1 << 17)
+    return pa.Table.from_batches(list(reader), schema=reader.schema)
+
+
+def _rejects(con: duckdb.DuckDBPyConnection, table: CsvTable) -> list[Problem]:
+    rows = con.sql(
+        "SELECT line, error_type, any_value(csv_line), max(error_message), count(*) "
+        "FROM reject_errors GROUP BY line, error_type ORDER BY line").fetchall()
+    table.rejected = np.array(sorted({int(r[0]) for r in rows}), dtype=np.int64)
+    problems: list[Problem] = []
+    for kind in ("TOO MANY COLUMNS", "UNQUOTED VALUE", "LINE SIZE OVER MAXIMUM", "INVALID ENCODING"):
+        found = [r for r in rows if r[1] == kind]
+        if found:
+            lines = np.array([r[0] for r in found], dtype=np.int64)
+            values = [_shown(r[2]) for r in found]
+            code, reasons = _reject_reason(kind, found, table.width)
+            problems += row_problems(lines, None, code, reasons, values)
+    others = [r for r in rows if r[1] not in ("TOO MANY COLUMNS", "UNQUOTED VALUE",
+                                              "LINE SIZE OVER MAXIMUM", "INVALID ENCODING")]
+    if others:
+        lines = np.array([r[0] for r in others], dtype=np.int64)
+        problems += row_problems(lines, None, "unreadable_row",
+                                 [f"This row cannot be read: {r[3]}" for r in others],
+                                 [_shown(r[2]) for r in others])
+    return problems
+
+
+def _reject_reason(kind: str, found: list[tuple], width: int) -> tuple[str, list[str]]:
+    if kind == "TOO MANY COLUMNS":
+        return "ragged_row", [
+            f"This row has {_found_cells(r[3]) or 'more'} cells but the header has {width}. "
+            f"A value probably holds the separator without quotes around it: put the "
+            f"value in quotes, or remove the extra separator." for r in found]
+    if kind == "UNQUOTED VALUE":
+        return "unclosed_quote", [
+            ("A quote opened in this row is never closed, so the rest of the file was read "
+             "as one cell. Close the quote, or remove it." if "\n" in (r[2] or "") else
+             "A quoted value in this row is badly formed: the closing quote must come "
+             "right before the separator. Fix or remove the quotes.") for r in found]
+    if kind == "LINE SIZE OVER MAXIMUM":
+        return "unclosed_quote", [
+            "This row is longer than DuckDB accepts (2 MB), usually because a quote opened "
+            "here is never closed. Close the quote, or remove it." for _ in found]
+    return "bad_encoding", [
+        "This row holds bytes that are not UTF-8 text. Choose the encoding Windows-1252, "
+        "or save the file from Excel as 'CSV UTF-8'." for _ in found]
+
+
+def _found_cells(message: str | None) -> int | None:
+    match = re.search(r"Found: (\d+)", message or "")
+    return int(match.group(1)) if match else None
+
+
+def _shown(line: str | None) -> str | None:
+    if line is None:
+        return None
+    line = line.strip("\r\n")
+    return line if len(line) <= SHOWN_CHARS else line[:SHOWN_CHARS] + "…"
+
+
+def _unreadable(table: CsvTable, error: Exception) -> Problem:
+    """DuckDB gave up on the file: an unclosed quote, most of the time."""
+    scan = records.scan_records(table.text.path, table.text.newline)
+    if scan.unclosed_from is not None:
+        return Problem(
+            row=scan.unclosed_from, column=None, value=None, code="unclosed_quote",
+            reason="A quote (\") opened in this row is never closed, so everything after "
+                   "it reads as one cell. Close the quote, or remove it.")
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return file_problem("not_a_table", f"The file cannot be read as a CSV table ({first_line}). "
+                        "Check the separator and the quotes, or save it again from Excel.")

@@ -1,0 +1,57 @@
+"""What the caller may set when reading a client file, and what a reading returns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+import pandas as pd
+
+from portfolio.problems import Report
+
+ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "cp1252")
+SEPARATORS: tuple[str, ...] = (";", ",", "\t")
+DECIMALS: tuple[str, ...] = (",", ".")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """Choices that override detection; every None means "detect it".
+
+    `header_row` is 1-based, as the user sees it (the record number in a CSV, the
+    sheet row in Excel). `sheet` is a sheet name or a 0-based index. `column_map`
+    maps a file header to a contract column, or to None to keep it as a custom
+    column; it wins over alias matching.
+    """
+
+    encoding: str | None = None
+    separator: str | None = None
+    decimal: str | None = None
+    header_row: int | None = None
+    sheet: str | int | None = None
+    column_map: Mapping[str, str | None] = field(default_factory=lambda: MappingProxyType({}))
+    max_bytes: int | None = None
+
+
+@dataclass(frozen=True)
+class Detected:
+    """What was detected or used, shown to the user so they can correct it."""
+
+    format: str  # "csv" | "xlsx"
+    encoding: str | None
+    separator: str | None
+    decimal: str | None
+    header_row: int
+    sheet: str | None
+    sheets: tuple[str, ...]
+
+
+@dataclass
+class ReadResult:
+    """The typed client rows, every problem found, and how the file was understood."""
+
+    frame: pd.DataFrame
+    report: Report
+    detected: Detected
+    mapping: dict[str, str | None]

@@ -1,0 +1,227 @@
+"""Read the cells of one sheet of an Excel workbook, safely, into typed Arrow columns.
+
+The archive is inspected before anything is decompressed (size cap, zip bombs);
+openpyxl reads in read-only mode with cached formula values, and parses XML
+through defusedxml, which refuses entity declarations (the "billion laughs").
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import defusedxml
+import numpy as np
+import openpyxl
+import pandas as pd
+import pyarrow as pa
+from openpyxl.utils.exceptions import InvalidFileException
+
+from portfolio.problems import Problem
+from portfolio.reading.issues import file_problem
+from portfolio.reading.layout import HEADER_SCAN_ROWS, find_header
+from portfolio.reading.query import CellParts
+
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all parts of the workbook, decompressed
+MAX_COMPRESSION_RATIO = 100  # real sheets compress 5-20 times; bombs far more
+RATIO_CHECK_BYTES = 10 * 1024 * 1024  # small parts may compress well, harmlessly
+ROWS_PER_CHUNK = 50_000  # Python objects from openpyxl are turned into Arrow per chunk
+FORMULA_SCAN_BYTES = 4 * 1024 * 1024
+_FORMULA_WITHOUT_VALUE = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
+_SAVE_AS = "Save it again from Excel as an .xlsx workbook, or as CSV."
+
+
+@dataclass
+class XlsxTable:
+    """One sheet's cells: a text, a number and a date column per sheet column."""
+
+    sheets: tuple[str, ...]
+    sheet: str
+    header_row: int  # sheet row of the header (1-based)
+    headers: list[object]
+    cells: pa.Table
+
+    def parts(self) -> list[CellParts]:
+        return [CellParts(f"t{j}", f"n{j}", f"d{j}") for j in range(len(self.headers))]
+
+    def row_numbers(self, count: int) -> np.ndarray:
+        # openpyxl yields every sheet row, empty ones included: numbering is positional.
+        return np.arange(self.header_row + 1, self.header_row + 1 + count, dtype=np.int64)
+
+
+def read_xlsx(path: Path, sheet: str | int | None, header_row: int | None
+              ) -> tuple[XlsxTable | None, list[Problem]]:
+    """The chosen sheet's cells below its header, or the problems that stop the reading."""
+    problem = inspect_archive(path)
+    if problem is not None:
+        return None, [problem]
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except defusedxml.DefusedXmlException:
+        return None, [_unsafe()]
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        return None, [file_problem("not_a_table", f"This Excel workbook is damaged ({error}). "
+                                   + _SAVE_AS)]
+    try:
+        return _read_sheet(workbook, sheet, header_row)
+    except defusedxml.DefusedXmlException:
+        return None, [_unsafe()]
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
+        return None, [file_problem("not_a_table", f"This sheet cannot be read ({error}). "
+                                   + _SAVE_AS)]
+    finally:
+        workbook.close()
+
+
+def inspect_archive(path: Path) -> Problem | None:
+    """Refuse a workbook too big or compressed suspiciously well, before decompressing it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return file_problem("not_a_table", "This file starts like a zip archive (as .xlsx "
+                            "files do) but is damaged. " + _SAVE_AS)
+    names = {e.filename for e in entries}
+    if "xl/workbook.xml" not in names:
+        kind = ("an OpenDocument spreadsheet (.ods)" if "content.xml" in names
+                else "a Word document" if any(n.startswith("word/") for n in names)
+                else "a zip archive")
+        return file_problem("not_a_table", f"This is {kind}, not an Excel .xlsx workbook. "
+                            + _SAVE_AS)
+    total = sum(e.file_size for e in entries)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        return file_problem(
+            "too_big", f"This workbook holds {total / 1e6:.0f} MB once decompressed; the limit is "
+            f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB. Save the client sheet alone as CSV, which "
+            "reads faster, or split the file.")
+    for entry in entries:
+        ratio = entry.file_size / max(entry.compress_size, 1)
+        if entry.file_size > RATIO_CHECK_BYTES and ratio > MAX_COMPRESSION_RATIO:
+            return file_problem(
+                "zip_bomb", f"The part {entry.filename!r} of this workbook would grow "
+                f"{ratio:.0f} times when decompressed, which real workbooks never do: the file "
+                "is refused as unsafe. " + _SAVE_AS, value=entry.filename)
+    return None
+
+
+def _unsafe() -> Problem:
+    return file_problem("unsafe_xml", "This workbook contains XML entity declarations, which "
+                        "Excel never writes and which can make a reader hang: it is refused as "
+                        "unsafe. " + _SAVE_AS)
+
+
+def _pick_sheet(names: list[str], sheet: str | int | None) -> str | None:
+    if sheet is None:
+        return names[0] if names else None
+    if isinstance(sheet, int):
+        return names[sheet] if 0 <= sheet < len(names) else None
+    exact = [n for n in names if n == sheet] or [n for n in names if n.casefold() == sheet.casefold()]
+    return exact[0] if exact else None
+
+
+def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
+                ) -> tuple[XlsxTable | None, list[Problem]]:
+    names = list(workbook.sheetnames)
+    name = _pick_sheet(names, sheet)
+    listed = ", ".join(repr(n) for n in names)
+    if name is None:
+        return None, [file_problem("no_sheet", f"The workbook has no sheet {sheet!r}; its sheets "
+                                   f"are {listed} (an index counts from 0).", value=str(sheet))]
+    worksheet = workbook[name]
+    if not hasattr(worksheet, "iter_rows"):
+        return None, [file_problem("no_sheet", f"{name!r} is a chart, not a sheet of cells; "
+                                   f"choose one of {listed}.", value=name)]
+    worksheet.reset_dimensions()  # some writers store a wrong size; read what is there
+    rows = worksheet.iter_rows(values_only=True)
+    scan = max(HEADER_SCAN_ROWS, header_row or 0)
+    first = [list(r) for r in itertools.islice(rows, scan)]
+    header_index = find_header(first, header_row)
+    if header_index is None:
+        if header_row is not None:
+            return None, [file_problem("bad_option", f"Row {header_row} is not in the sheet "
+                                       f"{name!r}, which has {len(first)} rows.", value=str(header_row))]
+        return None, [file_problem("empty_file", f"The sheet {name!r} is empty. Choose the sheet "
+                                   f"that holds the clients: {listed}.")]
+    headers = _trim_trailing(first[header_index])
+    chunks = [_chunk_columns(first[header_index + 1:])]
+    while chunk := list(itertools.islice(rows, ROWS_PER_CHUNK)):
+        chunks.append(_chunk_columns(chunk))
+    width = max([len(headers)] + [len(c) for c in chunks])
+    headers = headers + [None] * (width - len(headers))
+    columns: dict[str, pa.ChunkedArray] = {}
+    for j in range(width):
+        for part, kind in (("t", pa.large_string()), ("n", pa.float64()), ("d", pa.timestamp("us"))):
+            pieces = [c[j][part] if j < len(c) else pa.nulls(c.rows, kind) for c in chunks]
+            columns[f"{part}{j}"] = pa.chunked_array(pieces, type=kind)
+    table = XlsxTable(tuple(names), name, header_index + 1, headers, pa.table(columns))
+    problems = [] if not _formulas_without_values(workbook, worksheet) else [file_problem(
+        "formula_without_value", "Some formula cells have no stored result (the file was "
+        "written by a program that does not calculate formulas), so they read as empty. Open "
+        "the file in Excel and save it, so the results are stored.", blocking=False)]
+    return table, problems
+
+
+def _trim_trailing(row: list[object]) -> list[object]:
+    end = len(row)
+    while end and (row[end - 1] is None or str(row[end - 1]).strip() == ""):
+        end -= 1
+    return row[:end]
+
+
+class _Columns(list):
+    """The typed parts of each column of one chunk of rows."""
+
+    rows: int = 0
+
+
+def _chunk_columns(rows: list) -> _Columns:
+    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
+    columns = _Columns(_split(frame[c].to_numpy(dtype=object)) for c in frame.columns)
+    columns.rows = len(frame)
+    return columns
+
+
+def _split(values: np.ndarray) -> dict[str, pa.Array]:
+    """Text, number and date parts of one column: each cell lands in exactly one."""
+    size = len(values)
+    inferred = pd.api.types.infer_dtype(values, skipna=True)
+    if inferred == "empty":
+        return {"t": pa.nulls(size, pa.large_string()), "n": pa.nulls(size, pa.float64()),
+                "d": pa.nulls(size, pa.timestamp("us"))}
+    if inferred in ("string", "integer", "floating", "mixed-integer-float", "datetime", "date"):
+        text = inferred == "string"
+        number = inferred in ("integer", "floating", "mixed-integer-float")
+        date = not text and not number
+        is_text = np.full(size, text) & ~pd.isna(values)
+        is_number = np.full(size, number) & ~pd.isna(values)
+        is_date = np.full(size, date) & ~pd.isna(values)
+    else:
+        # Mixed column: one vectorised type lookup per cell (the cells are already
+        # Python objects from openpyxl, read one by one).
+        kinds = pd.Series(values).map(type).to_numpy()
+        is_number = (kinds == int) | (kinds == float)  # bool is a type of its own
+        is_date = np.isin(kinds, [datetime.datetime, datetime.date])
+        is_text = ~is_number & ~is_date & ~pd.isna(values)
+    text_values = np.where(is_text, values, None)
+    if is_text.any() and pd.api.types.infer_dtype(text_values, skipna=True) != "string":
+        text_values = pd.Series(text_values).map(lambda v: None if v is None else str(v)).to_numpy()
+    return {
+        "t": pa.array(text_values, type=pa.large_string(), from_pandas=True),
+        "n": pa.array(np.where(is_number, values, None), type=pa.float64(), from_pandas=True),
+        "d": pa.array(pd.to_datetime(pd.Series(np.where(is_date, values, None)), errors="coerce")
+                      .astype("datetime64[us]"), type=pa.timestamp("us"), from_pandas=True),
+    }
+
+
+def _formulas_without_values(workbook, worksheet) -> bool:
+    """Whether the start of the sheet holds formulas with no cached result."""
+    path = getattr(worksheet, "_worksheet_path", None)
+    archive = getattr(workbook, "_archive", None)
+    if path is None or archive is None:
+        return False
+    with archive.open(path) as handle:
+        return _FORMULA_WITHOUT_VALUE.search(handle.read(FORMULA_SCAN_BYTES)) is not None
