@@ -1,0 +1,13 @@
+"""Portfolio Pilot's home page: data status, the method in brief, links to every page."""
+
+import streamlit as st
+
+from portfolio.ui import frame
+from portfolio.ui.home_view import data_status, method_brief, page_links
+
+ctx = frame("home")
+st.title(ctx.t("home.title"), anchor=False)
+st.markdown(ctx.t("home.tagline"))
+data_status(ctx)
+method_brief(ctx)
+page_links(ctx)

@@ -1,0 +1,74 @@
+"""A client's card: who it is, its segment and, per criterion, value, points and the rule that gave them."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from portfolio.figures.common import segment_colors
+from portfolio.grid.model import AXES
+from portfolio.queries.card import ClientCard, CriterionResult
+from portfolio.ui import data
+from portfolio.ui.context import PageContext
+from portfolio.ui.formatting import EMPTY, column_value, decimal, money, percent, score
+from portfolio.ui.grid_tables import level_rule
+
+
+def client_card_panel(ctx: PageContext, client_id: str) -> None:
+    """Draw the card of `client_id`, or say that it cannot be shown to this viewer."""
+    card = data.client_card(ctx, client_id)
+    if card is None:
+        st.info(ctx.t("matrix.card_not_visible", client=client_id), icon=":material/visibility_off:")
+        return
+    with st.container(border=True, key="client_card"):
+        _header(ctx, card)
+        for axis in AXES:
+            axis_score = card.attractiveness if axis == "attractiveness" else card.qrc
+            st.markdown(f"**{ctx.grid.axes[axis].label.get(ctx.lang)}** — "  # type: ignore[union-attr]
+                        f"{score(axis_score, ctx.lang)} / 100")
+            st.table(criteria_rows(ctx, card.on_axis(axis)), hide_index=True)
+        if card.missing:
+            names = ", ".join(r.criterion.label.get(ctx.lang) for r in card.missing)
+            key = "matrix.card_missing_zero" if ctx.grid.missing == "zero" else "matrix.card_missing_ignore"  # type: ignore[union-attr]
+            st.warning(ctx.t(key, criteria=names), icon=":material/help:")
+
+
+def _header(ctx: PageContext, card: ClientCard) -> None:
+    st.subheader(card.client_name, anchor=False)
+    details = [card.client_id, card.salesperson, card.region, card.industry]
+    st.caption(" · ".join(str(d) for d in details if d))
+    if card.segment is not None and ctx.grid is not None:
+        segment = ctx.grid.segment(card.segment)
+        color = segment_colors(ctx.grid)[segment.id]
+        action = f" — {html.escape(segment.action.get(ctx.lang))}" if segment.action else ""
+        # Grid texts are escaped: a label is written by a user, not by us.
+        st.markdown(f'<span style="background:{color};color:white;padding:0.2em 0.6em;'
+                    f'border-radius:0.4em;font-weight:600">{html.escape(segment.label.get(ctx.lang))}'
+                    f'</span>{action}', unsafe_allow_html=True)
+    else:
+        st.markdown(ctx.t("matrix.card_no_segment"))
+    left, middle, right = st.columns(3)
+    left.metric(ctx.t("matrix.card_revenue"), money(card.revenue, ctx.lang, compact=True))
+    middle.metric(ctx.t("matrix.card_potential"), money(card.potential, ctx.lang, compact=True))
+    right.metric(ctx.t("matrix.card_share"), percent(card.share_of_wallet, ctx.lang))
+
+
+def criteria_rows(ctx: PageContext, results: tuple[CriterionResult, ...]) -> pd.DataFrame:
+    """The card's table for one axis: criterion, value, points out of the maximum, rule."""
+    def rule(result: CriterionResult) -> str:
+        if result.level is not None:
+            return level_rule(result.criterion, result.level, ctx.lang)
+        if column_value(result.criterion.column, result.value, ctx.lang) == EMPTY:
+            return ctx.t("matrix.card_no_value")
+        return ctx.t("matrix.card_no_level")
+
+    return pd.DataFrame({
+        ctx.t("matrix.card_criterion"): [r.criterion.label.get(ctx.lang) for r in results],
+        ctx.t("matrix.card_value"): [column_value(r.criterion.column, r.value, ctx.lang)
+                                     for r in results],
+        ctx.t("matrix.card_points"): [f"{decimal(r.points, ctx.lang)} / "
+                                      f"{decimal(r.max_points, ctx.lang)}" for r in results],
+        ctx.t("matrix.card_rule"): [rule(r) for r in results],
+    })

@@ -1,0 +1,59 @@
+"""The home page's parts: data status, the method in brief, links to every page."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from portfolio.ui.context import PageContext
+from portfolio.ui.formatting import number
+from portfolio.ui.pages import PAGES
+
+# The method's three principles, as catalogue keys (title, text).
+PRINCIPLES = (("home.principle_structure_title", "home.principle_structure_text"),
+              ("home.principle_objectives_title", "home.principle_objectives_text"),
+              ("home.principle_good_client_title", "home.principle_good_client_text"))
+
+
+def data_status(ctx: PageContext) -> None:
+    """Active dataset, its rows and periods, and the grid with its validity."""
+    st.subheader(ctx.t("home.status_title"), anchor=False)
+    dataset, grid = ctx.dataset, ctx.grid
+    dataset_col, rows_col, periods_col, grid_col = st.columns(4)
+    dataset_col.metric(ctx.t("home.status_dataset"),
+                       dataset.name if dataset else ctx.t("home.none"))
+    rows_col.metric(ctx.t("home.status_rows"), number(dataset.rows if dataset else 0, ctx.lang))
+    periods_col.metric(ctx.t("home.status_periods"),
+                       ", ".join(dataset.periods) if dataset and dataset.periods else "—")
+    grid_col.metric(ctx.t("home.status_grid"),
+                    grid.name.get(ctx.lang) if grid else ctx.t("home.none"))
+    if dataset is not None:
+        imported = dataset.imported_at.strftime("%d/%m/%Y %H:%M" if ctx.lang == "fr"
+                                                else "%Y-%m-%d %H:%M")
+        kind = ctx.t("home.demo_dataset") if dataset.is_demo else ctx.t("home.imported_dataset")
+        st.caption(ctx.t("home.dataset_details", kind=kind, when=imported,
+                         count=number(len(ctx.datasets), ctx.lang)))
+    if ctx.grid_issues:
+        st.error(ctx.t("home.grid_errors", count=number(len(ctx.grid_issues), ctx.lang)),
+                 icon=":material/error:")
+    elif grid is not None:
+        st.success(ctx.t("home.grid_valid", file=ctx.settings.default_grid.name),
+                   icon=":material/check_circle:")
+
+
+def method_brief(ctx: PageContext) -> None:
+    """The three principles of the method the product implements."""
+    st.subheader(ctx.t("home.method_title"), anchor=False)
+    for column, (title, text) in zip(st.columns(len(PRINCIPLES)), PRINCIPLES):
+        with column.container(border=True, height="stretch"):
+            st.markdown(f"**{ctx.t(title)}**")
+            st.markdown(ctx.t(text))
+
+
+def page_links(ctx: PageContext) -> None:
+    """A link to every other page with what it is for."""
+    st.subheader(ctx.t("home.pages_title"), anchor=False)
+    for entry in PAGES:
+        if entry.id == ctx.page.id:
+            continue
+        st.page_link(entry.path, label=ctx.t(entry.label), icon=entry.icon)
+        st.caption(ctx.t(entry.summary))
