@@ -7,6 +7,7 @@ import sys
 from typing import Callable, Sequence
 
 from portfolio.cli import demo_cmd, grid_cmd, score_cmd
+from portfolio.cli import datasets_cmd, export_cmd, import_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
 
 # Each command module exposes `register(subparsers)`; adding a command is one line here.
@@ -14,6 +15,9 @@ COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     score_cmd.register,
     grid_cmd.register,
     demo_cmd.register,
+    import_cmd.register,
+    datasets_cmd.register,
+    export_cmd.register,
 )
 
 

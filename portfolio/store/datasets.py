@@ -20,6 +20,8 @@ _SQL_TYPES = {
 # rely on them (an absent optional column is simply empty).
 BASE_COLUMNS: dict[str, str] = {c.name: _SQL_TYPES[c.kind] for c in COLUMNS}
 BASE_COLUMNS["source_row"] = "BIGINT"
+MAX_NAME_LENGTH = 120
+_INCOMING = "incoming_frame"
 
 
 @dataclass(frozen=True)
@@ -41,46 +43,230 @@ class DatasetNameTaken(ValueError):
     """Another dataset already has this name."""
 
 
+class InvalidDatasetName(ValueError):
+    """An empty or overlong dataset name."""
+
+
+class DatasetNotFound(LookupError):
+    """No dataset has this id (deleted meanwhile, or never existed)."""
+
+
+class PeriodExists(ValueError):
+    """The dataset already holds one of the periods being added; nothing is overwritten."""
+
+    def __init__(self, periods: list[str]):
+        self.periods = tuple(periods)
+        listed = ", ".join(repr(p) for p in periods)
+        super().__init__(f"The dataset already holds the period(s) {listed}: a period is never "
+                         f"overwritten. Choose another period, or delete the dataset first.")
+
+
+class ColumnTypeConflict(ValueError):
+    """A custom column holds text in the file where the dataset stores numbers or dates."""
+
+    def __init__(self, column: str, stored_type: str, value: str):
+        self.column, self.stored_type, self.value = column, stored_type, value
+        super().__init__(f"Column {column!r} holds {stored_type.lower()} values in this dataset, "
+                         f"but the file has {value!r}: fix the file or import it as a new dataset.")
+
+
 def clients_table(dataset_id: int) -> str:
     return table_name(f"clients_{int(dataset_id)}")
 
 
-def _select_for_table(frame_columns: list[str], default_period: str) -> str:
-    """SELECT list casting the frame's columns to the stored types; absent ones are NULL."""
+def _period_expression(frame_columns: list[str]) -> str:
+    """The row's period: its `period` cell, or the bound default when that is empty."""
+    source = 'CAST("period" AS VARCHAR)' if "period" in frame_columns else "NULL"
+    return f"coalesce(nullif(trim({source}), ''), ?)"
+
+
+def _select_for_table(frame_columns: list[str], default_period: str,
+                      stored_types: dict[str, str] | None = None) -> str:
+    """SELECT list casting the frame's columns to the stored types; absent ones are NULL.
+
+    `stored_types` (lower-cased name → type) are the types of an existing table,
+    which custom columns are cast to when a period is added.
+    """
     parts = []
     for name, sql_type in BASE_COLUMNS.items():
         column = quote_identifier(name)
         if name == "period":
-            source = f"CAST({column} AS VARCHAR)" if name in frame_columns else "NULL"
-            parts.append(f"coalesce(nullif(trim({source}), ''), ?) AS {column}")
+            parts.append(f"{_period_expression(frame_columns)} AS {column}")
         elif name in frame_columns:
             parts.append(f"CAST({column} AS {sql_type}) AS {column}")
         else:
             parts.append(f"CAST(NULL AS {sql_type}) AS {column}")
-    parts += [quote_identifier(c) for c in frame_columns if c not in BASE_COLUMNS]
+    for name in frame_columns:
+        if name in BASE_COLUMNS:
+            continue
+        column = quote_identifier(name)
+        stored = (stored_types or {}).get(name.lower())
+        parts.append(f"CAST({column} AS {stored}) AS {column}" if stored else column)
     return ", ".join(parts)
 
 
 def create_dataset(store: Store, frame: pd.DataFrame, *, name: str, source: str | None = None,
                    period: str | None = None, is_demo: bool = False) -> int:
     """Store a validated client frame as a new dataset, in one transaction; returns its id."""
-    default_period = period or date.today().isoformat()
     with store.transaction() as cur:
-        if cur.execute("SELECT 1 FROM datasets WHERE name = ?", [name]).fetchone():
-            raise DatasetNameTaken(f"A dataset named {name!r} already exists: choose another name.")
-        dataset_id = cur.execute("SELECT nextval('dataset_ids')").fetchone()[0]
-        now = datetime.now().replace(microsecond=0)
-        cur.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)",
-                    [dataset_id, name, source, now, is_demo])
-        cur.register("incoming_frame", frame)
+        return insert_dataset(cur, frame, name=name, source=source, period=period,
+                              is_demo=is_demo)
+
+
+def insert_dataset(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, name: str,
+                   source: str | None = None, period: str | None = None,
+                   is_demo: bool = False) -> int:
+    """`create_dataset` inside the caller's open transaction (an import adds more to it)."""
+    name = _checked_name(name)
+    default_period = period or date.today().isoformat()
+    if _exists(cur, "SELECT 1 FROM datasets WHERE name = ?", [name]):
+        raise DatasetNameTaken(f"A dataset named {name!r} already exists: choose another name.")
+    dataset_id = cur.execute("SELECT nextval('dataset_ids')").fetchone()[0]
+    now = datetime.now().replace(microsecond=0)
+    cur.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)",
+                [dataset_id, name, source, now, is_demo])
+    cur.register(_INCOMING, frame)
+    try:
         table = clients_table(dataset_id)
         cur.execute(f"CREATE TABLE {table} AS SELECT "
-                    f"{_select_for_table(list(frame.columns), default_period)} FROM incoming_frame",
+                    f"{_select_for_table(list(frame.columns), default_period)} FROM {_INCOMING}",
                     [default_period])
-        cur.unregister("incoming_frame")
-        cur.execute(f"INSERT INTO dataset_periods SELECT ?, period, ?, ?, count(*) FROM {table} "
-                    f"GROUP BY period", [dataset_id, source, now])
+    finally:
+        cur.unregister(_INCOMING)
+    cur.execute(f"INSERT INTO dataset_periods SELECT ?, period, ?, ?, count(*) FROM {table} "
+                f"GROUP BY period", [dataset_id, source, now])
     return int(dataset_id)
+
+
+def add_period(store: Store, dataset_id: int, frame: pd.DataFrame, *, source: str | None = None,
+               period: str | None = None) -> tuple[str, ...]:
+    """Append a validated client frame to a dataset as new period(s), in one transaction.
+
+    The periods come from the frame's `period` column, `period` filling its empty
+    cells (today's date when neither is given). A period the dataset already holds
+    is refused (`PeriodExists`), never overwritten. Returns the periods added.
+    """
+    with store.transaction() as cur:
+        return insert_period(cur, dataset_id, frame, source=source, period=period)
+
+
+def insert_period(cur: duckdb.DuckDBPyConnection, dataset_id: int, frame: pd.DataFrame, *,
+                  source: str | None = None, period: str | None = None) -> tuple[str, ...]:
+    """`add_period` inside the caller's open transaction."""
+    if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
+        raise DatasetNotFound(f"There is no dataset number {dataset_id}.")
+    default_period = period or date.today().isoformat()
+    table = clients_table(dataset_id)
+    cur.register(_INCOMING, frame)
+    try:
+        incoming = _incoming_periods(cur, list(frame.columns), default_period)
+        taken = [r[0] for r in cur.execute(
+            "SELECT period FROM dataset_periods WHERE dataset_id = ? "
+            "AND list_contains(?::VARCHAR[], period) ORDER BY period",
+            [dataset_id, list(incoming)]).fetchall()]
+        if taken:
+            raise PeriodExists(taken)
+        stored = dict(cur.execute(
+            "SELECT lower(column_name), data_type FROM duckdb_columns() WHERE table_name = ?",
+            [table]).fetchall())
+        incoming_types = {name: str(dtype) for name, dtype, *_ in
+                          cur.execute(f"DESCRIBE SELECT * FROM {_INCOMING}").fetchall()}
+        custom = [c for c in frame.columns if c not in BASE_COLUMNS]
+        _check_custom_types(cur, custom, stored, incoming_types)
+        for column in custom:
+            if column.lower() not in stored:
+                # A column this period brings: earlier periods simply have it empty.
+                cur.execute(f"ALTER TABLE {table} ADD COLUMN {quote_identifier(column)} "
+                            f"{incoming_types[column]}")
+        select = _select_for_table(list(frame.columns), default_period, stored_types=stored)
+        cur.execute(f"INSERT INTO {table} BY NAME SELECT {select} FROM {_INCOMING}",
+                    [default_period])
+    finally:
+        cur.unregister(_INCOMING)
+    now = datetime.now().replace(microsecond=0)
+    cur.execute("INSERT INTO dataset_periods SELECT ?, period, ?, ?, count(*) FROM "
+                f"{table} WHERE list_contains(?::VARCHAR[], period) GROUP BY period",
+                [dataset_id, source, now, list(incoming)])
+    # Scores kept for this dataset were computed without the new rows.
+    _drop_scores(cur, dataset_id)
+    return incoming
+
+
+def rename_dataset(store: Store, dataset_id: int, name: str) -> None:
+    """Give a dataset a new name, unique among datasets."""
+    name = _checked_name(name)
+    with store.transaction() as cur:
+        if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
+            raise DatasetNotFound(f"There is no dataset number {dataset_id}.")
+        if _exists(cur, "SELECT 1 FROM datasets WHERE name = ? AND dataset_id <> ?",
+                   [name, dataset_id]):
+            raise DatasetNameTaken(f"A dataset named {name!r} already exists: choose another name.")
+        cur.execute("UPDATE datasets SET name = ? WHERE dataset_id = ?", [name, dataset_id])
+
+
+def delete_dataset(store: Store, dataset_id: int) -> None:
+    """Delete a dataset, its clients table and its scores, all at once.
+
+    Deleting is final: callers ask the user to confirm first.
+    """
+    with store.transaction() as cur:
+        if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
+            raise DatasetNotFound(f"There is no dataset number {dataset_id}.")
+        _drop_scores(cur, dataset_id)
+        cur.execute(f"DROP TABLE IF EXISTS {clients_table(dataset_id)}")
+        cur.execute("DELETE FROM dataset_periods WHERE dataset_id = ?", [dataset_id])
+        cur.execute("DELETE FROM datasets WHERE dataset_id = ?", [dataset_id])
+
+
+def _exists(cur: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> bool:
+    # fetchall, not fetchone: a half-read result blocks `register` on this cursor.
+    return bool(cur.execute(sql, params).fetchall())
+
+
+def _checked_name(name: str) -> str:
+    cleaned = " ".join(str(name).split())
+    if not cleaned:
+        raise InvalidDatasetName("A dataset needs a name: type one.")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise InvalidDatasetName(
+            f"A dataset name has at most {MAX_NAME_LENGTH} characters; this one has {len(cleaned)}.")
+    return cleaned
+
+
+def _incoming_periods(cur: duckdb.DuckDBPyConnection, frame_columns: list[str],
+                      default_period: str) -> tuple[str, ...]:
+    source = _period_expression(frame_columns)
+    rows = cur.execute(f"SELECT DISTINCT {source} AS p FROM {_INCOMING} ORDER BY p",
+                       [default_period]).fetchall()
+    return tuple(r[0] for r in rows)
+
+
+def _check_custom_types(cur: duckdb.DuckDBPyConnection, custom: list[str],
+                        stored: dict[str, str], incoming: dict[str, str]) -> None:
+    """Refuse a file whose custom column holds text where the dataset stores numbers."""
+    for column in custom:
+        stored_type = stored.get(column.lower())
+        if stored_type is None or stored_type == "VARCHAR" or stored_type == incoming[column]:
+            continue
+        quoted = quote_identifier(column)
+        lost = f"TRY_CAST({quoted} AS {stored_type}) IS NULL"
+        if incoming[column] != "VARCHAR":
+            # 2.5 into an integer column casts without error but is not 2.5 any more.
+            lost += (f" OR CAST(TRY_CAST({quoted} AS {stored_type}) AS {incoming[column]})"
+                     f" IS DISTINCT FROM {quoted}")
+        bad = cur.execute(f"SELECT {quoted} FROM {_INCOMING} WHERE {quoted} IS NOT NULL AND "
+                          f"({lost}) LIMIT 1").fetchall()
+        if bad:
+            raise ColumnTypeConflict(column, stored_type, str(bad[0][0]))
+
+
+def _drop_scores(cur: duckdb.DuckDBPyConnection, dataset_id: int) -> None:
+    prefix = f"scores_{int(dataset_id)}_"
+    names = [r[0] for r in cur.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, ?)",
+        [prefix]).fetchall()]
+    for name in names:
+        cur.execute(f"DROP TABLE {table_name(name)}")
 
 
 def list_datasets(store: Store) -> list[Dataset]:

@@ -1,0 +1,54 @@
+"""`export --dataset NAME --out FILE`: a dataset's scored clients as CSV or XLSX."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from portfolio.cli.common import UserError, grid_from
+from portfolio.cli.db_option import add_db_option, dataset_named, opened_store
+from portfolio.exporting import export_format, scored_export, write_export
+from portfolio.i18n import LANGUAGES, language_from_locale
+from portfolio.problems import ConfigError
+from portfolio.queries.scope import ClientFilter
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export", help="write a dataset's scored clients to CSV or XLSX",
+        description="One row per client: its columns, attractiveness, QRC, segment and action "
+                    "(in --lang), and each criterion's points under the criterion's label. "
+                    "Text that a spreadsheet would run as a formula is neutralised.")
+    parser.add_argument("--dataset", required=True, help="dataset name")
+    parser.add_argument("--out", required=True, help="output file: .csv or .xlsx")
+    parser.add_argument("--grid", help="scoring grid (YAML); default config/grids/default.yaml")
+    parser.add_argument("--period", help="period to export (default: the latest)")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="language of labels (default: from LANG, else en)")
+    add_db_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        export_format(args.out)
+    except ValueError as error:
+        raise UserError(f"error: {error}") from error
+    grid = grid_from(args.grid)
+    lang = args.lang or language_from_locale(os.environ.get("LANG"))
+    with opened_store(args, create=False) as store:
+        dataset = dataset_named(store, args.dataset)
+        if args.period is not None and args.period not in dataset.periods:
+            raise UserError(f"error: dataset {dataset.name!r} has no period {args.period!r}; "
+                            f"its periods are: {', '.join(dataset.periods)}.")
+        try:
+            frame = scored_export(store, dataset.dataset_id, grid, lang,
+                                  filters=ClientFilter(period=args.period))
+        except ConfigError as error:
+            raise UserError(*(str(issue) for issue in error.issues)) from error
+    try:
+        write_export(frame, args.out, lang)
+    except OSError as error:
+        raise UserError(f"error: cannot write {args.out}: {error.strerror or error}") from error
+    print(f"Exported {len(frame)} clients of {dataset.name!r} to {args.out}.")
+    return 0

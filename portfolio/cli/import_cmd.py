@@ -1,0 +1,91 @@
+"""`import FILE [--dataset NAME] [--period P]`: store a client file as a dataset or a new period."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from portfolio.cli.common import UserError
+from portfolio.cli.db_option import add_db_option, opened_store
+from portfolio.contract import CANONICAL_NAMES
+from portfolio.importing import DONE, STORING, import_file
+from portfolio.problems import InputError
+from portfolio.reading import ReadOptions
+from portfolio.store.datasets import find_dataset
+
+_SEPARATORS = {";": ";", ",": ",", "tab": "\t", "\\t": "\t"}
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import", help="store a client file (CSV or XLSX) in the database",
+        description="Read a client file by the data contract and store it as a new dataset "
+                    "(named after the file), or as a new period of the dataset --dataset when "
+                    "it exists. A problem in the file stops the import and changes nothing.")
+    parser.add_argument("input", help="client file (.csv or .xlsx)")
+    parser.add_argument("--dataset", help="dataset name: a new period of it when it exists, "
+                                          "else a new dataset of that name")
+    parser.add_argument("--period", help="period label for rows without one (default: today)")
+    parser.add_argument("--sheet", help="Excel sheet name or 1-based number (default: the first)")
+    parser.add_argument("--header-row", type=int, help="row number of the header (default: found)")
+    parser.add_argument("--encoding", choices=("utf-8", "utf-8-sig", "cp1252"),
+                        help="file encoding (default: detected)")
+    parser.add_argument("--separator", choices=sorted(_SEPARATORS),
+                        help="CSV separator (default: detected)")
+    parser.add_argument("--decimal", choices=(",", "."), help="decimal mark (default: detected)")
+    parser.add_argument("--map", action="append", default=[], metavar="HEADER=COLUMN",
+                        help="read the file's column HEADER as contract column COLUMN "
+                             "(COLUMN empty: keep it as a custom column); repeatable")
+    add_db_option(parser)
+    parser.set_defaults(run=run)
+
+
+def _options(args: argparse.Namespace) -> ReadOptions:
+    column_map: dict[str, str | None] = {}
+    for item in args.map:
+        header, sep, column = item.partition("=")
+        if not sep or not header.strip():
+            raise UserError(f"error: --map {item!r}: write HEADER=COLUMN, e.g. --map 'Code=client_id'")
+        if column.strip() and column.strip() not in CANONICAL_NAMES:
+            raise UserError(f"error: --map {item!r}: {column.strip()!r} is not a contract column; "
+                            f"use one of {', '.join(CANONICAL_NAMES)}, or nothing after '='.")
+        column_map[header.strip()] = column.strip() or None
+    sheet: str | int | None = args.sheet
+    if sheet is not None and sheet.isdigit():
+        sheet = int(sheet) - 1  # the user counts sheets from 1, the reader from 0
+    return ReadOptions(encoding=args.encoding, separator=_SEPARATORS.get(args.separator),
+                       decimal=args.decimal, header_row=args.header_row, sheet=sheet,
+                       column_map=column_map)
+
+
+def _progress(stage: str, fraction: float) -> None:
+    # One line per stage: a script (or a person) watching stderr sees where it is.
+    if stage == STORING and fraction > 0.6:
+        return
+    print(f"{stage}…" if stage != DONE else stage, file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.input)
+    if not path.is_file():
+        raise UserError(f"error: file not found: {path}")
+    options = _options(args)
+    with opened_store(args, create=True) as store:
+        existing = find_dataset(store, args.dataset) if args.dataset else None
+        try:
+            outcome = import_file(
+                store, path, options=options, period=args.period, progress=_progress,
+                dataset_id=existing.dataset_id if existing else None,
+                dataset_name=None if existing else args.dataset)
+        except InputError as error:
+            raise UserError(*(f"{path.name}: {p.describe()}" for p in error.problems),
+                            f"{path.name}: nothing was imported; the database is unchanged. "
+                            f"Fix the problems above and run again.") from error
+    for problem in outcome.warnings:
+        print(f"{path.name}: {problem.describe()}", file=sys.stderr)
+    what = "new dataset" if outcome.new_dataset else "dataset"
+    periods = ", ".join(outcome.periods)
+    print(f"Imported {outcome.rows} clients from {path.name} into {what} "
+          f"{outcome.dataset_name!r} (period {periods}).")
+    return 0

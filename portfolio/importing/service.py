@@ -1,0 +1,168 @@
+"""Import a client file: read and validate it, then store it in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from portfolio.importing.columns import storable_columns
+from portfolio.problems import InputError, Problem, Report
+from portfolio.reading import ReadOptions, ReadResult, read_client_file
+from portfolio.reading.options import Detected
+from portfolio.settings import load_settings
+from portfolio.store.database import Store
+from portfolio.store.datasets import (ColumnTypeConflict, DatasetNameTaken, DatasetNotFound,
+                                      InvalidDatasetName, PeriodExists, get_dataset,
+                                      insert_dataset, insert_period, list_datasets)
+from portfolio.store.mappings import recall_mapping, remember_mapping
+
+# Stages reported to `progress(stage, fraction)`, fraction of the whole import in 0–1.
+READING, VALIDATING, STORING, DONE = "reading", "validating", "storing", "done"
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class PreparedFile:
+    """A file read for import, and the options that reading used.
+
+    `options.column_map` includes a mapping remembered from an earlier file with the
+    same headers (then `remembered` is True), so importing with `options` stores
+    exactly what was previewed.
+    """
+
+    result: ReadResult
+    options: ReadOptions
+    remembered: bool
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    dataset_id: int
+    dataset_name: str
+    new_dataset: bool  # False when periods were added to an existing dataset
+    periods: tuple[str, ...]
+    rows: int
+    warnings: tuple[Problem, ...]
+    detected: Detected
+    mapping: dict[str, str | None]
+
+
+def upload_limit_bytes() -> int:
+    """The largest file accepted, from the settings (PORTFOLIO_MAX_UPLOAD_MB)."""
+    return load_settings().max_upload_mb * 1024 * 1024
+
+
+def too_large(size: int, limit: int) -> Problem:
+    return Problem(
+        row=None, column=None, value=None, code="file_too_large",
+        reason=f"The file is {size / 1_048_576:.1f} MB; the largest file accepted is "
+               f"{limit / 1_048_576:.0f} MB. Split it, or raise PORTFOLIO_MAX_UPLOAD_MB.")
+
+
+def prepare_file(store: Store, path: str | Path, options: ReadOptions = ReadOptions()) -> PreparedFile:
+    """Read and validate a file, applying the header mapping remembered for its headers
+    when the caller chose none. Never raises for problems in the file."""
+    path = Path(path)
+    limit = options.max_bytes or upload_limit_bytes()
+    options = replace(options, max_bytes=limit)
+    size = path.stat().st_size
+    if size > limit:
+        # Refused before anything reads it, whatever the reader would do.
+        return PreparedFile(_refused(path, options, too_large(size, limit)), options, False)
+    result = read_client_file(path, options)
+    if options.column_map:
+        return PreparedFile(result, options, False)
+    remembered = recall_mapping(store, result.mapping)
+    if not remembered or all(result.mapping.get(h) == t for h, t in remembered.items()):
+        return PreparedFile(result, options, False)
+    options = replace(options, column_map=remembered)
+    return PreparedFile(read_client_file(path, options), options, True)
+
+
+def _refused(path: Path, options: ReadOptions, problem: Problem) -> ReadResult:
+    """A reading that did not happen, with the reason as its only problem."""
+    fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
+    detected = Detected(format=fmt, encoding=options.encoding, separator=options.separator,
+                        decimal=options.decimal, header_row=options.header_row or 1,
+                        sheet=None, sheets=())
+    return ReadResult(frame=pd.DataFrame(), report=Report([problem]), detected=detected, mapping={})
+
+
+def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOptions(),
+                dataset_name: str | None = None, dataset_id: int | None = None,
+                period: str | None = None, source: str | None = None,
+                progress: Progress | None = None) -> ImportOutcome:
+    """Import a client file as a new dataset (`dataset_name`, by default named after
+    the file) or as new period(s) of the dataset `dataset_id`.
+
+    Any blocking problem raises `InputError` carrying every problem found, and
+    nothing is written. Otherwise everything is written in one transaction: a crash
+    or a kill in the middle leaves the database as it was. `source` is the file name
+    recorded with the dataset (the uploaded name when `path` is a temporary copy).
+    """
+    if dataset_name is not None and dataset_id is not None:
+        raise ValueError("give dataset_name or dataset_id, not both")
+    report = progress or (lambda stage, fraction: None)
+    path = Path(path)
+    source = source or path.name
+    report(READING, 0.0)
+    prepared = prepare_file(store, path, options)
+    report(VALIDATING, 0.5)
+    result = prepared.result
+    frame, renamed = storable_columns(result.frame)
+    problems = [*result.report.problems, *renamed]
+    if dataset_id is not None:
+        if get_dataset(store, dataset_id) is None:
+            problems.append(_destination_problem(f"There is no dataset number {dataset_id} any "
+                                                 f"more: choose another dataset.", "no_dataset"))
+    else:
+        dataset_name = dataset_name if dataset_name is not None else default_name(store, source)
+    if any(p.blocking for p in problems):
+        raise InputError(problems)
+    report(STORING, 0.6)
+    try:
+        with store.transaction() as cur:
+            report(STORING, 0.65)
+            if dataset_id is None:
+                new_id = insert_dataset(cur, frame, name=dataset_name, source=source, period=period)
+                periods = tuple(r[0] for r in cur.execute(
+                    "SELECT period FROM dataset_periods WHERE dataset_id = ? ORDER BY period",
+                    [new_id]).fetchall())
+            else:
+                new_id = dataset_id
+                periods = insert_period(cur, dataset_id, frame, source=source, period=period)
+            if prepared.options.column_map:
+                remember_mapping(cur, result.mapping, prepared.options.column_map)
+            # Still inside the transaction: everything is written, nothing committed.
+            report(STORING, 0.95)
+    except (DatasetNameTaken, InvalidDatasetName, DatasetNotFound, PeriodExists,
+            ColumnTypeConflict) as error:
+        code = {DatasetNameTaken: "name_taken", InvalidDatasetName: "bad_name",
+                DatasetNotFound: "no_dataset", PeriodExists: "period_exists",
+                ColumnTypeConflict: "column_type"}[type(error)]
+        column = getattr(error, "column", "period" if code == "period_exists" else None)
+        raise InputError([*problems, _destination_problem(str(error), code, column)]) from error
+    report(DONE, 1.0)
+    stored = get_dataset(store, new_id)
+    return ImportOutcome(
+        dataset_id=new_id, dataset_name=stored.name if stored else str(dataset_name),
+        new_dataset=dataset_id is None, periods=periods, rows=len(frame),
+        warnings=tuple(p for p in problems if not p.blocking),
+        detected=result.detected, mapping=dict(result.mapping))
+
+
+def _destination_problem(reason: str, code: str, column: str | None = None) -> Problem:
+    return Problem(row=None, column=column, value=None, reason=reason, code=code)
+
+
+def default_name(store: Store, source: str) -> str:
+    """The file's name without extension; `name (2)`, `name (3)`… when taken."""
+    base = " ".join(Path(source).stem.split()) or "clients"
+    taken = {d.name for d in list_datasets(store)}
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base} ({n})", n + 1
+    return name
