@@ -3,7 +3,7 @@
 Concentration rules:
 - top share: the share of revenue made by the top `top_fraction` of clients by revenue,
   their number rounded up (`ceil`) so that a small portfolio still has one top client;
-- ABC classes, clients ranked by revenue (ties by client_id): a client is A while the
+- ABC classes, clients ranked by revenue: a client is A while the
   revenue of the clients ranked before it is under 80 % of the total (so the client that
   crosses 80 % is A: it makes part of the first 80 %), B under 95 %, C otherwise. With no
   revenue at all, every client is C.
@@ -19,7 +19,7 @@ from portfolio.access import Visibility
 from portfolio.grid.model import Grid
 from portfolio.queries.scope import ClientFilter, scored_clients
 from portfolio.store.database import Store
-from portfolio.structure.mix import rep_mix
+from portfolio.structure.roles import segment_ids
 
 A_LIMIT = 0.80
 B_LIMIT = 0.95
@@ -50,35 +50,28 @@ def compare_reps(store: Store, dataset_id: int, grid: Grid, visibility: Visibili
     """Revenue = potential × share of wallet, headroom, revenue split and concentration."""
     if not 0 < top_fraction <= 1:
         raise ValueError(f"top_fraction: expected a share of clients in (0, 1] (got {top_fraction})")
-    reps = _concentration(store, dataset_id, grid, visibility, filters, top_fraction, per_rep=True)
-    team = _concentration(store, dataset_id, grid, visibility, filters, top_fraction,
-                          per_rep=False).drop(columns="salesperson")
-    mix = rep_mix(store, dataset_id, grid, visibility, filters)
-    split = mix.pivot(index="salesperson", columns="segment", values="revenue")
-    split = split.reindex(columns=[s.id for s in grid.segments]).rename_axis(columns=None)
-    return RepComparison(reps=reps, team=team, revenue_by_segment=split)
-
-
-def _concentration(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                   filters: ClientFilter, top_fraction: float, per_rep: bool) -> pd.DataFrame:
     source = scored_clients(store, dataset_id, grid, visibility, filters)
-    key = "salesperson" if per_rep else "''"
-    # Without GROUP BY the team query has its one row even when nobody is visible.
-    group = "GROUP BY salesperson ORDER BY salesperson" if per_rep else ""
+    segments = segment_ids(grid)
+    split = "".join(f", sum(revenue) FILTER (WHERE segment = ?) AS {_split_column(i)}"
+                    for i in range(len(segments)))
+    # The reps and the team are ranked in one pass over the clients: each client appears
+    # once per rep (team = FALSE) and once in the team (team = TRUE, salesperson NULL).
+    # Sums per class or over the top do not depend on the order of tied revenues, so no
+    # tie-breaker is needed.
     sql = f"""
-        WITH base AS (SELECT {key} AS salesperson, client_id, revenue, potential
-                      FROM {source.sql}),
+        WITH base AS MATERIALIZED (SELECT salesperson, segment, revenue, potential
+                                   FROM {source.sql}),
+        levels AS (SELECT FALSE AS team, salesperson, segment, revenue, potential FROM base
+                   UNION ALL
+                   SELECT TRUE, NULL, segment, revenue, potential FROM base),
         ranked AS (
-            SELECT *,
-                   row_number() OVER (PARTITION BY salesperson
-                                      ORDER BY revenue DESC, client_id) AS position,
-                   count(*) OVER (PARTITION BY salesperson) AS n,
-                   sum(revenue) OVER (PARTITION BY salesperson) AS total,
-                   coalesce(sum(revenue) OVER (PARTITION BY salesperson
-                                               ORDER BY revenue DESC, client_id
-                                               ROWS BETWEEN UNBOUNDED PRECEDING
-                                               AND 1 PRECEDING), 0) AS before
-            FROM base),
+            SELECT *, row_number() OVER ordered AS position,
+                   sum(revenue) OVER ordered - revenue AS before,
+                   count(*) OVER whole AS n, sum(revenue) OVER whole AS total
+            FROM levels
+            WINDOW ordered AS (PARTITION BY team, salesperson ORDER BY revenue DESC
+                               ROWS UNBOUNDED PRECEDING),
+                   whole AS (PARTITION BY team, salesperson)),
         classed AS (
             SELECT *,
                    CASE WHEN total IS NULL OR total = 0 THEN 'C'
@@ -86,25 +79,48 @@ def _concentration(store: Store, dataset_id: int, grid: Grid, visibility: Visibi
                         WHEN round(before / total, {SHARE_DECIMALS}) < ? THEN 'B'
                         ELSE 'C' END AS abc,
                    position <= ceil(round(? * n, {SHARE_DECIMALS})) AS top
-            FROM ranked)
-        SELECT any_value(salesperson) AS salesperson, count(*) AS clients,
-               coalesce(sum(revenue), 0) AS revenue, coalesce(sum(potential), 0) AS potential,
-               coalesce(sum(revenue) / nullif(sum(potential), 0), 0) AS share_of_wallet,
-               coalesce(sum(greatest(potential - revenue, 0)), 0) AS headroom,
-               coalesce(sum(revenue) FILTER (WHERE top) / nullif(sum(revenue), 0), 0)
-                   AS top_revenue_share,
-               count(*) FILTER (WHERE abc = 'A') AS a_clients,
-               count(*) FILTER (WHERE abc = 'B') AS b_clients,
-               count(*) FILTER (WHERE abc = 'C') AS c_clients,
-               coalesce(sum(revenue) FILTER (WHERE abc = 'A') / nullif(sum(revenue), 0), 0)
-                   AS a_revenue_share,
-               coalesce(sum(revenue) FILTER (WHERE abc = 'B') / nullif(sum(revenue), 0), 0)
-                   AS b_revenue_share,
-               coalesce(sum(revenue) FILTER (WHERE abc = 'C') / nullif(sum(revenue), 0), 0)
-                   AS c_revenue_share
-        FROM classed {group}"""
+            FROM ranked),
+        grouped AS (
+            SELECT team, salesperson, count(*) AS clients,
+                   sum(revenue) AS revenue, sum(potential) AS potential,
+                   sum(greatest(potential - revenue, 0)) AS headroom,
+                   sum(revenue) FILTER (WHERE top) AS top_revenue,
+                   count(*) FILTER (WHERE abc = 'A') AS a_clients,
+                   count(*) FILTER (WHERE abc = 'B') AS b_clients,
+                   count(*) FILTER (WHERE abc = 'C') AS c_clients,
+                   sum(revenue) FILTER (WHERE abc = 'A') AS a_revenue,
+                   sum(revenue) FILTER (WHERE abc = 'B') AS b_revenue,
+                   sum(revenue) FILTER (WHERE abc = 'C') AS c_revenue{split}
+            FROM classed GROUP BY team, salesperson)
+        SELECT * FROM grouped ORDER BY team, salesperson"""
+    params = source.params + [A_LIMIT, B_LIMIT, top_fraction] + segments
     with store.reading() as cur:
-        frame = cur.execute(sql, source.params + [A_LIMIT, B_LIMIT, top_fraction]).df()
+        frame = cur.execute(sql, params).df()
+    if not frame["team"].any():  # nobody visible: the team is still there, empty
+        frame = pd.concat([frame, pd.DataFrame([{"team": True}])], ignore_index=True)
+    frame = _shares(frame.fillna({c: 0 for c in frame.columns if c != "salesperson"}))
+    reps = frame[~frame["team"]]
+    split = reps.set_index("salesperson")[[_split_column(i) for i in range(len(segments))]]
+    split.columns = segments
+    return RepComparison(
+        reps=reps[["salesperson", *COMPARISON_COLUMNS]].reset_index(drop=True),
+        team=frame[frame["team"]][list(COMPARISON_COLUMNS)].reset_index(drop=True),
+        revenue_by_segment=split)
+
+
+def _split_column(index: int) -> str:
+    return f"segment_{index}_revenue"
+
+
+def _shares(frame: pd.DataFrame) -> pd.DataFrame:
+    """Ratios of the summed columns, 0 where the denominator is 0."""
+    def ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+        return (numerator / denominator.where(denominator != 0)).fillna(0.0)
+
+    frame["share_of_wallet"] = ratio(frame["revenue"], frame["potential"])
+    frame["top_revenue_share"] = ratio(frame["top_revenue"], frame["revenue"])
+    for level in "abc":
+        frame[f"{level}_revenue_share"] = ratio(frame[f"{level}_revenue"], frame["revenue"])
     for column in ("clients", "a_clients", "b_clients", "c_clients"):
         frame[column] = frame[column].astype("int64")
-    return frame[["salesperson", *COMPARISON_COLUMNS]]
+    return frame

@@ -101,3 +101,11 @@ def test_top_fraction_must_be_a_share(dataset, grid):
     store, dataset_id = dataset
     with pytest.raises(ValueError, match=r"top_fraction: expected a share of clients in \(0, 1\]"):
         compare_reps(store, dataset_id, grid, EVERYONE, top_fraction=20)
+
+
+def test_nobody_visible_gives_an_empty_team_row(dataset, grid):
+    store, dataset_id = dataset
+    result = compare_reps(store, dataset_id, grid, Visibility.only(["nobody"]))
+    assert result.reps.empty and result.revenue_by_segment.empty
+    assert result.team[["clients", "revenue", "top_revenue_share", "a_clients"]].iloc[0].tolist() \
+        == [0, 0, 0, 0]
