@@ -137,7 +137,8 @@ def allocate_team(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] | V
         raise ValueError(f"clients: missing column(s) {', '.join(missing)}; expected {', '.join(needed)}")
     if reference not in ("visits_12m", "norm"):
         raise ValueError(f"reference: expected 'visits_12m' or 'norm', got {reference!r}")
-    shapes = {str(s): v if isinstance(v, CurveShape) else fit_shape(v) for s, v in curves.items()}
+    shapes = {str(s): v if isinstance(v, CurveShape) else fit_shape(Judgements.read(v, f"response.{s}"))
+              for s, v in curves.items()}
     segments = clients["segment"]
     v_min, v_norm, v_max = client_norms(segments, norms)
     codes = segment_codes(segments, list(shapes), "response curve")

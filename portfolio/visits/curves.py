@@ -56,6 +56,16 @@ class Judgements:
             raise ValueError("invalid response judgements:\n" + "\n".join(problems))
         return cls(**read)
 
+    @classmethod
+    def read(cls, values: "Judgements | Mapping[str, float] | object", where: str = "response"
+             ) -> "Judgements":
+        """From Judgements, a mapping, or any object with the five levels as attributes."""
+        if isinstance(values, Judgements):
+            return values
+        if not isinstance(values, Mapping):
+            values = {k: getattr(values, k) for k in JUDGEMENT_KEYS if hasattr(values, k)}
+        return cls.from_mapping(values, where)
+
     @property
     def inner(self) -> np.ndarray:
         """The judgements at half, today's and 50 % more visits."""
@@ -139,7 +149,7 @@ def fit_shape(judgements: Judgements | Mapping[str, float]) -> CurveShape:
     A coarse grid over (log c, log d) finds the basin, Levenberg–Marquardt polishes it.
     none = saturation gives a flat curve (visits change nothing).
     """
-    j = judgements if isinstance(judgements, Judgements) else Judgements.from_mapping(judgements)
+    j = Judgements.read(judgements)
     r0, rmax = j.none, j.saturation
     span = rmax - r0
     if abs(span) <= 1e-12 * max(1.0, abs(r0)):
@@ -206,9 +216,7 @@ def fit_shapes(judgements: Mapping[str, Judgements | Mapping[str, float]]) -> di
     """One fitted shape per segment, from {segment: judgements}."""
     shapes: dict[str, CurveShape] = {}
     for segment, values in judgements.items():
-        j = values if isinstance(values, Judgements) else \
-            Judgements.from_mapping(values, where=f"response.{segment}")
-        shapes[str(segment)] = fit_shape(j)
+        shapes[str(segment)] = fit_shape(Judgements.read(values, where=f"response.{segment}"))
     return shapes
 
 

@@ -51,6 +51,8 @@ def visit_norms(norms: Mapping[str, Sequence[float] | VisitNorm]) -> dict[str, V
     checked: dict[str, VisitNorm] = {}
     problems: list[str] = []
     for segment, triple in norms.items():
+        if all(hasattr(triple, a) for a in ("min", "norm", "max")) and not isinstance(triple, tuple):
+            triple = (triple.min, triple.norm, triple.max)  # a norms-file object
         try:
             low, norm, high = (float(v) for v in triple)
         except (TypeError, ValueError):
@@ -96,18 +98,27 @@ def client_norms(segments: pd.Series, norms: Mapping[str, Sequence[float] | Visi
     return per_client[:, 0], per_client[:, 1], per_client[:, 2]
 
 
+def as_capacity(value: object) -> Capacity:
+    """A Capacity from anything with visits_per_day and field_days (e.g. the norms file's)."""
+    if isinstance(value, Capacity):
+        return value
+    if hasattr(value, "visits_per_day") and hasattr(value, "field_days"):
+        return Capacity(value.visits_per_day, value.field_days)  # type: ignore[attr-defined]
+    raise ValueError(f"capacity: expected visits_per_day and field_days, got {value!r}")
+
+
 def rep_capacities(reps: Sequence[str], capacity: Capacity | Mapping[str, Capacity]
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per rep: whole visits a year, exact visits a year and visits per day."""
-    if isinstance(capacity, Capacity):
-        chosen = [capacity] * len(reps)
+    if not isinstance(capacity, Mapping):
+        chosen = [as_capacity(capacity)] * len(reps)
     else:
         missing = [r for r in reps if r not in capacity]
         if missing:
             raise ValueError(f"capacity: no capacity given for rep(s) {', '.join(map(str, missing[:5]))}"
                              f"{' …' if len(missing) > 5 else ''}; give one Capacity for everyone "
                              "or one per rep")
-        chosen = [capacity[r] for r in reps]
+        chosen = [as_capacity(capacity[r]) for r in reps]
     return (np.array([c.visits for c in chosen], dtype=np.int64),
             np.array([c.exact for c in chosen], dtype=float),
             np.array([float(c.visits_per_day) for c in chosen], dtype=float))
