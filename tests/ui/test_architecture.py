@@ -1,0 +1,63 @@
+"""The boundaries of the design: only portfolio/ui imports streamlit; pages hold no SQL or logic."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from portfolio.ui.pages import PAGES
+from tests.ui.conftest import ROOT
+
+PACKAGE = ROOT / "portfolio"
+UI = PACKAGE / "ui"
+PAGE_FILES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+
+
+def _imported_modules(path: Path) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules.add(node.module)
+    return modules
+
+
+def test_only_the_ui_package_imports_streamlit():
+    offenders = [str(path.relative_to(ROOT)) for path in sorted(PACKAGE.rglob("*.py"))
+                 if UI not in path.parents
+                 and any(m == "streamlit" or m.startswith("streamlit.")
+                         for m in _imported_modules(path))]
+    assert offenders == []
+
+
+def test_the_import_check_would_see_streamlit():
+    assert "streamlit" in _imported_modules(UI / "frame.py")
+
+
+@pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)
+def test_pages_hold_no_sql_and_no_computation(path):
+    text = path.read_text(encoding="utf-8")
+    for forbidden in ("execute(", "SELECT ", "duckdb", "groupby", ".sql"):
+        assert forbidden not in text, f"{path.name} contains {forbidden!r}"
+
+
+@pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.id)
+def test_each_page_starts_with_the_frame_of_its_own_id(entry):
+    tree = ast.parse((ROOT / entry.path).read_text(encoding="utf-8"))
+    statements = [node for node in tree.body
+                  if not isinstance(node, (ast.Import, ast.ImportFrom))
+                  and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
+    first = statements[0]
+    assert isinstance(first, ast.Assign) and isinstance(first.value, ast.Call)
+    assert ast.unparse(first.value) == f"frame({entry.id!r})"
+
+
+def test_the_page_table_and_the_pages_folder_agree():
+    listed = sorted(entry.path for entry in PAGES if entry.path.startswith("pages/"))
+    on_disk = sorted(f"pages/{path.name}" for path in (ROOT / "pages").glob("*.py"))
+    assert listed == on_disk
+    assert PAGES[0].path == "app.py"
+    assert len({entry.id for entry in PAGES}) == len(PAGES)
