@@ -6,10 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pandas as pd
-
 from portfolio.importing.columns import storable_columns
-from portfolio.problems import InputError, Problem, Report
+from portfolio.problems import InputError, Problem
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
 from portfolio.reading.options import Detected
 from portfolio.settings import load_settings
@@ -55,23 +53,12 @@ def upload_limit_bytes() -> int:
     return load_settings().max_upload_mb * 1024 * 1024
 
 
-def too_large(size: int, limit: int) -> Problem:
-    return Problem(
-        row=None, column=None, value=None, code="file_too_large",
-        reason=f"The file is {size / 1_048_576:.1f} MB; the largest file accepted is "
-               f"{limit / 1_048_576:.0f} MB. Split it, or raise PORTFOLIO_MAX_UPLOAD_MB.")
-
-
 def prepare_file(store: Store, path: str | Path, options: ReadOptions = ReadOptions()) -> PreparedFile:
     """Read and validate a file, applying the header mapping remembered for its headers
     when the caller chose none. Never raises for problems in the file."""
     path = Path(path)
-    limit = options.max_bytes or upload_limit_bytes()
-    options = replace(options, max_bytes=limit)
-    size = path.stat().st_size
-    if size > limit:
-        # Refused before anything reads it, whatever the reader would do.
-        return PreparedFile(_refused(path, options, too_large(size, limit)), options, False)
+    # The reader refuses a file over the limit before reading its content.
+    options = replace(options, max_bytes=options.max_bytes or upload_limit_bytes())
     result = read_client_file(path, options)
     if options.column_map:
         return PreparedFile(result, options, False)
@@ -80,15 +67,6 @@ def prepare_file(store: Store, path: str | Path, options: ReadOptions = ReadOpti
         return PreparedFile(result, options, False)
     options = replace(options, column_map=remembered)
     return PreparedFile(read_client_file(path, options), options, True)
-
-
-def _refused(path: Path, options: ReadOptions, problem: Problem) -> ReadResult:
-    """A reading that did not happen, with the reason as its only problem."""
-    fmt = "xlsx" if path.suffix.lower() == ".xlsx" else "csv"
-    detected = Detected(format=fmt, encoding=options.encoding, separator=options.separator,
-                        decimal=options.decimal, header_row=options.header_row or 1,
-                        sheet=None, sheets=())
-    return ReadResult(frame=pd.DataFrame(), report=Report([problem]), detected=detected, mapping={})
 
 
 def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOptions(),
