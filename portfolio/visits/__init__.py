@@ -4,7 +4,7 @@ from portfolio.visits.allocation import RepAllocation, TeamAllocation, allocate_
     whole_visit_bounds
 from portfolio.visits.curves import CurveArrays, CurveShape, Judgements, ResponseCurve, client_curves, \
     fit_curve, fit_shape, fit_shapes, reference_visits, response
-from portfolio.visits.params import Capacity, VisitNorm, client_norms, visit_norms
+from portfolio.visits.params import Capacity, VisitNorm, client_norms, visit_norms, whole_visits
 from portfolio.visits.priorities import REASON_PARAMS, priority_visits
 from portfolio.visits.solver import Solution, solve
 from portfolio.visits.urgency import DUE_FROM, URGENCY_CLASSES, urgency
@@ -16,5 +16,5 @@ __all__ = [
     "URGENCY_CLASSES", "VisitNorm", "allocate_rep", "allocate_team", "client_curves",
     "client_norms", "fit_curve", "fit_shape", "fit_shapes", "priority_visits", "reference_visits",
     "response", "solve", "urgency", "value_order", "visit_norms", "what_gives", "whole_visit_bounds",
-    "workload",
+    "whole_visits", "workload",
 ]

@@ -3,47 +3,31 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from typing import Mapping, NamedTuple, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+
+from portfolio.norms.model import Capacity, VisitNorm
 
 # Visits a year cannot be split; capacities such as 2.3 × 200 come out of floating point
 # as 459.99999999999994, so a hair is added before rounding down.
 _ROUND_GUARD = 1e-9
 
 
-class VisitNorm(NamedTuple):
-    """Visits per client per year for one segment: the floor, the norm and the ceiling."""
-
-    min: float
-    norm: float
-    max: float
+def whole_visits(capacity: Capacity) -> int:
+    """Visits a year a rep can make, rounded down: a rep cannot make part of a visit."""
+    return int(math.floor(exact_visits(capacity) + _ROUND_GUARD))
 
 
-@dataclass(frozen=True)
-class Capacity:
-    """What one rep can do in a year: visits per field day × field days."""
-
-    visits_per_day: float
-    field_days: float
-
-    def __post_init__(self) -> None:
-        for name in ("visits_per_day", "field_days"):
-            value = getattr(self, name)
-            if not (isinstance(value, (int, float)) and math.isfinite(value) and value >= 0):
-                raise ValueError(f"capacity {name}: expected a number ≥ 0, got {value!r}")
-
-    @property
-    def exact(self) -> float:
-        """Visits a year, unrounded (for utilisation ratios)."""
-        return float(self.visits_per_day) * float(self.field_days)
-
-    @property
-    def visits(self) -> int:
-        """Whole visits a year: a rep cannot make part of a visit, so this rounds down."""
-        return int(math.floor(self.exact + _ROUND_GUARD))
+def exact_visits(capacity: Capacity) -> float:
+    """visits_per_day × field_days, checked to be numbers ≥ 0."""
+    for name in ("visits_per_day", "field_days"):
+        value = getattr(capacity, name, None)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or not math.isfinite(value) or value < 0:
+            raise ValueError(f"capacity {name}: expected a number ≥ 0, got {value!r}")
+    return float(capacity.visits_per_day) * float(capacity.field_days)
 
 
 def visit_norms(norms: Mapping[str, Sequence[float] | VisitNorm]) -> dict[str, VisitNorm]:
@@ -51,8 +35,8 @@ def visit_norms(norms: Mapping[str, Sequence[float] | VisitNorm]) -> dict[str, V
     checked: dict[str, VisitNorm] = {}
     problems: list[str] = []
     for segment, triple in norms.items():
-        if all(hasattr(triple, a) for a in ("min", "norm", "max")) and not isinstance(triple, tuple):
-            triple = (triple.min, triple.norm, triple.max)  # a norms-file object
+        if isinstance(triple, VisitNorm):
+            triple = (triple.min, triple.norm, triple.max)
         try:
             low, norm, high = (float(v) for v in triple)
         except (TypeError, ValueError):
@@ -93,32 +77,23 @@ def client_norms(segments: pd.Series, norms: Mapping[str, Sequence[float] | Visi
     """(min, norm, max) visits a year for each client, from its segment."""
     table = visit_norms(norms)
     codes = segment_codes(segments, list(table), "visit norm")
-    values = np.array(list(table.values()), dtype=float).reshape(-1, 3)
+    values = np.array([(v.min, v.norm, v.max) for v in table.values()], dtype=float).reshape(-1, 3)
     per_client = values[codes]
     return per_client[:, 0], per_client[:, 1], per_client[:, 2]
-
-
-def as_capacity(value: object) -> Capacity:
-    """A Capacity from anything with visits_per_day and field_days (e.g. the norms file's)."""
-    if isinstance(value, Capacity):
-        return value
-    if hasattr(value, "visits_per_day") and hasattr(value, "field_days"):
-        return Capacity(value.visits_per_day, value.field_days)  # type: ignore[attr-defined]
-    raise ValueError(f"capacity: expected visits_per_day and field_days, got {value!r}")
 
 
 def rep_capacities(reps: Sequence[str], capacity: Capacity | Mapping[str, Capacity]
                    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per rep: whole visits a year, exact visits a year and visits per day."""
     if not isinstance(capacity, Mapping):
-        chosen = [as_capacity(capacity)] * len(reps)
+        chosen = [capacity] * len(reps)
     else:
         missing = [r for r in reps if r not in capacity]
         if missing:
             raise ValueError(f"capacity: no capacity given for rep(s) {', '.join(map(str, missing[:5]))}"
                              f"{' …' if len(missing) > 5 else ''}; give one Capacity for everyone "
                              "or one per rep")
-        chosen = [as_capacity(capacity[r]) for r in reps]
-    return (np.array([c.visits for c in chosen], dtype=np.int64),
-            np.array([c.exact for c in chosen], dtype=float),
+        chosen = [capacity[r] for r in reps]
+    return (np.array([whole_visits(c) for c in chosen], dtype=np.int64),
+            np.array([exact_visits(c) for c in chosen], dtype=float),
             np.array([float(c.visits_per_day) for c in chosen], dtype=float))

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from portfolio.visits.params import VisitNorm, client_norms
-from portfolio.visits.urgency import URGENCY_CLASSES, urgency
+from portfolio.visits.urgency import urgency
 
 # Reason code → the parameters the interface needs to phrase it (FR/EN).
 REASON_PARAMS: dict[str, tuple[str, ...]] = {
@@ -51,18 +51,17 @@ def priority_visits(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] |
         "salesperson": clients["salesperson"].to_numpy(),
         "client_id": clients["client_id"].to_numpy(),
         "segment": clients["segment"].to_numpy(),
-        "urgency": state["urgency"].to_numpy(),
+        "urgency": state["urgency"].astype(str).to_numpy(),
+        "_class": state["urgency"].cat.codes.to_numpy(),  # URGENCY_CLASSES order, most urgent first
         "days_since_visit": state["days_since_visit"].to_numpy(),
         "headroom": np.maximum(potential - revenue, 0.0),
         "_ratio": state["urgency_ratio"].fillna(np.inf).to_numpy(),
         "_interval": state["norm_interval_days"].to_numpy(),
     })
     is_develop = table["segment"].to_numpy() == develop
-    urgent = table["urgency"].isin(["never_visited", "overdue", "due"]).to_numpy()
+    urgent = table["urgency"].to_numpy() != "ok"
     table = table[(norm > 0) & (is_develop | urgent)].copy()
     table["_tier"] = np.where(table["segment"].to_numpy() == develop, 0, 1)
-    table["_class"] = table["urgency"].cat.codes if hasattr(table["urgency"], "cat") else \
-        table["urgency"].map({u: i for i, u in enumerate(URGENCY_CLASSES)})
     table = table.sort_values(["salesperson", "_tier", "_class", "headroom", "_ratio", "client_id"],
                               ascending=[True, True, True, False, False, True], kind="stable")
     table.insert(1, "rank", table.groupby("salesperson").cumcount() + 1)
@@ -78,11 +77,14 @@ def priority_visits(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] |
 
 
 def _params(table: pd.DataFrame) -> pd.Series:
-    """The parameters of each row's reason, as plain numbers (€ and days rounded)."""
+    """The parameters of each row's reason, as plain numbers (€ and days, half rounded up)."""
+    def whole(column: pd.Series) -> pd.Series:
+        return np.floor(column.fillna(0).replace(np.inf, 0) + 0.5).astype("int64")
+
     values = pd.DataFrame({
-        "headroom": table["headroom"].round().astype("int64"),
-        "days": table["days_since_visit"].fillna(0).round().astype("int64"),
-        "interval": table["_interval"].round().astype("int64"),
+        "headroom": whole(table["headroom"]),
+        "days": whole(table["days_since_visit"]),
+        "interval": whole(table["_interval"]),
         "segment": table["segment"].astype(str),
     }, index=table.index)
     params = pd.Series([None] * len(table), index=table.index, dtype=object)

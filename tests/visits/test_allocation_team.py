@@ -138,14 +138,13 @@ def test_unknown_segment_and_missing_capacity_are_named() -> None:
         allocate_team(team_clients().drop(columns="revenue"), NORMS, CAPACITY, JUDGEMENTS)
 
 
-def test_objects_with_named_fields_are_accepted_as_norms_capacity_and_judgements() -> None:
-    from types import SimpleNamespace as Obj
+def test_the_norms_file_objects_are_accepted_as_they_are() -> None:
+    from portfolio.norms.model import Response, VisitNorm
 
     clients = team_clients()
-    norms = {s: Obj(min=a, norm=b, max=c) for s, (a, b, c) in NORMS.items()}
-    judgements = {s: Obj(**j) for s, j in JUDGEMENTS.items()}
-    capacity = Obj(visits_per_day=1, field_days=9)
-    by_objects = allocate_team(clients, norms, capacity, judgements)
+    norms = {s: VisitNorm(a, b, c) for s, (a, b, c) in NORMS.items()}
+    judgements = {s: Response(**j) for s, j in JUDGEMENTS.items()}
+    by_objects = allocate_team(clients, norms, Capacity(1, 9), judgements)
     by_values = allocate_team(clients, NORMS, Capacity(1, 9), JUDGEMENTS)
     pd.testing.assert_frame_equal(by_objects.clients, by_values.clients)
     assert (by_objects.reps["capacity"] == 9).all()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from portfolio.visits import Capacity, value_order, what_gives, workload
+from portfolio.visits import Capacity, value_order, what_gives, whole_visits, workload
 
 NORMS = {"develop": (4, 8, 12), "partners": (6, 10, 14), "maintain": (2, 4, 6), "minimal": (0, 1, 2)}
 
@@ -31,9 +31,11 @@ def test_workload_and_utilisation_by_hand() -> None:
 
 
 def test_capacity_rounds_down_to_whole_visits() -> None:
-    assert Capacity(2.3, 200).visits == 460
-    assert Capacity(2.5, 201).visits == 502
-    assert Capacity(0, 200).visits == 0
+    assert whole_visits(Capacity(2.3, 200)) == 460
+    assert whole_visits(Capacity(2.5, 201)) == 502
+    assert whole_visits(Capacity(0, 200)) == 0
+    with pytest.raises(ValueError, match="visits_per_day: expected a number ≥ 0"):
+        whole_visits(Capacity(-1, 200))
 
 
 def test_value_order_is_segment_priority_then_headroom() -> None:
