@@ -119,21 +119,23 @@ def main_values(store: Store, dataset_id: int, grid: Grid, visibility: Visibilit
                 columns: Sequence[str], period: str | None = None) -> pd.DataFrame:
     """Each visible rep's main value of each column (see the module docstring):
     columns salesperson, column, value (trimmed and case-folded)."""
-    known = set(table_columns_of(store, dataset_id))
+    known = set(_client_columns(store, dataset_id))
     for column in columns:
         if column not in known:
             raise ValueError(f"override scope column {column!r}: expected a column of the client "
                              f"data (got none of that name); use one of {sorted(known)}")
     source = scored_clients(store, dataset_id, grid, visibility, ClientFilter(period=period))
-    parts = []
+    # Every column in one pass over the clients: one (column, value) row per client each.
+    unpivot = " UNION ALL ".join(
+        f"SELECT salesperson, ? AS scope_column, CAST({quote_identifier(c)} AS VARCHAR) AS value "
+        f"FROM base" for c in columns)
+    kept = ", ".join(quote_identifier(c) for c in dict.fromkeys(["salesperson", *columns]))
     with store.reading() as cur:
-        for column in columns:
-            ref = quote_identifier(column)
-            counts = cur.execute(
-                f"SELECT salesperson, CAST({ref} AS VARCHAR) AS value, count(*) AS n "
-                f"FROM {source.sql} WHERE {ref} IS NOT NULL GROUP BY ALL", source.params).df()
-            parts.append(counts.assign(column=column))
-    counts = pd.concat(parts, ignore_index=True)
+        counts = cur.execute(
+            f"WITH base AS MATERIALIZED (SELECT {kept} FROM {source.sql}), "
+            f"pairs AS ({unpivot}) "
+            f"SELECT salesperson, scope_column AS column, value, count(*) AS n FROM pairs "
+            f"WHERE value IS NOT NULL GROUP BY ALL", source.params + list(columns)).df()
     # Folding in Python, as the norms match their scope values (str.strip().lower()).
     counts["value"] = counts["value"].astype(str).str.strip().str.lower()
     counts = counts[counts["value"] != ""]
@@ -143,7 +145,7 @@ def main_values(store: Store, dataset_id: int, grid: Grid, visibility: Visibilit
     return counts.drop_duplicates(["salesperson", "column"])[["salesperson", "column", "value"]]
 
 
-def table_columns_of(store: Store, dataset_id: int) -> list[str]:
+def _client_columns(store: Store, dataset_id: int) -> list[str]:
     with store.reading() as cur:
         return table_columns(cur, clients_table(dataset_id))
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from portfolio.access import Visibility
-from portfolio.structure.gaps import structure_gaps
+from portfolio.structure.gaps import GAP_COLUMNS, ScopedTargets, structure_gaps
+from portfolio.structure.development import peer_distribution
 from portfolio.structure.mix import rep_mix, team_mix
 from portfolio.structure.objectives import revenue_objective_plan
 from portfolio.structure.priority import priority_clients
-from portfolio.structure.development import peer_distribution
 
 ANA = Visibility.only(["Ana"])
 
@@ -37,3 +37,11 @@ def test_peers_default_to_the_viewers_own_scope(dataset, grid):
     spread = peer_distribution(store, dataset_id, grid, ANA, "Ana")
     assert spread["reps"].tolist() == [1, 1, 1, 1]
     assert spread["values"].tolist() == [[0.0], [0.25], [0.5], [0.25]]
+
+
+def test_gaps_with_overrides_when_nobody_is_visible(dataset, grid):
+    store, dataset_id = dataset
+    south = ScopedTargets("region", "south", {"develop": (0.5, None)}, 0.1)
+    gaps = structure_gaps(store, dataset_id, grid, Visibility.only(["nobody"]),
+                          {"develop": (0.3, None)}, 0.1, overrides=[south])
+    assert gaps.empty and tuple(gaps.columns) == GAP_COLUMNS
