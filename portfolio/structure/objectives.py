@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from portfolio.access import Visibility
-from portfolio.grid.model import Grid
+from portfolio.grid.model import Criterion, Grid
 from portfolio.queries.scope import ClientFilter, scored_clients
 from portfolio.store.database import Store
 from portfolio.structure.mix import rep_filters
@@ -135,7 +135,7 @@ def _targets(store: Store, dataset_id: int, grid: Grid, peers: Visibility, filte
                      f"and 1 (got {target!r})")
 
 
-def _sow_criterion(grid: Grid):  # noqa: ANN202 (a grid Criterion)
+def _sow_criterion(grid: Grid) -> Criterion:
     for criterion in grid.axes["qrc"].criteria:
         if criterion.column == SOW_COLUMN and criterion.is_numeric:
             return criterion
