@@ -1,0 +1,107 @@
+"""Browser-test setup: Debian's Chromium for pytest-playwright, and the app served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SERVER_START_SECONDS = 90
+DRAW_TIMEOUT_MS = 60_000
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def chromium_available() -> None:
+    """Browser tests need /usr/bin/chromium: skipped on a developer machine without it, failed in CI."""
+    if CHROMIUM.exists():
+        return
+    reason = (f"{CHROMIUM} is missing: install it with `apt-get install -y chromium` "
+              f"(Playwright's own browser download is not used)")
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": str(CHROMIUM), "headless": True,
+            "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    # An English browser on a screen the size of a meeting-room projector.
+    return {**browser_context_args, "locale": "en-GB",
+            "viewport": {"width": 1920, "height": 1080}}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.read().decode().strip() == "ok"
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The app served from a fresh database (the demo loads on first start); stopped at the end."""
+    folder = tmp_path_factory.mktemp("server")
+    port = _free_port()
+    env = {**os.environ, "PORTFOLIO_DB": str(folder / "portfolio.duckdb")}
+    env.pop("PORTFOLIO_CONFIG", None)
+    log_path = folder / "streamlit.log"
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port),
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while not _healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"the app did not start (exit code {server.poll()}):\n"
+                            f"{log_path.read_text()}", pytrace=False)
+            time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=20)
+
+
+def wait_until_drawn(page) -> None:
+    """The script run is over and nothing is left loading (see the testing notes)."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=DRAW_TIMEOUT_MS)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached",
+                           timeout=DRAW_TIMEOUT_MS)
+    page.wait_for_selector('[data-testid="stSkeleton"]', state="detached", timeout=DRAW_TIMEOUT_MS)
