@@ -101,8 +101,10 @@ def _allocate(curves: CurveArrays, scale: np.ndarray, lo: np.ndarray, hi: np.nda
     steps = solve(table, width, group, budget).steps
 
     visits = low + steps
-    recommended = scale * curves(visits)
-    next_value = np.where(visits < high, scale * curves(visits + 1) - recommended, np.nan)
+    rows = np.arange(len(visits))
+    recommended = table[rows, steps]
+    # Below its bound, a client's next visit count is still inside the table.
+    next_value = np.where(visits < high, table[rows, np.minimum(steps + 1, k_cols - 1)] - recommended, np.nan)
     best_next = np.full(groups, -np.inf)
     np.maximum.at(best_next, group, np.where(np.isnan(next_value), -np.inf, next_value))
     if visits_today is None:
@@ -112,7 +114,7 @@ def _allocate(curves: CurveArrays, scale: np.ndarray, lo: np.ndarray, hi: np.nda
         current = np.where(known, scale * curves(np.where(known, visits_today, 0.0)), np.nan)
     return {"visits": visits, "recommended": recommended, "current": current,
             "next_value": next_value, "cut": lo - np.minimum(visits, lo),
-            "at_min": scale * curves(lo), "fits": fits, "min_total": min_total,
+            "at_min": table[rows, lo - low], "fits": fits, "min_total": min_total,
             "marginal": np.maximum(best_next, 0.0)}
 
 

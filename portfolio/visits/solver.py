@@ -111,9 +111,12 @@ def _greedy(slopes: np.ndarray, group: np.ndarray, budget: np.ndarray, n: int
     positive = slopes > 0
     rows, _ = np.nonzero(positive)
     slope = slopes[positive]
-    # Primary key group, then steepest first; lexsort is stable, so ties keep (client, step)
-    # order and a client's steps stay consecutive among equal slopes.
-    order = np.lexsort((-slope, group[rows]))
+    # Steepest first, then grouped: both sorts are stable, so ties keep (client, step) order
+    # and a client's steps stay consecutive among equal slopes. Two passes (the second a
+    # radix sort on small integers) are about twice as fast as np.lexsort here.
+    by_slope = np.argsort(-slope, kind="stable")
+    key = group[rows][by_slope]
+    order = by_slope[np.argsort(key.astype(np.uint16) if groups <= 65536 else key, kind="stable")]
     sorted_group = group[rows][order]
     starts = np.searchsorted(sorted_group, np.arange(groups + 1))
     position = np.arange(len(order)) - starts[sorted_group]
