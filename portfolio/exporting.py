@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from portfolio.access import Visibility
+from portfolio.contract import BY_NAME
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
 from portfolio.queries.scope import ClientFilter, scored_clients
@@ -27,7 +28,8 @@ def scored_export(store: Store, dataset_id: int, grid: Grid, lang: str, *,
     columns, then the scores, the segment's label and action in `lang`, and the
     points of each criterion under the criterion's label.
 
-    The client columns keep their contract names, so an export reads back in.
+    The client columns keep their contract names, so an export reads back in;
+    optional contract columns that are empty throughout are left out.
     """
     source = scored_clients(store, dataset_id, grid, visibility, filters)
     with store.reading() as cur:
@@ -39,7 +41,10 @@ def scored_export(store: Store, dataset_id: int, grid: Grid, lang: str, *,
     with store.reading() as cur:
         frame = cur.execute(f"SELECT {columns} FROM {source.sql} ORDER BY client_id",
                             source.params).df()
-    return _labelled(frame, grid, lang, client_columns)
+    # Optional contract columns the data never filled would only pad the table.
+    empty = [c for c in client_columns
+             if c in BY_NAME and not BY_NAME[c].required and frame[c].isna().all()]
+    return _labelled(frame, grid, lang, [c for c in client_columns if c not in empty])
 
 
 def _labelled(frame: pd.DataFrame, grid: Grid, lang: str, client_columns: list[str]) -> pd.DataFrame:
