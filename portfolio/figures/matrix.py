@@ -28,7 +28,11 @@ ChartKind = Literal["scatter", "scattergl", "density"]
 # figure shows where clients are dense and the page invites the user to filter.
 WEBGL_FROM = 3_000
 DENSITY_FROM = 50_000
-DENSITY_BINS = 50  # cells of 2 × 2 score points
+# Squares of 5 × 5 score points: scores take discrete values (weights × points), so
+# finer squares leave empty stripes between them that read as gaps in the portfolio.
+DENSITY_BINS = 20
+# Light (few clients) to dark (many), in a hue none of the usual segment colours uses.
+DENSITY_COLORSCALE = [[0.0, "#e3e9f2"], [1.0, "#0b2a55"]]
 
 SCORE_MIN, SCORE_MAX = 0.0, 100.0
 AXIS_RANGE = (-3.0, 103.0)  # a little air so bubbles at 0 or 100 are not cut in half
@@ -53,7 +57,7 @@ def band_edges(grid: Grid, axis: str) -> list[float]:
     return [SCORE_MIN, *grid.cuts[axis], SCORE_MAX]
 
 
-def matrix_figure(points: pd.DataFrame, grid: Grid, lang: str, *, height: int = 720) -> go.Figure:
+def matrix_figure(points: pd.DataFrame, grid: Grid, lang: str, *, height: int = 660) -> go.Figure:
     """The matrix of `points` (rows of `matrix_clients`): QRC on x, attractiveness on y.
 
     Clients without a score on an axis cannot be placed and are left out (the page
@@ -152,13 +156,15 @@ def _client_traces(points: pd.DataFrame, grid: Grid, lang: str, kind: ChartKind)
             hovertemplate=hover,
             marker={"size": revenue[rows.index].to_numpy(), "sizemode": "area", "sizeref": sizeref,
                     "sizemin": MIN_BUBBLE_PX, "color": colors[segment.id], "opacity": 0.75,
-                    "line": {"width": 0.6, "color": "white"}},
+                    # An outline helps separate big SVG bubbles; on thousands of small
+                    # WebGL dots it only blurs them.
+                    "line": {"width": 0.6 if kind == "scatter" else 0, "color": "white"}},
         ))
     return traces
 
 
 def _density_trace(points: pd.DataFrame, grid: Grid, lang: str) -> go.Heatmap:
-    """Clients counted per 2 × 2 square of the score plane; empty squares stay transparent."""
+    """Clients counted per square of the score plane; empty squares stay transparent."""
     edges = np.linspace(SCORE_MIN, SCORE_MAX, DENSITY_BINS + 1)
     counts, _, _ = np.histogram2d(points["attractiveness"].to_numpy(dtype=float),
                                   points["qrc"].to_numpy(dtype=float), bins=[edges, edges])
@@ -166,7 +172,7 @@ def _density_trace(points: pd.DataFrame, grid: Grid, lang: str) -> go.Heatmap:
     label = t("matrix.density_clients", lang)
     return go.Heatmap(
         x=centres, y=centres, z=np.where(counts > 0, counts, np.nan),
-        colorscale="Viridis", reversescale=True, colorbar={"title": {"text": label}},
+        colorscale=DENSITY_COLORSCALE, colorbar={"title": {"text": label}}, xgap=1, ygap=1,
         hovertemplate=(f"{grid.axes['qrc'].label.get(lang)}: %{{x:.0f}}<br>"
                        f"{grid.axes['attractiveness'].label.get(lang)}: %{{y:.0f}}<br>"
                        f"{label}: %{{z:,.0f}}<extra></extra>"),

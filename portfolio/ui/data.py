@@ -14,6 +14,7 @@ from portfolio.queries import matrix as matrix_queries
 from portfolio.queries.card import ClientCard
 from portfolio.queries.scope import ClientFilter
 from portfolio.store.database import Store
+from portfolio.store.datasets import Dataset
 from portfolio.store.scores import ensure_scores, grid_key
 from portfolio.ui.context import PageContext
 
@@ -30,6 +31,11 @@ def grid_token(grid: Grid | None) -> str:
     return grid.fingerprint or grid_key(grid)
 
 
+def dataset_token(dataset: Dataset) -> str:
+    """What identifies a dataset's content in cache keys: a new period added to it changes it."""
+    return f"{dataset.dataset_id}:{dataset.rows}:{'|'.join(dataset.periods)}"
+
+
 # Each query takes (store, dataset id, grid, visibility, *params); the table keeps the
 # cached function below generic while the arguments stay explicit at each call.
 _QUERIES: dict[str, Callable[..., Any]] = {
@@ -43,31 +49,32 @@ _QUERIES: dict[str, Callable[..., Any]] = {
 
 
 @st.cache_data(show_spinner=False, max_entries=256, hash_funcs={Visibility: _visibility_key})
-def _cached(query: str, _store: Store, db_path: str, dataset_id: int, _grid: Grid | None,
-            grid_id: str, visibility: Visibility, params: tuple) -> Any:
-    """Run a query once per (database, dataset, grid, viewer, parameters).
+def _cached(query: str, _store: Store, db_path: str, _dataset: Dataset, dataset_id: str,
+            _grid: Grid | None, grid_id: str, visibility: Visibility, params: tuple) -> Any:
+    """Run a query once per (database, dataset content, grid, viewer, parameters).
 
-    The store and the grid are not hashed (leading underscore): the database path
-    and the grid's token stand for them in the key. Nothing here reads session state.
+    The store, dataset and grid are not hashed (leading underscore): the database
+    path and the tokens stand for them in the key. Nothing here reads session state.
     """
-    return _QUERIES[query](_store, dataset_id, _grid, visibility, *params)
+    return _QUERIES[query](_store, _dataset.dataset_id, _grid, visibility, *params)
 
 
 def _run(ctx: PageContext, query: str, visibility: Visibility, *params: object) -> Any:
     if ctx.dataset is None:
         raise RuntimeError("a page ran a query without a dataset; frame() stops such pages first")
-    return _cached(query, ctx.store, ctx.store.path, ctx.dataset.dataset_id, ctx.grid,
-                   grid_token(ctx.grid), visibility, tuple(params))
+    return _cached(query, ctx.store, ctx.store.path, ctx.dataset, dataset_token(ctx.dataset),
+                   ctx.grid, grid_token(ctx.grid), visibility, tuple(params))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _scored(_store: Store, db_path: str, dataset_id: int, _grid: Grid, scoring_key: str) -> str:
-    return ensure_scores(_store, dataset_id, _grid)
+def _scored(_store: Store, db_path: str, _dataset: Dataset, dataset_id: str, _grid: Grid,
+            scoring_key: str) -> str:
+    return ensure_scores(_store, _dataset.dataset_id, _grid)
 
 
-def ensure_scored(store: Store, dataset_id: int, grid: Grid) -> None:
+def ensure_scored(store: Store, dataset: Dataset, grid: Grid) -> None:
     """Score the dataset under the grid if not done yet (raises ConfigError when it cannot)."""
-    _scored(store, store.path, dataset_id, grid, grid_key(grid))
+    _scored(store, store.path, dataset, dataset_token(dataset), grid, grid_key(grid))
 
 
 def matrix_points(ctx: PageContext, filters: ClientFilter) -> pd.DataFrame:
@@ -85,10 +92,11 @@ def filter_choices(ctx: PageContext) -> dict[str, list[str]]:
     return _run(ctx, "choices", ctx.visibility)
 
 
-def team(store: Store, dataset_id: int) -> list[str]:
+def team(store: Store, dataset: Dataset) -> list[str]:
     """Every salesperson of a dataset, whoever is looking (the "view as" choices)."""
     everyone = Visibility.everyone()
-    return _cached("choices", store, store.path, dataset_id, None, "", everyone, ())["salespeople"]
+    return _cached("choices", store, store.path, dataset, dataset_token(dataset), None, "",
+                   everyone, ())["salespeople"]
 
 
 def client_card(ctx: PageContext, client_id: str, period: str | None = None) -> ClientCard | None:

@@ -116,7 +116,7 @@ def _view_as_selector(store: Store, dataset: Dataset | None, lang: str) -> str |
     """Whole team, or one salesperson's portfolio only (a rep assessing themselves)."""
     if dataset is None:
         return None
-    people = team(store, dataset.dataset_id)
+    people = team(store, dataset)
     viewer = state.view_as()
     if viewer not in people:
         viewer = None
@@ -148,7 +148,7 @@ def _require_scores(ctx: PageContext) -> None:
         st.stop()  # the banner above already says why
     try:
         with st.spinner(t("common.scoring", ctx.lang, name=ctx.dataset.name)):
-            ensure_scored(ctx.store, ctx.dataset.dataset_id, ctx.grid)
+            ensure_scored(ctx.store, ctx.dataset, ctx.grid)
     except ConfigError as error:
         show_issues(t("common.grid_does_not_fit", ctx.lang, name=ctx.dataset.name), error.issues)
         st.stop()

@@ -18,7 +18,7 @@ def data_status(ctx: PageContext) -> None:
     """Active dataset, its rows and periods, and the grid with its validity."""
     st.subheader(ctx.t("home.status_title"), anchor=False)
     dataset, grid = ctx.dataset, ctx.grid
-    dataset_col, rows_col, periods_col, grid_col = st.columns(4)
+    dataset_col, rows_col, periods_col, grid_col = st.columns([3, 2, 2, 3])
     dataset_col.metric(ctx.t("home.status_dataset"),
                        dataset.name if dataset else ctx.t("home.none"))
     rows_col.metric(ctx.t("home.status_rows"), number(dataset.rows if dataset else 0, ctx.lang))

@@ -22,7 +22,8 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "se
 
 def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
     """Draw the matrix of the visible, filtered clients; return the id of the client clicked."""
-    points = data.matrix_points(ctx, filters)
+    with st.spinner(ctx.t("common.loading_clients")):
+        points = data.matrix_points(ctx, filters)
     placed = int(points[["attractiveness", "qrc"]].notna().all(axis=1).sum())
     revenue = float(points["revenue"].sum()) if len(points) else 0.0
     st.caption(ctx.t("matrix.shown", clients=number(placed, ctx.lang),

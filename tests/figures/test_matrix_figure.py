@@ -90,11 +90,13 @@ def test_past_the_density_limit_the_figure_counts_clients_per_square():
     [trace] = figure.data
     assert isinstance(trace, go.Heatmap)
     z = np.asarray(trace.z, dtype=float)
-    assert z.shape == (50, 50)
+    assert z.shape == (20, 20)
     assert np.nansum(z) == 60_000
-    # Squares of 2 × 2 points: clients with attractiveness in [0, 2) and QRC in [0, 2).
-    corner = ((points["attractiveness"] < 2) & (points["qrc"] < 2)).sum()
-    assert np.nan_to_num(z[0, 0]) == corner
+    # Squares of 5 × 5 points, rows by attractiveness: [0, 5) × [0, 5) in the corner,
+    # attractiveness [95, 100] × QRC [0, 5) at the top left.
+    corner = ((points["attractiveness"] < 5) & (points["qrc"] < 5)).sum()
+    top_left = ((points["attractiveness"] >= 95) & (points["qrc"] < 5)).sum()
+    assert np.nan_to_num(z[0, 0]) == corner and np.nan_to_num(z[19, 0]) == top_left
 
 
 def test_axes_are_titled_from_the_grid_in_the_language():

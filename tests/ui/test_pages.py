@@ -8,6 +8,8 @@ import json
 import numpy as np
 import pytest
 
+from portfolio.store.database import Store
+from portfolio.store.datasets import add_period
 from portfolio.ui.pages import PAGES
 from tests.ui.conftest import DATASET_NAME, N_CLIENTS, all_text, open_page, table_rows
 
@@ -206,3 +208,16 @@ def test_the_grid_page_shows_the_grid_as_tables(seeded_db):
     assert ("Competitors' strongholds | develop | 50–100 | 0–50 | Priority visits | #d95f02"
             in text)
     assert "Attractiveness | 50 | 0–50 · 50–100" in text
+
+
+def test_a_period_added_to_the_dataset_shows_on_the_next_run(seeded_db, demo_clients):
+    at = open_page("pages/1_Matrix.py")
+    assert _totals(at)["Total"][0] == "400"
+    later = demo_clients.head(100).assign(period="2026-Q4")
+    store = Store(seeded_db)  # what an import from another page does
+    try:
+        add_period(store, 1, later)
+    finally:
+        store.close()
+    at.run()
+    assert _totals(at)["Total"][0] == "100"  # the latest period, not a cached answer
