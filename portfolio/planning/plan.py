@@ -1,0 +1,155 @@
+"""A team's visit plan: norms against capacity, what gives, allocation by marginal return, urgency."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from portfolio.grid.model import Grid
+from portfolio.planning.inputs import PlanInputs
+from portfolio.structure.roles import develop_segments, partner_segments, segment_ids
+from portfolio.visits import (CurveArrays, CurveShape, allocate_team, client_curves, client_norms,
+                              fit_shapes, priority_visits, reference_visits, urgency, what_gives,
+                              whole_visit_bounds, workload)
+from portfolio.visits.params import segment_codes
+
+
+@dataclass(frozen=True)
+class PlanRoles:
+    """Which segment holds the priority visits, and the order in which segments keep their
+    visits when the norms do not fit (first = kept longest)."""
+
+    develop: str
+    priority: tuple[str, ...]
+
+
+def plan_roles(grid: Grid) -> PlanRoles:
+    """Roles read from the grid's cells: competitors' strongholds first, partners next, then the
+    other segments in the grid's order (for the shipped grid: develop, partners, maintain, minimal)."""
+    develop = develop_segments(grid)
+    first = [*develop, *(s for s in partner_segments(grid) if s not in develop)]
+    rest = [s for s in segment_ids(grid) if s not in first]
+    return PlanRoles(develop[0] if develop else segment_ids(grid)[0], tuple(first + rest))
+
+
+@dataclass(frozen=True)
+class VisitPlan:
+    """The plan of every rep in `reps`, one row per client in `clients` (money in €).
+
+    clients: identity, segment, revenue, potential, headroom, visits_12m, last_visit; the
+    segment's visits_min / visits_norm / visits_max; visits_norm_plan (the norm, less what
+    gives when the norms do not fit); visits_recommended and visits_cut (by marginal return,
+    or the norm plan without judgements); expected revenue at today's visits, at the norm plan
+    and at the recommended visits; next_visit_value; urgency (days_since_visit,
+    norm_interval_days, urgency_ratio, urgency).
+    reps: clients, capacity, visits_per_day, workload, utilisation, fits (norms fit),
+    minimums_fit, visit totals (today, norm plan, recommended, cut), revenue and expected
+    revenue totals, marginal_visit_value and visit_day_value.
+    gives: what_gives rows (clients losing visits when the norms do not fit, lowest value
+    first). cuts: clients planned below their minimum. priorities: ranked priority visits.
+    """
+
+    clients: pd.DataFrame
+    reps: pd.DataFrame
+    gives: pd.DataFrame
+    cuts: pd.DataFrame
+    priorities: pd.DataFrame
+    reference_date: pd.Timestamp
+    shapes: dict[str, CurveShape] = field(default_factory=dict)
+
+    @property
+    def uses_curves(self) -> bool:
+        return bool(self.shapes)
+
+
+def make_plan(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | dt.date | pd.Timestamp,
+              roles: PlanRoles) -> VisitPlan:
+    """Plan every rep of `clients` (columns as `plan_clients` gives them) under `inputs`.
+
+    With judgements, visits go by marginal return (CALLPLAN) within each segment's min–max
+    and the rep's capacity; without, each client gets its segment's norm, less what gives.
+    """
+    norms = inputs.norms
+    date = pd.Timestamp(reference_date).normalize()
+    base = clients.reset_index(drop=True)
+    v_min, v_norm, v_max = client_norms(base["segment"], norms)
+    lo, hi = whole_visit_bounds(v_min, v_max)
+    revenue = base["revenue"].to_numpy(dtype=float)
+    today = pd.to_numeric(base["visits_12m"], errors="coerce").to_numpy(dtype=float)
+
+    table = base[["client_id", "client_name", "salesperson", "segment", "revenue", "potential",
+                  "visits_12m", "last_visit"]].copy()
+    table["headroom"] = np.maximum(base["potential"].to_numpy(dtype=float) - revenue, 0.0)
+    table["visits_min"], table["visits_norm"], table["visits_max"] = lo, v_norm, hi
+    gives = what_gives(base, norms, inputs.capacity, roles.priority)
+    table["visits_norm_plan"] = v_norm - _lost(base, gives)
+
+    shapes = fit_shapes(inputs.responses) if inputs.has_curves else {}
+    if shapes:
+        allocation = allocate_team(base, norms, inputs.capacity, shapes)
+        solved = allocation.clients
+        for column in ("visits_recommended", "visits_cut", "revenue_expected_current",
+                       "revenue_expected_recommended", "next_visit_value"):
+            table[column] = solved[column].to_numpy()
+        curves = _curves(base, shapes, v_norm, today)
+        table["revenue_expected_norms"] = revenue * curves(table["visits_norm_plan"].to_numpy(dtype=float))
+        cuts = allocation.cuts()
+        rep_extra = allocation.reps.set_index("salesperson")
+    else:
+        table["visits_recommended"] = table["visits_norm_plan"]
+        table["visits_cut"] = np.maximum(lo - table["visits_norm_plan"].to_numpy(dtype=float), 0.0)
+        for column in ("revenue_expected_current", "revenue_expected_recommended",
+                       "revenue_expected_norms", "next_visit_value"):
+            table[column] = np.nan
+        cuts = table.loc[table["visits_cut"] > 0, ["salesperson", "client_id", "segment",
+                                                   "visits_min", "visits_recommended", "visits_cut"]]
+        rep_extra = None
+    state = urgency(base, norms, date)
+    for column in ("days_since_visit", "norm_interval_days", "urgency_ratio", "urgency"):
+        table[column] = state[column].to_numpy()
+
+    priorities = priority_visits(base, norms, date, develop=roles.develop)
+    return VisitPlan(table, _rep_table(table, inputs, rep_extra), gives,
+                     cuts.reset_index(drop=True), priorities, date, shapes)
+
+
+def _lost(clients: pd.DataFrame, gives: pd.DataFrame) -> np.ndarray:
+    """Visits each client loses under `what_gives` (0 for those it does not list)."""
+    key = pd.MultiIndex.from_arrays([clients["salesperson"], clients["client_id"]])
+    lost = pd.Series(gives["visits_lost"].to_numpy(),
+                     index=pd.MultiIndex.from_arrays([gives["salesperson"], gives["client_id"]]))
+    return lost.reindex(key).fillna(0.0).to_numpy(dtype=float)
+
+
+def _curves(clients: pd.DataFrame, shapes: dict[str, CurveShape], v_norm: np.ndarray,
+            today: np.ndarray) -> CurveArrays:
+    """Each client's response curve, placed on its visits today (the norm where unknown or 0),
+    as the allocation places it."""
+    codes = segment_codes(clients["segment"], list(shapes), "response curve")
+    return client_curves(list(shapes.values()), codes, reference_visits(today, v_norm))
+
+
+def _rep_table(table: pd.DataFrame, inputs: PlanInputs, allocated: pd.DataFrame | None) -> pd.DataFrame:
+    """Per rep: workload against capacity, visit totals and expected revenue totals."""
+    load = workload(table, inputs.norms, inputs.capacity).set_index("salesperson")
+    sums = table.groupby("salesperson", sort=True).agg(
+        visits_today=("visits_12m", "sum"), visits_norm_plan=("visits_norm_plan", "sum"),
+        visits_recommended=("visits_recommended", "sum"), visits_cut=("visits_cut", "sum"),
+        revenue=("revenue", "sum"),
+        revenue_expected_current=("revenue_expected_current", lambda s: s.sum(min_count=1)),
+        revenue_expected_norms=("revenue_expected_norms", lambda s: s.sum(min_count=1)),
+        revenue_expected_recommended=("revenue_expected_recommended", lambda s: s.sum(min_count=1)))
+    reps = load.join(sums)
+    reps["visits_per_day"] = float(inputs.capacity.visits_per_day)
+    if allocated is not None:
+        reps["minimums_fit"] = allocated["fits"]
+        reps["marginal_visit_value"] = allocated["marginal_visit_value"]
+        reps["visit_day_value"] = allocated["visit_day_value"]
+    else:
+        reps["minimums_fit"] = reps["workload_min"] <= reps["capacity"]
+        reps["marginal_visit_value"] = np.nan
+        reps["visit_day_value"] = np.nan
+    return reps.reset_index()
