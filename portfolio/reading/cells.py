@@ -2,24 +2,28 @@
 
 Every function takes and returns SQL text built only from identifiers the reader
 generated and constants of this module; cell values never enter the SQL string.
+Arguments are expected to be plain column references: DuckDB evaluates a repeated
+sub-expression as many times as it is written, so callers compute each step in its
+own query layer.
 """
 
 from __future__ import annotations
 
-# Removed before a number is read: spaces used as thousands separators (including
-# the no-break ones Excel writes in French), currency signs and the percent sign.
-# U+2212 (minus sign) is first so that translate() turns it into "-".
-_STRIP_FROM = "\u2212 \u00a0\u202f\u2009\t€$£%"
-_STRIP_TO = "-"
-_TRIM = " \t\r\n\u00a0\u202f"
+_SPACES = r"\s\x{00A0}\x{202F}\x{2009}"
+# Removed before a number is read: spaces (Excel writes no-break ones as French
+# thousands separators), currency signs and the percent sign.
+_NOT_IN_NUMBERS = f"[{_SPACES}€$£%]"
+_EDGES = f"^[{_SPACES}]+|[{_SPACES}]+$"
 
-# Day first (French) unless the year comes first (ISO); with or without a time.
-_DATE_FORMATS = (
-    "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
-    "%d/%m/%Y", "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d.%m.%Y", "%d-%m-%Y",
-)
-_SHORT_YEAR_FORMATS = ("%d/%m/%y", "%d.%m.%y", "%d-%m-%y")
+# The common forms are tried alone (a failed format costs much more than a success);
+# the rest as a list. Day first, as French users write dates.
+_SHORT_DATES = ("%d/%m/%y", "%d.%m.%y", "%d-%m-%y", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y",
+                "%Y-%m-%d")
+_OTHER_DATES = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M",
+                "%Y-%m-%dT%H:%M:%S.%f", "%Y-%m-%d %H:%M:%S.%f",
+                "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d.%m.%Y", "%d-%m-%Y")
 _EXCEL_EPOCH = "DATE '1899-12-30'"  # day 0 of Excel's serial dates (1900 system)
+_LAST_SERIAL = 2958465  # 9999-12-31
 _YEARS = (1900, 2200)  # outside this, a "date" is a typing slip
 
 
@@ -31,14 +35,14 @@ def _list(items: tuple[str, ...]) -> str:
     return "[" + ", ".join(_quote(i) for i in items) + "]"
 
 
-def trimmed(expr: str) -> str:
-    """The cell text without surrounding blanks; NULL when nothing is left."""
-    return f"nullif(trim({expr}, {_quote(_TRIM)}), '')"
+def trimmed(column: str) -> str:
+    """The cell text without surrounding blanks (no-break spaces too); NULL if nothing left."""
+    return f"nullif(regexp_replace({column}, {_quote(_EDGES)}, '', 'g'), '')"
 
 
-def compact(text: str) -> str:
-    """Cell text (already trimmed) without thousands spaces, currency and %."""
-    return f"translate({text}, {_quote(_STRIP_FROM)}, {_quote(_STRIP_TO)})"
+def compact(column: str) -> str:
+    """The cell text without any space, currency sign or %; NULL if nothing is left."""
+    return f"nullif(regexp_replace({column}, {_quote(_NOT_IN_NUMBERS)}, '', 'g'), '')"
 
 
 def number(clean: str, decimal: str) -> str:
@@ -47,20 +51,24 @@ def number(clean: str, decimal: str) -> str:
     The other mark is a thousands separator when it groups digits by three
     (1.234,56 or 1,234.56); a single other mark that cannot group thousands
     (0.5, 12,25) is read as the decimal mark, since it cannot mean anything else.
+    Infinite and NaN values (which TRY_CAST accepts) are left for `finite`.
     """
     other = "." if decimal == "," else ","
     d, o = _quote(decimal), _quote(other)
     grouped = f"[+-]?[1-9][0-9]{{0,2}}(\\{other}[0-9]{{3}})+(\\{decimal}[0-9]*)?"
     lone = f"[+-]?[0-9]*\\{other}[0-9]+"
-    value = f"""CASE
+    return f"""(CASE
         WHEN contains({clean}, '_') THEN NULL
         WHEN NOT contains({clean}, {o}) THEN TRY_CAST(replace({clean}, {d}, '.') AS DOUBLE)
         WHEN regexp_full_match({clean}, {_quote(grouped)})
             THEN TRY_CAST(replace(replace({clean}, {o}, ''), {d}, '.') AS DOUBLE)
         WHEN regexp_full_match({clean}, {_quote(lone)})
             THEN TRY_CAST(replace({clean}, {o}, '.') AS DOUBLE)
-    END"""
-    # TRY_CAST accepts 'nan' and 'inf': not numbers a user means.
+    END)"""
+
+
+def finite(value: str) -> str:
+    """The number, or NULL for NaN and infinities (a cell saying 'nan' is not a number)."""
     return f"(CASE WHEN isfinite({value}) THEN {value} END)"
 
 
@@ -77,31 +85,33 @@ def decimal_evidence(clean: str, decimal: str) -> str:
 
 
 def text_date(text: str) -> str:
-    """DATE read from trimmed text: ISO, or day first (31/03/2026, 31/03/26)."""
-    short = f"regexp_full_match({text}, '[0-9]{{1,2}}[/.-][0-9]{{1,2}}[/.-][0-9]{{2}}')"
-    value = (f"CAST(CASE WHEN {short} THEN try_strptime({text}, {_list(_SHORT_YEAR_FORMATS)}) "
-             f"ELSE try_strptime({text}, {_list(_DATE_FORMATS)}) END AS DATE)")
-    return sane_date(value)
+    """DATE read from trimmed text: ISO 2026-03-31, or day first 31/03/2026, 31/03/26."""
+    return f"""CAST(CASE
+        WHEN length({text}) = 10 AND substr({text}, 5, 1) = '-' THEN try_strptime({text}, '%Y-%m-%d')
+        WHEN length({text}) = 10 AND substr({text}, 3, 1) = '/' THEN try_strptime({text}, '%d/%m/%Y')
+        WHEN length({text}) <= 8 THEN try_strptime({text}, {_list(_SHORT_DATES)})
+        ELSE try_strptime({text}, {_list(_OTHER_DATES)})
+    END AS DATE)"""
 
 
-def serial_date(number_expr: str) -> str:
+def serial_date(number_column: str) -> str:
     """DATE from an Excel serial day number (days since 1899-12-30)."""
-    value = (f"(CASE WHEN {number_expr} BETWEEN 1 AND 2958465 "
-             f"THEN {_EXCEL_EPOCH} + CAST(floor({number_expr}) AS INTEGER) END)")
-    return sane_date(value)
+    return (f"(CASE WHEN {number_column} BETWEEN 1 AND {_LAST_SERIAL} "
+            f"THEN {_EXCEL_EPOCH} + CAST(floor({number_column}) AS INTEGER) END)")
 
 
-def sane_date(date_expr: str) -> str:
+def sane_date(date: str) -> str:
+    """The date, or NULL when its year is implausible (31/03/0026 is a typing slip)."""
     low, high = _YEARS
-    return f"(CASE WHEN year({date_expr}) BETWEEN {low} AND {high} THEN {date_expr} END)"
+    return f"(CASE WHEN year({date}) BETWEEN {low} AND {high} THEN {date} END)"
 
 
-def number_text(number_expr: str) -> str:
+def number_text(number_column: str) -> str:
     """A number cell shown as text: 1234 rather than 1234.0."""
-    return (f"(CASE WHEN {number_expr} = trunc({number_expr}) AND abs({number_expr}) < 1e15 "
-            f"THEN CAST(CAST({number_expr} AS BIGINT) AS VARCHAR) "
-            f"ELSE CAST({number_expr} AS VARCHAR) END)")
+    return (f"(CASE WHEN {number_column} = trunc({number_column}) AND abs({number_column}) < 1e15 "
+            f"THEN CAST(CAST({number_column} AS BIGINT) AS VARCHAR) "
+            f"ELSE CAST({number_column} AS VARCHAR) END)")
 
 
-def date_text(date_expr: str) -> str:
-    return f"strftime({date_expr}, '%Y-%m-%d')"
+def date_text(date_column: str) -> str:
+    return f"strftime({date_column}, '%Y-%m-%d')"

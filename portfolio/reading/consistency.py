@@ -7,11 +7,11 @@ import pandas as pd
 
 from portfolio.problems import Problem
 from portfolio.reading.columns import number_text
-from portfolio.reading.issues import MAX_ROWS_PER_KIND, row_problems
+from portfolio.reading.issues import MAX_ROWS_PER_KIND as CAP
+from portfolio.reading.issues import row_problems
 
 
-def share_of_wallet(frame: pd.DataFrame, rows: np.ndarray, headers: dict[str, str],
-                    decimal: str) -> list[Problem]:
+def share_of_wallet(frame: pd.DataFrame, headers: dict[str, str], decimal: str) -> list[Problem]:
     """Warn where revenue exceeds potential; derive the share of wallet where it is missing.
 
     The derived share is revenue / potential, capped at 1 when revenue is above the
@@ -31,36 +31,44 @@ def share_of_wallet(frame: pd.DataFrame, rows: np.ndarray, headers: dict[str, st
     else:
         frame["share_of_wallet"] = derived
     shown = [f"{number_text(r, decimal)} > {number_text(p, decimal)}"
-             for r, p in zip(revenue[above][:MAX_ROWS_PER_KIND], potential[above][:MAX_ROWS_PER_KIND])]
+             for r, p in zip(revenue[above][:CAP], potential[above][:CAP])]
     return row_problems(
-        rows[above], headers.get("revenue"), "revenue_above_potential",
+        frame["source_row"].to_numpy()[above], headers.get("revenue"), "revenue_above_potential",
         "Revenue is above the potential: the potential is probably underestimated. The share "
         "of wallet is capped at 100 %; check the potential.", shown, blocking=False)
 
 
-def duplicate_ids(frame: pd.DataFrame, rows: np.ndarray, header: str | None) -> list[Problem]:
-    """Every row whose client_id was already used by an earlier row."""
+def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -> list[Problem]:
+    """Every row whose client_id was already used by an earlier row.
+
+    Candidates are found on 64-bit hashes of the ids (a sort, no string hashing in
+    Python); the exact comparison runs on the candidates only.
+    """
     if "client_id" not in frame:
         return []
-    ids = frame["client_id"]
-    repeated = (ids.duplicated(keep=False) & ids.notna()).to_numpy()
-    if not repeated.any():
+    present = np.flatnonzero(frame["client_id"].notna().to_numpy())
+    hashes = idhash[present]
+    order = np.argsort(hashes, kind="stable")
+    same = hashes[order][1:] == hashes[order][:-1]
+    if not same.any():
         return []
-    group = frame.loc[repeated]
-    data = group.drop(columns=["source_row"], errors="ignore")
-    # Two rows are identical when every cell (typed) is the same.
-    fingerprint = pd.util.hash_pandas_object(data, index=False)
+    grouped = np.zeros(len(order), dtype=bool)
+    grouped[1:] |= same
+    grouped[:-1] |= same
+    group = frame.iloc[np.sort(present[order[grouped]])]
     key = group["client_id"]
-    first_row = pd.Series(rows[repeated], index=group.index).groupby(key, sort=False).transform("first")
-    first_print = fingerprint.groupby(key, sort=False).transform("first")
+    # Two rows are identical when every cell (typed) is the same.
+    fingerprint = pd.util.hash_pandas_object(group.drop(columns=["source_row"]), index=False)
+    first_row = group["source_row"].groupby(key, sort=False).transform("first").to_numpy()
+    first_print = fingerprint.groupby(key, sort=False).transform("first").to_numpy()
     later = key.duplicated(keep="first").to_numpy()
-    identical = (fingerprint == first_print).to_numpy()[later]
-    firsts = first_row.to_numpy()[later]
+    identical = (fingerprint.to_numpy() == first_print)[later]
+    firsts = first_row[later]
     reasons = [
         (f"This client id is already used by row {f}, and this row is identical to it: delete "
          f"the repeated row." if same else
          f"This client id is already used by row {f} with different values. Each client must "
          f"appear once: keep the right row, or give this client its own id.")
-        for f, same in zip(firsts[:MAX_ROWS_PER_KIND], identical[:MAX_ROWS_PER_KIND])]
-    return row_problems(rows[repeated][later], header, "duplicate_id", reasons,
-                        key.to_numpy()[later][:MAX_ROWS_PER_KIND])
+        for f, same in zip(firsts[:CAP], identical[:CAP])]
+    return row_problems(group["source_row"].to_numpy()[later], header, "duplicate_id", reasons,
+                        key.to_numpy()[later][:CAP])

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import pyarrow as pa
 
 from portfolio.problems import Problem
 from portfolio.reading import records
+from portfolio.reading.collect import Output, collect
 from portfolio.reading.encoding import TextFile
 from portfolio.reading.issues import file_problem, row_problems
 from portfolio.reading.query import CellParts
@@ -20,7 +20,7 @@ from portfolio.reading.query import CellParts
 # cell too many (some exports write a trailing separator) is not an error; a row
 # longer than this is rejected by DuckDB and reported as ragged as well.
 SLACK_COLUMNS = 4
-BUFFER_BYTES = 8 * 1024 * 1024
+BUFFER_BYTES = 2 * 1024 * 1024  # DuckDB reads this much per thread at a time
 SHOWN_CHARS = 120  # how much of a broken row a problem quotes
 
 
@@ -34,6 +34,9 @@ class CsvTable:
     width: int  # number of header cells
     parallel: bool = True
     rejected: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+
+    def attach(self, con: duckdb.DuckDBPyConnection) -> None:
+        pass  # read_csv opens the file itself
 
     def relation(self) -> tuple[str, dict[str, object]]:
         """The read_csv call (FROM item) and its bound parameters."""
@@ -53,6 +56,10 @@ class CsvTable:
     def extra(self) -> list[str]:
         return [f"c{j}" for j in range(self.width, self.width + SLACK_COLUMNS)]
 
+    def fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]
+              ) -> tuple[Output | None, list[Problem]]:
+        return read_rows(con, self, sql, params)
+
     def row_numbers(self, count: int) -> np.ndarray:
         """The record number of each of the `count` rows DuckDB returned, in order."""
         skipped = self.rejected
@@ -63,10 +70,10 @@ class CsvTable:
 
 
 def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
-              params: dict[str, object]) -> tuple[pa.Table | None, list[Problem]]:
+              params: dict[str, object]) -> tuple[Output | None, list[Problem]]:
     """Run the frame query over the CSV; the rows, and the rows DuckDB rejected."""
     try:
-        result = _fetch(con, sql, params)
+        result = _fetch(con, table, sql, params)
     except duckdb.Error as error:
         if "parallel=false" not in str(error) or not table.parallel:
             return None, [_unreadable(table, error)]
@@ -76,16 +83,17 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
         sql = sql.replace("parallel=true", "parallel=false")
         con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
         try:
-            result = _fetch(con, sql, params)
+            result = _fetch(con, table, sql, params)
         except duckdb.Error as again:
             return None, [_unreadable(table, again)]
     return result, _rejects(con, table)
 
 
-def _fetch(con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]) -> pa.Table:
+def _fetch(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
+           params: dict[str, object]) -> Output:
     # Batches straight from the streaming query: the raw text is never stored whole.
-    reader = con.sql(sql, params=params).to_arrow_reader(1 << 17)
-    return pa.Table.from_batches(list(reader), schema=reader.schema)
+    reader = con.sql(sql, params=params).to_arrow_reader(1 << 16)
+    return collect(reader, capacity=max(table.text.lines - table.header_record, 1))
 
 
 def _rejects(con: duckdb.DuckDBPyConnection, table: CsvTable) -> list[Problem]:

@@ -15,7 +15,7 @@ from portfolio.problems import Problem
 from portfolio.reading.issues import file_problem
 from portfolio.reading.options import ENCODINGS
 
-CHUNK_BYTES = 8 * 1024 * 1024
+CHUNK_BYTES = 1024 * 1024  # small chunks: freed memory is reused rather than kept
 _BOM = codecs.BOM_UTF8
 _NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
 
@@ -28,6 +28,7 @@ class TextFile:
     encoding: str  # the file's own encoding, as detected or chosen
     newline: bytes  # b"\n" (also for CRLF files) or b"\r" (old Mac files)
     has_blank_lines: bool  # an empty line somewhere before the last record
+    lines: int  # physical lines: an upper bound on the records
 
 
 class _LineWatch:
@@ -38,12 +39,19 @@ class _LineWatch:
         self.blank = False
         self._maybe = False  # a blank line seen, but only newlines after it so far
         self._tail = b""
+        self.lines = 1
+        self._pairs: tuple[bytes, ...] = ()
 
     def feed(self, chunk: bytes) -> None:
+        self.lines += chunk.count(self.newline or b"\n")
         if self.blank:
             return
         if not self.newline and (b"\n" in chunk or b"\r" in chunk):
             self.newline = b"\n" if b"\n" in chunk else b"\r"
+            self.lines += chunk.count(b"\r") if self.newline == b"\r" else 0
+            # An empty line is two newlines in a row, written the file's way.
+            self._pairs = ((b"\r\r",) if self.newline == b"\r" else
+                           (b"\n\r\n",) if b"\r\n" in chunk else (b"\n\n",))
             if not self._tail and chunk.removeprefix(_BOM).startswith((b"\n", b"\r")):
                 self._maybe = True
         # Blank lines at the very end come after the last record and are harmless:
@@ -52,7 +60,7 @@ class _LineWatch:
             self.blank = True
             return
         window = self._tail + chunk
-        for pair in (b"\r\r",) if self.newline == b"\r" else (b"\n\n", b"\n\r\n"):
+        for pair in self._pairs:
             at = window.find(pair)
             if at >= 0:
                 if window[at:].strip(b"\r\n"):
@@ -61,8 +69,8 @@ class _LineWatch:
                 self._maybe = True
         self._tail = window[-2:]
 
-    def finish(self) -> tuple[bytes, bool]:
-        return self.newline or b"\n", self.blank
+    def finish(self) -> tuple[bytes, bool, int]:
+        return self.newline or b"\n", self.blank, self.lines
 
 
 def prepare_text(path: Path, encoding: str | None, workdir: Path) -> tuple[TextFile | None, Problem | None]:

@@ -2,68 +2,92 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from portfolio.contract import CANONICAL_NAMES, Kind
 from portfolio.problems import Problem
 from portfolio.reading import columns, consistency
+from portfolio.reading.collect import Output
+from portfolio.reading.columns import Cells
 from portfolio.reading.header import ROW_COLUMN, ColumnPlan
 from portfolio.reading.issues import row_problems
-from portfolio.reading.query import kind_of
+from portfolio.reading.query import EXTRA, kind_of
 
 
 def empty_frame() -> pd.DataFrame:
     return pd.DataFrame({ROW_COLUMN: pd.Series([], dtype="int64")})
 
 
-def build_frame(table: pa.Table, plans: Sequence[ColumnPlan], rows: np.ndarray, decimal: str
+def failure_positions(output: Output) -> dict[int, np.ndarray]:
+    """Output positions of the failed cells, per column index (EXTRA: ragged rows)."""
+    found = {}
+    for name, flags in output.arrays.items():
+        if name == "ragged" or (name.startswith("f") and name[1:].isdigit()):
+            where = np.flatnonzero(flags)
+            if len(where):
+                found[EXTRA if name == "ragged" else int(name[1:])] = where
+    return found
+
+
+def build_frame(output: Output, plans: Sequence[ColumnPlan], rows: np.ndarray, decimal: str,
+                failures: Mapping[int, np.ndarray], texts: Mapping[int, Sequence[str]]
                 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Typed columns (contract order, then custom ones in file order, then source_row)."""
+    """Typed columns (contract order, then custom ones in file order, then source_row).
+
+    `output` is consumed: each column leaves it as it enters the frame.
+    """
     problems: list[Problem] = []
-    extra = table.column("extra")
-    if extra.null_count < len(extra):
-        where = pc.indices_nonzero(pc.is_valid(extra)).to_numpy()
+    if EXTRA in failures:
         problems += row_problems(
-            rows[where], None, "ragged_row",
+            rows[failures[EXTRA]], None, "ragged_row",
             "This row has more cells than the header: a value probably holds the separator "
             "without quotes around it. Put the value in quotes, or remove the extra separator.",
-            extra.take(where[:200]).to_pylist())
-    blank = table.column("blank").to_numpy(zero_copy_only=False)
-    if blank.any():  # empty rows are skipped (they keep their place in the numbering)
-        table = table.filter(pa.array(~blank))
-        rows = rows[~blank]
-    text_kinds = (Kind.TEXT, Kind.CATEGORY, None)
-    text_names = [f"v{p.index}" for p in plans if kind_of(p) in text_kinds]
-    # Text columns go to pandas without a copy (pyarrow-backed strings).
-    texts = table.select(text_names).to_pandas(split_blocks=True) if text_names else pd.DataFrame()
-    built: dict[str, pd.Series] = {}
+            texts.get(EXTRA, ()))
+    output.pop("ragged")
+    blank = output.pop("blank")
+    keep = _kept(blank)
+    rows = rows[keep]
+    frame = pd.DataFrame(index=pd.RangeIndex(len(rows)))
     for plan in plans:
-        kind = kind_of(plan)
+        j, kind = plan.index, kind_of(plan)
+        cells = Cells(plan, _take(output.series(f"v{j}"), keep), rows,
+                      failed=_take(output.pop(f"f{j}"), keep) if f"f{j}" in output else None,
+                      failed_texts=texts.get(j, ()),
+                      percent=_take(output.pop(f"pct{j}"), keep) if f"pct{j}" in output else None,
+                      numbers=_take(output.pop(f"num{j}"), keep) if f"num{j}" in output else None)
         if kind in (Kind.TEXT, Kind.CATEGORY):
-            column = columns.text_column(table, plan, rows, texts[f"v{plan.index}"])
+            column = columns.text_column(cells)
         elif kind is None:
-            column = columns.custom_column(table, plan, texts[f"v{plan.index}"])
+            column = columns.custom_column(cells)
         elif kind is Kind.DATE:
-            column = columns.date_column(table, plan, rows)
+            column = columns.date_column(cells)
         else:
-            column = columns.number_column(table, plan, rows, decimal)
+            column = columns.number_column(cells, decimal)
         problems += column.problems
         if column.values is not None:
-            built[plan.name] = column.values.reset_index(drop=True)
-    del texts, table
-    order = [n for n in CANONICAL_NAMES if n in built] + [
-        p.name for p in plans if p.contract is None and p.name in built]
-    frame = pd.DataFrame({name: built[name] for name in order}, copy=False)
-    headers = {p.contract: p.header for p in plans if p.contract}
-    problems += consistency.share_of_wallet(frame, rows, headers, decimal)
-    if "share_of_wallet" in frame and "share_of_wallet" not in order:
-        frame = frame[[c for c in CANONICAL_NAMES if c in frame] +
-                      [c for c in frame if c not in CANONICAL_NAMES]]
+            frame[plan.name] = column.values.set_axis(frame.index)
+    idhash = _take(output.pop("idhash"), keep) if "idhash" in output else None
     frame[ROW_COLUMN] = rows
-    problems += consistency.duplicate_ids(frame, rows, headers.get("client_id"))
-    return frame, problems
+    headers = {p.contract: p.header for p in plans if p.contract}
+    problems += consistency.share_of_wallet(frame, headers, decimal)
+    if idhash is not None:
+        problems += consistency.duplicate_ids(frame, idhash, headers.get("client_id"))
+    custom = [p.name for p in plans if p.contract is None and p.name in frame]
+    order = [n for n in CANONICAL_NAMES if n in frame] + custom + [ROW_COLUMN]
+    return frame[order], problems
+
+
+def _kept(blank: np.ndarray) -> slice | np.ndarray:
+    """Rows to keep: empty rows are skipped (they keep their place in the numbering).
+    Exports often end with empty rows: a slice keeps the data where it is (no copy)."""
+    kept = int((~blank).sum())
+    return slice(0, kept) if not blank[:kept].any() else ~blank
+
+
+def _take(values, keep: slice | np.ndarray):
+    if isinstance(keep, slice):
+        return values[keep] if keep.stop != len(values) else values
+    return values[keep] if not isinstance(values, pd.Series) else values[keep].reset_index(drop=True)

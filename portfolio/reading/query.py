@@ -1,28 +1,37 @@
-"""Build the one DuckDB query that reads every cell of a table into typed columns.
+"""Build the DuckDB queries that read every cell of a table into typed columns.
 
-The query streams: each cell is trimmed, parsed by the rules of `cells`, and the
-text of a cell that does not parse is kept (only for that cell) so the problem
-can quote it. Output columns, for the file column at position j:
+The frame query streams: each cell is trimmed and parsed by the rules of `cells`.
+It is written in layers so that each step is computed once per cell. It keeps no
+text for failed cells (a million mostly-empty text columns cost memory for
+nothing); when a cell fails, the failures query reads the text of just the rows
+needed, by their position. Output columns, for the file column at position j:
 
 - `v{j}`: the typed value (VARCHAR, DOUBLE or TIMESTAMP);
-- `bad{j}`: the cell text when it is not a valid number or date, else NULL;
+- `f{j}` (number and date columns): the cell is filled but is not a valid value;
 - `pct{j}` (ratio columns): the cell carried a `%` sign;
 - `num{j}` (custom columns): the cell read as a number, NULL when it is not one;
-- `blank`: every cell of the row is empty; `extra`: the first non-empty cell beyond
-  the header (a ragged row).
+- `blank`: every cell of the row is empty; `ragged`: a cell beyond the header is filled;
+- `idhash`: a hash of the client id, to find duplicates without comparing strings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+import duckdb
+import numpy as np
 
 from portfolio.contract import BY_NAME, Kind
+from portfolio.problems import Problem
 from portfolio.reading import cells
+from portfolio.reading.collect import Output
 from portfolio.reading.header import ColumnPlan
 
 NUMERIC_KINDS = (Kind.NUMBER, Kind.INTEGER, Kind.RATIO)
 DECIMAL_SAMPLE_ROWS = 20_000
+EXTRA = -1  # key of the "cell beyond the header" in failure texts
 
 
 @dataclass(frozen=True)
@@ -34,59 +43,138 @@ class CellParts:
     date: str | None = None  # date cells (Excel)
 
 
+class TableSource(Protocol):
+    """A table the queries read: a CSV file through read_csv, or Excel cells in Arrow."""
+
+    def attach(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Make the relation readable on this connection."""
+
+    def relation(self) -> tuple[str, dict[str, object]]:
+        """The FROM item and its bound parameters."""
+
+    def parts(self) -> list[CellParts]:
+        """Where each file column's cells are, by position."""
+
+    def extra(self) -> list[str]:
+        """Columns beyond the header (a filled one makes a ragged row)."""
+
+    def fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]
+              ) -> tuple[Output | None, list[Problem]]:
+        """Run the frame query: its rows (None if the table cannot be read), and problems."""
+
+    def row_numbers(self, count: int) -> np.ndarray:
+        """The row number, as the user sees it, of each of the `count` rows returned."""
+
+
 def kind_of(plan: ColumnPlan) -> Kind | None:
     return BY_NAME[plan.contract].kind if plan.contract else None
 
 
-def _trimmed_layer(relation: str, parts: Sequence[CellParts], extra: Sequence[str]) -> str:
-    """First layer: trimmed text `s{j}`, Excel numbers `n{j}` and dates `d{j}`."""
+def _wants_text(plan: ColumnPlan) -> bool:
+    return kind_of(plan) not in NUMERIC_KINDS
+
+
+def _wants_number(plan: ColumnPlan) -> bool:
+    return kind_of(plan) in NUMERIC_KINDS or plan.contract is None
+
+
+def _cells_layer(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan],
+                 extra: Sequence[str]) -> str:
+    """Layer 1: raw text `r{j}`, trimmed text `s{j}`, compacted text `k{j}` (numbers),
+    Excel numbers `n{j}` and dates `d{j}`, trimmed cells beyond the header `x{k}`."""
     items = []
-    for j, part in enumerate(parts):
-        items.append(f"{cells.trimmed(part.text)} AS s{j}")
+    for plan in plans:
+        j, part = plan.index, parts[plan.index]
+        items.append(f"{part.text} AS r{j}")
+        if _wants_text(plan):
+            items.append(f"{cells.trimmed(part.text)} AS s{j}")
+        if _wants_number(plan):
+            items.append(f"{cells.compact(part.text)} AS k{j}")
         items.append(f"{part.number or 'CAST(NULL AS DOUBLE)'} AS n{j}")
-        items.append(f"{'CAST(' + part.date + ' AS TIMESTAMP)' if part.date else 'CAST(NULL AS TIMESTAMP)'} AS d{j}")
+        items.append(f"CAST({part.date or 'NULL'} AS TIMESTAMP) AS d{j}")
     items += [f"{cells.trimmed(x)} AS x{k}" for k, x in enumerate(extra)]
-    return f"SELECT {', '.join(items)} FROM {relation}"
+    return f"SELECT {', '.join(items) or '1 AS one'} FROM {relation}"
+
+
+def _parsed_layers(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan],
+                   decimal: str, extra: Sequence[str]) -> str:
+    """Layer 2 over layer 1: numbers `p{j}` and text dates `q{j}`."""
+    items = ["*"]
+    for plan in plans:
+        j = plan.index
+        if _wants_number(plan):
+            items.append(f"{cells.number(f'k{j}', decimal)} AS p{j}")
+        if kind_of(plan) is Kind.DATE:
+            items.append(f"{cells.text_date(f's{j}')} AS q{j}")
+    return f"SELECT {', '.join(items)} FROM ({_cells_layer(relation, parts, plans, extra)})"
+
+
+def _value(plan: ColumnPlan) -> str:
+    """The typed value of a number or date column, over the parsed layers."""
+    j = plan.index
+    if kind_of(plan) is Kind.DATE:
+        return (f"CAST(coalesce(CAST(date_trunc('day', d{j}) AS DATE), "
+                f"{cells.sane_date(cells.serial_date(f'n{j}'))}, {cells.sane_date(f'q{j}')}) "
+                f"AS TIMESTAMP)")
+    return f"coalesce(n{j}, {cells.finite(f'p{j}')})"
+
+
+def _filled(plan: ColumnPlan) -> str:
+    j = plan.index
+    return f"({'s' if _wants_text(plan) else 'k'}{j} IS NOT NULL OR n{j} IS NOT NULL OR d{j} IS NOT NULL)"
+
+
+def _shown(plan: ColumnPlan) -> str:
+    """The cell as the user sees it (an Excel number or date turned into text)."""
+    j = plan.index
+    text = f"s{j}" if _wants_text(plan) else cells.trimmed(f"r{j}")
+    return f"coalesce({text}, {cells.number_text(f'n{j}')}, {cells.date_text(f'd{j}')})"
 
 
 def decimal_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan]) -> str | None:
     """Counts of cells that can only be read with a decimal comma / a decimal point,
     over the first rows of the numeric and custom columns."""
-    wanted = [p.index for p in plans if kind_of(p) in NUMERIC_KINDS or p.contract is None]
+    wanted = [p.index for p in plans if _wants_number(p)]
     if not wanted:
         return None
-    comma = " + ".join(f"sum({cells.decimal_evidence(cells.compact(f's{j}'), ',')})" for j in wanted)
-    point = " + ".join(f"sum({cells.decimal_evidence(cells.compact(f's{j}'), '.')})" for j in wanted)
-    inner = _trimmed_layer(relation, parts, ())
+    comma = " + ".join(f"sum({cells.decimal_evidence(f'k{j}', ',')})" for j in wanted)
+    point = " + ".join(f"sum({cells.decimal_evidence(f'k{j}', '.')})" for j in wanted)
+    inner = _cells_layer(relation, parts, plans, ())
     return (f"SELECT coalesce({comma}, 0), coalesce({point}, 0) "
             f"FROM ({inner} LIMIT {DECIMAL_SAMPLE_ROWS})")
 
 
 def frame_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan],
               decimal: str, extra: Sequence[str] = ()) -> str:
-    """The query giving typed values and per-cell failures for every planned column."""
+    """The query giving typed values and failure flags for every planned column."""
     outputs = []
     for plan in plans:
-        j = plan.index
-        s, n, d = f"s{j}", f"n{j}", f"d{j}"
-        as_text = f"coalesce({s}, {cells.number_text(n)}, {cells.date_text(d)})"
-        kind = kind_of(plan)
-        if kind in (Kind.TEXT, Kind.CATEGORY) or kind is None:
-            outputs.append(f"{as_text} AS v{j}")
-            if kind is None:
-                outputs.append(f"coalesce({n}, {cells.number(cells.compact(s), decimal)}) AS num{j}")
+        j, kind = plan.index, kind_of(plan)
+        if kind in NUMERIC_KINDS or kind is Kind.DATE:
+            outputs.append(f"{_value(plan)} AS v{j}")
+            outputs.append(f"(({_value(plan)}) IS NULL AND {_filled(plan)}) AS f{j}")
+            if kind is Kind.RATIO:
+                outputs.append(f"coalesce(contains(r{j}, '%'), false) AS pct{j}")
             continue
-        if kind is Kind.DATE:
-            value = (f"CAST(coalesce(CAST(date_trunc('day', {d}) AS DATE), "
-                     f"{cells.serial_date(n)}, {cells.text_date(s)}) AS TIMESTAMP)")
-        else:
-            value = f"coalesce({n}, {cells.number(cells.compact(s), decimal)})"
-        outputs.append(f"{value} AS v{j}")
-        outputs.append(f"CASE WHEN ({value}) IS NULL THEN {as_text} END AS bad{j}")
-        if kind is Kind.RATIO:
-            outputs.append(f"coalesce(contains({s}, '%'), false) AS pct{j}")
-    every = [f"s{p.index} IS NULL AND n{p.index} IS NULL AND d{p.index} IS NULL" for p in plans]
-    outputs.append(f"({' AND '.join(every) or 'true'}) AS blank")
-    outputs.append(f"coalesce({', '.join(f'x{k}' for k in range(len(extra)))}) AS extra"
-                   if extra else "CAST(NULL AS VARCHAR) AS extra")
-    return f"SELECT {', '.join(outputs)} FROM ({_trimmed_layer(relation, parts, extra)})"
+        outputs.append(f"{_shown(plan)} AS v{j}")
+        if kind is None:
+            outputs.append(f"coalesce(n{plan.index}, {cells.finite(f'p{j}')}) AS num{j}")
+        if plan.contract == "client_id":
+            outputs.append(f"hash({_shown(plan)}) AS idhash")
+    outputs.append(f"NOT ({' OR '.join(_filled(p) for p in plans) or 'false'}) AS blank")
+    outputs.append(f"({' OR '.join(f'x{k} IS NOT NULL' for k in range(len(extra))) or 'false'}) AS ragged")
+    return f"SELECT {', '.join(outputs)} FROM ({_parsed_layers(relation, parts, plans, decimal, extra)})"
+
+
+def failures_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan],
+                 decimal: str, extra: Sequence[str], wanted: Sequence[int]) -> str:
+    """The text of the wanted columns (EXTRA: the first cell beyond the header) at the
+    row positions bound to $positions, with the position `pos` of each row."""
+    by_index = {p.index: p for p in plans}
+    items = [f"{_shown(by_index[j])} AS t{j}" for j in wanted if j != EXTRA]
+    if EXTRA in wanted:
+        items.append(f"coalesce({', '.join(f'x{k}' for k in range(len(extra)))}) AS t_extra")
+    layers = _parsed_layers(relation, parts, plans, decimal, extra)
+    # row_number() over the unordered stream numbers rows as the frame query returned them.
+    return (f"SELECT * FROM (SELECT row_number() OVER () - 1 AS pos, {', '.join(items)} "
+            f"FROM ({layers})) WHERE pos IN (SELECT unnest($positions)) ORDER BY pos")

@@ -7,20 +7,18 @@ import tempfile
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
+import numpy as np
 
 from portfolio.problems import Problem, Report
-from portfolio.reading import csv_source, layout, query
+from portfolio.reading import layout, query
 from portfolio.reading.csv_source import CsvTable
 from portfolio.reading.encoding import prepare_text
-from portfolio.reading.frame import build_frame, empty_frame
+from portfolio.reading.frame import build_frame, empty_frame, failure_positions
 from portfolio.reading.header import ColumnPlan, mapping_of, plan_columns
-from portfolio.reading.issues import file_problem
+from portfolio.reading.issues import MAX_ROWS_PER_KIND, file_problem
 from portfolio.reading.options import DECIMALS, SEPARATORS, Detected, ReadOptions, ReadResult
 from portfolio.reading.sniff import HEAD_BYTES, sniff_format
-from portfolio.reading.xlsx_source import XlsxTable, read_xlsx
-
-_SHEET_VIEW = "sheet_cells"
+from portfolio.reading.xlsx_source import read_xlsx
 
 
 def read_client_file(path: str | Path, options: ReadOptions | None = None) -> ReadResult:
@@ -45,13 +43,10 @@ def read_client_file(path: str | Path, options: ReadOptions | None = None) -> Re
         problems.append(problem)
     if any(p.blocking for p in problems):
         return _failed(problems, kind or "csv", options)
-    with tempfile.TemporaryDirectory(prefix="portfolio-read-") as workdir, \
-            duckdb.connect(":memory:") as con:
-        # Arrow "large" strings are what pandas keeps its strings in: no copy on the way.
-        con.execute("SET arrow_large_buffer_size = true")
-        if kind == "xlsx":
-            return _read_xlsx(con, path, options, problems)
-        return _read_csv(con, path, options, problems, Path(workdir))
+    if kind == "xlsx":
+        return _read_xlsx(path, options, problems)
+    with tempfile.TemporaryDirectory(prefix="portfolio-read-") as workdir:
+        return _read_csv(path, options, problems, Path(workdir))
 
 
 def _check_options(options: ReadOptions) -> list[Problem]:
@@ -68,13 +63,12 @@ def _check_options(options: ReadOptions) -> list[Problem]:
     return problems
 
 
-def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions,
-              problems: list[Problem], workdir: Path) -> ReadResult:
+def _read_csv(path: Path, options: ReadOptions, problems: list[Problem], workdir: Path) -> ReadResult:
     text, problem = prepare_text(path, options.encoding, workdir)
     if text is None:
         return _failed(problems + [problem], "csv", options)
     sample = layout.read_sample(text.path)
-    limit = max(layout.HEADER_SCAN_ROWS, options.header_row or 0)
+    limit = max(layout.HEADER_SCAN_ROWS, (options.header_row or 0) + 1)
     separator = options.separator or layout.detect_separator(sample, limit)
     records = layout.sample_records(sample, separator, limit)
     header_index = layout.find_header(records, options.header_row)
@@ -84,52 +78,79 @@ def _read_csv(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions,
     table = CsvTable(text, separator, header_index + 1, len(records[header_index]))
     plans, plan_problems = plan_columns(records[header_index], options.column_map)
     problems += plan_problems
-    relation, params = table.relation()
-    decimal = options.decimal or _detect_decimal(con, relation, params, table.parts(), plans,
-                                                 default="." if separator == "," else ",")
-    sql = query.frame_sql(relation, table.parts(), plans, decimal, table.extra())
-    result, read_problems = csv_source.read_rows(con, table, sql, params)
-    problems += read_problems
-    detected = Detected("csv", text.encoding, separator, decimal, header_index + 1, None, ())
-    if result is None:
-        return ReadResult(empty_frame(), Report(problems), detected, mapping_of(plans))
-    return _finish(result, plans, table.row_numbers(result.num_rows), decimal, problems,
-                   detected)
+
+    def detected(decimal: str) -> Detected:
+        return Detected("csv", text.encoding, separator, decimal, header_index + 1, None, ())
+
+    return _read_table(table, plans, options, problems, detected,
+                       default_decimal="." if separator == "," else ",")
 
 
-def _read_xlsx(con: duckdb.DuckDBPyConnection, path: Path, options: ReadOptions,
-               problems: list[Problem]) -> ReadResult:
-    sheet_table, sheet_problems = read_xlsx(path, options.sheet, options.header_row)
+def _read_xlsx(path: Path, options: ReadOptions, problems: list[Problem]) -> ReadResult:
+    table, sheet_problems = read_xlsx(path, options.sheet, options.header_row)
     problems += sheet_problems
-    if sheet_table is None:
+    if table is None:
         return _failed(problems, "xlsx", options)
-    plans, plan_problems = plan_columns(sheet_table.headers, options.column_map)
+    plans, plan_problems = plan_columns(table.headers, options.column_map)
     problems += plan_problems
-    con.register(_SHEET_VIEW, sheet_table.cells)
-    parts = sheet_table.parts()
-    decimal = options.decimal or _detect_decimal(con, _SHEET_VIEW, {}, parts, plans, default=",")
-    result = con.sql(query.frame_sql(_SHEET_VIEW, parts, plans, decimal)).to_arrow_table()
-    con.unregister(_SHEET_VIEW)
-    detected = _xlsx_detected(sheet_table, decimal)
-    return _finish(result, plans, sheet_table.row_numbers(result.num_rows), decimal, problems,
-                   detected)
+
+    def detected(decimal: str) -> Detected:
+        return Detected("xlsx", None, None, decimal, table.header_row, table.sheet, table.sheets)
+
+    return _read_table(table, plans, options, problems, detected, default_decimal=",")
 
 
-def _finish(result: pa.Table, plans: list[ColumnPlan], rows, decimal: str,
-            problems: list[Problem], detected: Detected) -> ReadResult:
-    frame, frame_problems = build_frame(result, plans, rows, decimal)
+def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: ReadOptions,
+                problems: list[Problem], detected, default_decimal: str) -> ReadResult:
+    """Run the queries on the source, then build the frame (after DuckDB let go of its memory)."""
+    with duckdb.connect(":memory:") as con:
+        # Arrow "large" strings are what pandas keeps its strings in: no copy on the way.
+        con.execute("SET arrow_large_buffer_size = true")
+        con.execute("SET enable_progress_bar = false")
+        source.attach(con)
+        decimal = options.decimal or _detect_decimal(con, source, plans, default_decimal)
+        relation, params = source.relation()
+        sql = query.frame_sql(relation, source.parts(), plans, decimal, source.extra())
+        result, read_problems = source.fetch(con, sql, params)
+        problems += read_problems
+        if result is None:
+            return ReadResult(empty_frame(), Report(problems), detected(decimal), mapping_of(plans))
+        failures = failure_positions(result)
+        texts = _failure_texts(con, source, plans, decimal, failures) if failures else {}
+    rows = source.row_numbers(result.count)
+    frame, frame_problems = build_frame(result, plans, rows, decimal, failures, texts)
+    del result
     problems += frame_problems
+    info = detected(decimal)
     if len(frame) == 0 and not any(p.code in ("ragged_row", "unclosed_quote") for p in problems):
         problems.append(file_problem(
-            "no_rows", f"The file has a header (row {detected.header_row}) but no client rows "
+            "no_rows", f"The file has a header (row {info.header_row}) but no client rows "
             "below it. Check that the export included the data."))
-    return ReadResult(frame, Report(problems), detected, mapping_of(plans))
+    return ReadResult(frame, Report(problems), info, mapping_of(plans))
 
 
-def _detect_decimal(con: duckdb.DuckDBPyConnection, relation: str, params: dict[str, object],
-                    parts, plans, default: str) -> str:
+def _failure_texts(con: duckdb.DuckDBPyConnection, source: query.TableSource,
+                   plans: list[ColumnPlan], decimal: str, failures: dict[int, np.ndarray]
+                   ) -> dict[int, list[str]]:
+    """The text of the first failed cells of each column, read again by position."""
+    wanted = {j: positions[:MAX_ROWS_PER_KIND] for j, positions in failures.items()}
+    positions = np.unique(np.concatenate(list(wanted.values()))).tolist()
+    relation, params = source.relation()
+    sql = query.failures_sql(relation, source.parts(), plans, decimal, source.extra(), list(wanted))
+    try:
+        found = con.execute(sql, {**params, "positions": positions}).fetchall()
+    except duckdb.Error:  # the values are a courtesy: the problems stand without them
+        return {}
+    by_position = {row[0]: row[1:] for row in found}
+    return {j: [by_position.get(int(p), (None,) * len(wanted))[k] for p in pos]
+            for k, (j, pos) in enumerate(wanted.items())}
+
+
+def _detect_decimal(con: duckdb.DuckDBPyConnection, source: query.TableSource,
+                    plans: list[ColumnPlan], default: str) -> str:
     """The decimal mark most cells demand; `default` when nothing tells."""
-    sql = query.decimal_sql(relation, parts, plans)
+    relation, params = source.relation()
+    sql = query.decimal_sql(relation, source.parts(), plans)
     if sql is None:
         return default
     try:
@@ -154,7 +175,3 @@ def _failed(problems: list[Problem], kind: str, options: ReadOptions,
     detected = Detected(kind, encoding, separator, options.decimal, options.header_row or 1,
                         None, ())
     return ReadResult(empty_frame(), Report(problems), detected, {})
-
-
-def _xlsx_detected(table: XlsxTable, decimal: str) -> Detected:
-    return Detected("xlsx", None, None, decimal, table.header_row, table.sheet, table.sheets)

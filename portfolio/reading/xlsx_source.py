@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import defusedxml
+import duckdb
 import numpy as np
 import openpyxl
 import pandas as pd
@@ -22,6 +23,7 @@ import pyarrow as pa
 from openpyxl.utils.exceptions import InvalidFileException
 
 from portfolio.problems import Problem
+from portfolio.reading.collect import Output, collect
 from portfolio.reading.issues import file_problem
 from portfolio.reading.layout import HEADER_SCAN_ROWS, find_header
 from portfolio.reading.query import CellParts
@@ -30,6 +32,7 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all parts of the workbook, decompr
 MAX_COMPRESSION_RATIO = 100  # real sheets compress 5-20 times; bombs far more
 RATIO_CHECK_BYTES = 10 * 1024 * 1024  # small parts may compress well, harmlessly
 ROWS_PER_CHUNK = 50_000  # Python objects from openpyxl are turned into Arrow per chunk
+SHEET_VIEW = "sheet_cells"  # the name the sheet's Arrow table is registered under
 FORMULA_SCAN_BYTES = 4 * 1024 * 1024
 _FORMULA_WITHOUT_VALUE = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
 _SAVE_AS = "Save it again from Excel as an .xlsx workbook, or as CSV."
@@ -45,8 +48,21 @@ class XlsxTable:
     headers: list[object]
     cells: pa.Table
 
+    def relation(self) -> tuple[str, dict[str, object]]:
+        return SHEET_VIEW, {}
+
     def parts(self) -> list[CellParts]:
         return [CellParts(f"t{j}", f"n{j}", f"d{j}") for j in range(len(self.headers))]
+
+    def extra(self) -> list[str]:
+        return []  # a filled cell beyond the header is a column without a header
+
+    def attach(self, con: duckdb.DuckDBPyConnection) -> None:
+        con.register(SHEET_VIEW, self.cells)
+
+    def fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]
+              ) -> tuple[Output | None, list[Problem]]:
+        return collect(con.sql(sql, params=params).to_arrow_reader(1 << 16), self.cells.num_rows), []
 
     def row_numbers(self, count: int) -> np.ndarray:
         # openpyxl yields every sheet row, empty ones included: numbering is positional.
