@@ -17,6 +17,7 @@ from portfolio.store.datasets import clients_table, table_columns
 from portfolio.tables_out import neutralised, xlsx_bytes
 
 EXPORT_FORMATS = ("csv", "xlsx")
+XLSX_MAX_ROWS = 1_048_575  # an Excel sheet's rows, the header row left out
 # Kept out of the export: bookkeeping, not client data.
 _HIDDEN = ("source_row",)
 
@@ -88,6 +89,9 @@ def export_bytes(frame: pd.DataFrame, fmt: str, lang: str = "en") -> bytes:
         text = neutralised(frame).to_csv(index=False, sep=separator, decimal=decimal)
         return text.encode("utf-8-sig")
     if fmt == "xlsx":
+        if len(frame) > XLSX_MAX_ROWS:
+            raise ValueError(f"{len(frame)} clients do not fit in an Excel sheet (at most "
+                             f"{XLSX_MAX_ROWS}): export as .csv, or export one period.")
         return xlsx_bytes(frame)
     raise ValueError(f"cannot export as {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
 

@@ -48,6 +48,8 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(*(str(issue) for issue in error.issues)) from error
     try:
         write_export(frame, args.out, lang)
+    except ValueError as error:  # too many rows for an Excel sheet
+        raise UserError(f"error: {error}") from error
     except OSError as error:
         raise UserError(f"error: cannot write {args.out}: {error.strerror or error}") from error
     print(f"Exported {len(frame)} clients of {dataset.name!r} to {args.out}.")

@@ -20,6 +20,7 @@ from portfolio.store.mappings import recall_mapping, remember_mapping
 # Stages reported to `progress(stage, fraction)`, fraction of the whole import in 0–1.
 READING, VALIDATING, STORING, DONE = "reading", "validating", "storing", "done"
 Progress = Callable[[str, float], None]
+Reader = Callable[[Path, ReadOptions], ReadResult]
 
 
 @dataclass(frozen=True)
@@ -53,20 +54,25 @@ def upload_limit_bytes() -> int:
     return load_settings().max_upload_mb * 1024 * 1024
 
 
-def prepare_file(store: Store, path: str | Path, options: ReadOptions = ReadOptions()) -> PreparedFile:
+def prepare_file(store: Store, path: str | Path, options: ReadOptions = ReadOptions(), *,
+                 read: Reader = read_client_file) -> PreparedFile:
     """Read and validate a file, applying the header mapping remembered for its headers
-    when the caller chose none. Never raises for problems in the file."""
+    when the caller chose none. Never raises for problems in the file.
+
+    `read` is the reading function (the interface passes a cached one, so that a
+    widget change does not read a large file again).
+    """
     path = Path(path)
     # The reader refuses a file over the limit before reading its content.
     options = replace(options, max_bytes=options.max_bytes or upload_limit_bytes())
-    result = read_client_file(path, options)
+    result = read(path, options)
     if options.column_map:
         return PreparedFile(result, options, False)
     remembered = recall_mapping(store, result.mapping)
     if not remembered or all(result.mapping.get(h) == t for h, t in remembered.items()):
         return PreparedFile(result, options, False)
     options = replace(options, column_map=remembered)
-    return PreparedFile(read_client_file(path, options), options, True)
+    return PreparedFile(read(path, options), options, True)
 
 
 def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOptions(),
@@ -81,13 +87,21 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
     or a kill in the middle leaves the database as it was. `source` is the file name
     recorded with the dataset (the uploaded name when `path` is a temporary copy).
     """
-    if dataset_name is not None and dataset_id is not None:
-        raise ValueError("give dataset_name or dataset_id, not both")
-    report = progress or (lambda stage, fraction: None)
-    path = Path(path)
-    source = source or path.name
+    report = progress or _silent
     report(READING, 0.0)
     prepared = prepare_file(store, path, options)
+    return store_prepared(store, prepared, source=source or Path(path).name,
+                          dataset_name=dataset_name, dataset_id=dataset_id, period=period,
+                          progress=report)
+
+
+def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
+                   dataset_name: str | None = None, dataset_id: int | None = None,
+                   period: str | None = None, progress: Progress | None = None) -> ImportOutcome:
+    """The second half of `import_file`, for a file already read (and shown) by the caller."""
+    if dataset_name is not None and dataset_id is not None:
+        raise ValueError("give dataset_name or dataset_id, not both")
+    report = progress or _silent
     report(VALIDATING, 0.5)
     result = prepared.result
     frame, renamed = storable_columns(result.frame)
@@ -130,6 +144,16 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
         new_dataset=dataset_id is None, periods=periods, rows=len(frame),
         warnings=tuple(p for p in problems if not p.blocking),
         detected=result.detected, mapping=dict(result.mapping))
+
+
+def file_problems(prepared: PreparedFile) -> list[Problem]:
+    """Every problem of a file read for import, columns renamed for storage included
+    (what `store_prepared` would report, short of problems with the destination)."""
+    return [*prepared.result.report.problems, *storable_columns(prepared.result.frame)[1]]
+
+
+def _silent(stage: str, fraction: float) -> None:
+    """Progress reports nobody asked for."""
 
 
 def _destination_problem(reason: str, code: str, column: str | None = None) -> Problem:

@@ -28,6 +28,10 @@ PAGES: tuple[Page, ...] = (
     Page("matrix", "pages/1_Matrix.py", "matrix.nav", "matrix.summary", ":material/bubble_chart:"),
     Page("grid", "pages/2_Grid.py", "grid.nav", "grid.summary", ":material/rule:",
          needs_scores=False),
+    Page("import", "pages/3_Import.py", "import.nav", "import.summary", ":material/upload_file:",
+         needs_scores=False),
+    Page("datasets", "pages/4_Datasets.py", "datasets.nav", "datasets.summary",
+         ":material/database:", needs_scores=False),
     Page("plan", "pages/7_Visit_plan.py", "plan.nav", "plan.summary", ":material/route:"),
 )
 

@@ -12,9 +12,13 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def table_digests(path: Path) -> dict[str, str]:
-    """Every table's columns and full content (rows sorted), and every sequence's state."""
-    con = duckdb.connect(str(path), read_only=True)
+def table_digests(path: Path, *, read_only: bool = True) -> dict[str, str]:
+    """Every table's columns and full content (rows sorted), and every sequence's state.
+
+    `read_only=False` when this process holds the file open already (a page under
+    AppTest): DuckDB shares one open database per configuration.
+    """
+    con = duckdb.connect(str(path), read_only=read_only)
     try:
         out: dict[str, str] = {}
         tables = sorted(r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall())
@@ -37,8 +41,9 @@ def snapshot(path: Path) -> tuple[str, dict[str, str]]:
     return file_digest(path), table_digests(path)
 
 
-def rows_of(path: Path, sql: str, params: list[object] | None = None) -> list[tuple]:
-    con = duckdb.connect(str(path), read_only=True)
+def rows_of(path: Path, sql: str, params: list[object] | None = None, *,
+            read_only: bool = True) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=read_only)
     try:
         return con.execute(sql, params or []).fetchall()
     finally:

@@ -1,0 +1,22 @@
+"""Import a client file: upload it, check how it was read, map its columns, preview, check, store."""
+
+import streamlit as st
+
+from portfolio.ui import frame
+from portfolio.ui.import_view import (destination_section, mapping_section, notice_section,
+                                      preview_section, read_upload, reading_section,
+                                      report_section, run_requested_import, upload_section)
+
+ctx = frame("import")
+st.title(ctx.t("import.title"), anchor=False)
+st.caption(ctx.t("import.intro"))
+notice_section(ctx, "import")
+upload = upload_section(ctx)
+if upload is not None:
+    prepared = read_upload(ctx, upload)
+    reading_section(ctx, prepared)
+    mapping_section(ctx, prepared)
+    preview_section(ctx, prepared)
+    can_import = report_section(ctx, prepared)
+    destination_section(ctx, upload, can_import)
+    run_requested_import(ctx, upload, prepared)

@@ -1,0 +1,22 @@
+"""The imported datasets: which one is active, renaming, deleting with confirmation, exporting."""
+
+import streamlit as st
+
+from portfolio.ui import frame
+from portfolio.ui.datasets_view import (active_choice, datasets_table, delete_section,
+                                        export_section, rename_section)
+from portfolio.ui.import_view import notice_section
+
+ctx = frame("datasets")
+st.title(ctx.t("datasets.title"), anchor=False)
+st.caption(ctx.t("datasets.intro"))
+notice_section(ctx, "datasets")
+if ctx.dataset is None:
+    st.info(ctx.t("datasets.empty"), icon=":material/info:")
+    st.stop()
+datasets_table(ctx)
+active_choice(ctx)
+st.success(ctx.t("datasets.is_active", name=ctx.dataset.name), icon=":material/check:")
+rename_section(ctx, ctx.dataset)
+delete_section(ctx, ctx.dataset)
+export_section(ctx, ctx.dataset)

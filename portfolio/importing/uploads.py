@@ -1,0 +1,33 @@
+"""Uploaded files kept on disk while the user looks at them, one copy per upload."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+UPLOAD_FOLDER = Path(tempfile.gettempdir()) / "portfolio-uploads"
+
+
+def save_upload(data: bytes, name: str, folder: Path = UPLOAD_FOLDER) -> Path:
+    """Write an uploaded file to a new private file whose name ends with the upload's
+    extension (the reader is told `.xlsx` from `.csv`).
+
+    The name the user gave is not used for the path (it could hold `../`); only a
+    short, plain extension is kept. Each upload gets its own copy, so one session
+    discarding its file never removes another session's.
+    """
+    suffix = Path(name).suffix.lower()
+    suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, path = tempfile.mkstemp(prefix="upload-", suffix=suffix, dir=folder)
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    return Path(path)
+
+
+def discard_upload(path: str | Path | None) -> None:
+    """Remove an upload's copy once imported or replaced (gone already is fine)."""
+    if path is not None:
+        Path(path).unlink(missing_ok=True)
