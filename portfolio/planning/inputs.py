@@ -16,8 +16,9 @@ EDITABLE_LEVELS: tuple[str, ...] = tuple(level for level in RESPONSE_LEVELS if l
 
 @dataclass(frozen=True)
 class JudgementProblem:
-    """One judgement that cannot be used: `code` is "not_a_number", "negative" or "decreasing"
-    (then `before` is the level it falls below)."""
+    """One judgement that cannot be used: `code` is "not_a_number", "negative", "above_current"
+    (a level below today's visits above 1) or "decreasing" (then `before` is the level it falls
+    below)."""
 
     segment: str
     level: str
@@ -85,7 +86,10 @@ def judgement_problems(segment: str, values: Mapping[str, object]) -> list[Judge
         else:
             readable.append((level, float(value)))
     for (before, low), (level, high) in zip(readable, readable[1:]):
-        if high < low:
+        if high < low and level == "current":
+            # Today's level is fixed at 1: the level before it is the one to lower.
+            problems.append(JudgementProblem(segment, before, "above_current", low))
+        elif high < low:
             problems.append(JudgementProblem(segment, level, "decreasing", high, before))
     return problems
 

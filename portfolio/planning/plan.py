@@ -10,7 +10,7 @@ import pandas as pd
 
 from portfolio.grid.model import Grid
 from portfolio.planning.inputs import PlanInputs
-from portfolio.structure.roles import develop_segments, partner_segments, segment_ids
+from portfolio.structure.roles import develop_segments, partner_segments
 from portfolio.visits import (CurveArrays, CurveShape, allocate_team, client_curves, client_norms,
                               fit_shapes, priority_visits, reference_visits, urgency, what_gives,
                               whole_visit_bounds, workload)
@@ -27,12 +27,15 @@ class PlanRoles:
 
 
 def plan_roles(grid: Grid) -> PlanRoles:
-    """Roles read from the grid's cells: competitors' strongholds first, partners next, then the
-    other segments in the grid's order (for the shipped grid: develop, partners, maintain, minimal)."""
+    """Roles read from the grid's cells: competitors' strongholds first (priority visits), partners
+    next, then the other segments by attractiveness band, then QRC band, highest first (for the
+    shipped grid: develop, partners, maintain, minimal)."""
     develop = develop_segments(grid)
     first = [*develop, *(s for s in partner_segments(grid) if s not in develop)]
-    rest = [s for s in segment_ids(grid) if s not in first]
-    return PlanRoles(develop[0] if develop else segment_ids(grid)[0], tuple(first + rest))
+    rest = sorted((s for s in grid.segments if s.id not in first),
+                  key=lambda s: (-s.cell["attractiveness"], -s.cell["qrc"]))
+    return PlanRoles(develop[0] if develop else grid.segments[0].id,
+                     tuple(first + [s.id for s in rest]))
 
 
 @dataclass(frozen=True)

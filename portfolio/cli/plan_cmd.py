@@ -1,0 +1,107 @@
+"""`plan INPUT [--grid PATH] [--norms PATH] [--out PATH]`: plan every rep's visits from a client file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from portfolio.cli.common import UserError, check_output_path, clients_from, grid_from, write_output
+from portfolio.grid.model import Grid
+from portfolio.norms import Norms, check_norms_against_grid, load_norms
+from portfolio.planning import PlanInputs, VisitPlan, data_date, make_plan, plan_output, plan_roles
+from portfolio.problems import ConfigError
+from portfolio.scoring.engine import score_frame
+from portfolio.settings import load_settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "plan", help="plan every rep's visits by marginal return",
+        description="Score a client file with the grid, then plan each rep's visits with the norms "
+                    "(capacity, visit norms, response judgements). Writes one row per client: "
+                    "client_id, salesperson, segment, visits_current, visits_recommended, "
+                    "expected_revenue_current, expected_revenue_recommended; a summary per rep "
+                    "goes to standard error.")
+    parser.add_argument("input", help="client file (.csv or .xlsx)")
+    parser.add_argument("--grid", help="scoring grid (YAML); default config/grids/default.yaml")
+    parser.add_argument("--norms", help="norms (YAML); default config/norms.yaml")
+    parser.add_argument("--out", help="output file: .csv, .xlsx or .parquet (CSV on stdout if absent)")
+    parser.set_defaults(run=run)
+
+
+def norms_from(path: str | None, grid: Grid) -> Norms:
+    """The norms at `path` (or the shipped ones), checked against `grid`."""
+    norms_path = Path(path) if path else load_settings().norms_path
+    if not norms_path.is_file():
+        raise UserError(f"error: norms file not found: {norms_path}")
+    try:
+        norms = load_norms(norms_path)
+    except ConfigError as error:
+        raise UserError(*(str(issue) for issue in error.issues)) from error
+    issues = check_norms_against_grid(norms, grid)
+    if issues:
+        raise UserError(*(str(issue) for issue in issues))
+    return norms
+
+
+def run(args: argparse.Namespace) -> int:
+    check_output_path(args.out)
+    grid = grid_from(args.grid)
+    norms = norms_from(args.norms, grid)
+    clients = clients_from(args.input)
+    try:
+        scores = score_frame(clients, grid)
+    except ConfigError as error:
+        raise UserError(*(str(issue) for issue in error.issues)) from error
+    frame = _plannable(clients, scores, Path(args.input).name)
+    inputs = PlanInputs.from_norms(norms)
+    plan = make_plan(frame, inputs, data_date(frame) or pd.Timestamp.today(), plan_roles(grid))
+    write_output(plan_output(plan), args.out)
+    for line in summary_lines(plan, inputs):
+        print(line, file=sys.stderr)
+    return 0
+
+
+def _plannable(clients: pd.DataFrame, scores: pd.DataFrame, file: str) -> pd.DataFrame:
+    """The clients with their segment; those the grid could not place are named and left out."""
+    frame = clients.copy()
+    for column in ("visits_12m", "last_visit"):  # optional columns the file may lack
+        if column not in frame.columns:
+            frame[column] = np.nan if column == "visits_12m" else pd.NaT
+    segments = scores.set_index("client_id")["segment"]
+    frame["segment"] = frame["client_id"].map(segments)
+    unplaced = frame["segment"].isna()
+    if unplaced.any():
+        ids = ", ".join(map(str, frame.loc[unplaced, "client_id"].head(5)))
+        more = " …" if unplaced.sum() > 5 else ""
+        print(f"{file}: {int(unplaced.sum())} client(s) have no segment (a score is missing: "
+              f"{ids}{more}); they are left out of the plan", file=sys.stderr)
+    return frame[~unplaced].reset_index(drop=True)
+
+
+def summary_lines(plan: VisitPlan, inputs: PlanInputs) -> list[str]:
+    """One line per rep: clients, capacity, workload, utilisation, visits, expected revenue."""
+    capacity = inputs.capacity
+    lines = [f"plan: {len(plan.reps)} rep(s), {len(plan.clients):,} client(s); capacity "
+             f"{capacity.visits_per_day:g} visits a day × {capacity.field_days:g} field days"]
+    if not plan.uses_curves:
+        lines.append("plan: the norms give no response judgements: visits follow the norms, "
+                     "cut where they do not fit; no expected revenue")
+    for rep in plan.reps.itertuples(index=False):  # one line per rep, not per client
+        line = (f"{rep.salesperson}: {rep.clients:,} clients, capacity {rep.capacity:,}, "
+                f"workload {rep.workload:,.0f}, utilisation {rep.utilisation:.0%}, "
+                f"visits recommended {rep.visits_recommended:,.0f}")
+        if plan.uses_curves:
+            gain = (rep.revenue_expected_recommended / rep.revenue_expected_current - 1
+                    if rep.revenue_expected_current else float("nan"))
+            line += (f", expected revenue {rep.revenue_expected_current:,.0f} → "
+                     f"{rep.revenue_expected_recommended:,.0f} ({gain:+.1%}), "
+                     f"value of a visit-day {rep.visit_day_value:,.0f}")
+        if not rep.minimums_fit:
+            line += f"; the minimums do not fit: {rep.visits_cut:,.0f} visit(s) below the minimum"
+        lines.append(line)
+    return lines
