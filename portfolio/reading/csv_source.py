@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 import numpy as np
+import pyarrow as pa
 
 from portfolio.problems import Problem
 from portfolio.reading import records
@@ -22,6 +22,8 @@ from portfolio.reading.query import CellParts
 SLACK_COLUMNS = 4
 BUFFER_BYTES = 2 * 1024 * 1024  # DuckDB reads this much per thread at a time
 SHOWN_CHARS = 120  # how much of a broken row a problem quotes
+# DuckDB raises its own errors before the first batch, pyarrow wraps them after it.
+_READ_ERRORS = (duckdb.Error, pa.ArrowException, OSError)
 
 
 @dataclass
@@ -34,6 +36,7 @@ class CsvTable:
     width: int  # number of header cells
     parallel: bool = True
     rejected: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    _scan: records.RecordScan | None = None
 
     def attach(self, con: duckdb.DuckDBPyConnection) -> None:
         pass  # read_csv opens the file itself
@@ -60,12 +63,17 @@ class CsvTable:
               ) -> tuple[Output | None, list[Problem]]:
         return read_rows(con, self, sql, params)
 
+    def scan(self) -> records.RecordScan:
+        """Where the records are, by our own count (done once, when needed)."""
+        if self._scan is None:
+            self._scan = records.scan_records(self.text.path, self.text.newline)
+        return self._scan
+
     def row_numbers(self, count: int) -> np.ndarray:
         """The record number of each of the `count` rows DuckDB returned, in order."""
         skipped = self.rejected
         if self.text.has_blank_lines:
-            skipped = np.concatenate((skipped, records.scan_records(
-                self.text.path, self.text.newline).blank))
+            skipped = np.concatenate((skipped, self.scan().blank))
         return records.output_rows(count, self.header_record + 1, skipped)
 
 
@@ -74,7 +82,7 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
     """Run the frame query over the CSV; the rows, and the rows DuckDB rejected."""
     try:
         result = _fetch(con, table, sql, params)
-    except duckdb.Error as error:
+    except _READ_ERRORS as error:
         if "parallel=false" not in str(error) or not table.parallel:
             return None, [_unreadable(table, error)]
         # A quoted value spans lines: DuckDB's parallel scanner cannot pad short rows
@@ -84,9 +92,31 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
         con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
         try:
             result = _fetch(con, table, sql, params)
-        except duckdb.Error as again:
+        except _READ_ERRORS as again:
             return None, [_unreadable(table, again)]
+        problems = _rejects(con, table)
+        return result, problems + _swallowed(table, result.count, problems)
     return result, _rejects(con, table)
+
+
+def _swallowed(table: CsvTable, count: int, problems: list[Problem]) -> list[Problem]:
+    """An unclosed quote that DuckDB's single scanner took to the end of the file.
+
+    It reports nothing then: the last row just holds the rest of the file. Our own
+    count of quotes finds the row where the quote opened; it is believed only if
+    DuckDB saw fewer records than the file holds (a stray quote inside a value,
+    which DuckDB reads as a character, must not raise a false alarm).
+    """
+    if any(p.code == "unclosed_quote" for p in problems):
+        return []
+    scan = table.scan()
+    seen = table.header_record + count + len(table.rejected) + len(scan.blank)
+    if scan.unclosed_from is None or seen >= scan.records:
+        return []
+    return [Problem(
+        row=scan.unclosed_from, column=None, value=None, code="unclosed_quote",
+        reason="A quote (\") opened in this row is never closed, so everything after it, to "
+               "the end of the file, was read as one cell. Close the quote, or remove it.")]
 
 
 def _fetch(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
@@ -122,9 +152,9 @@ def _rejects(con: duckdb.DuckDBPyConnection, table: CsvTable) -> list[Problem]:
 def _reject_reason(kind: str, found: list[tuple], width: int) -> tuple[str, list[str]]:
     if kind == "TOO MANY COLUMNS":
         return "ragged_row", [
-            f"This row has {_found_cells(r[3]) or 'more'} cells but the header has {width}. "
-            f"A value probably holds the separator without quotes around it: put the "
-            f"value in quotes, or remove the extra separator." for r in found]
+            f"This row has more cells than the header ({width}): a value probably holds the "
+            f"separator without quotes around it. Put the value in quotes, or remove the "
+            f"extra separator." for _ in found]
     if kind == "UNQUOTED VALUE":
         return "unclosed_quote", [
             ("A quote opened in this row is never closed, so the rest of the file was read "
@@ -138,11 +168,6 @@ def _reject_reason(kind: str, found: list[tuple], width: int) -> tuple[str, list
     return "bad_encoding", [
         "This row holds bytes that are not UTF-8 text. Choose the encoding Windows-1252, "
         "or save the file from Excel as 'CSV UTF-8'." for _ in found]
-
-
-def _found_cells(message: str | None) -> int | None:
-    match = re.search(r"Found: (\d+)", message or "")
-    return int(match.group(1)) if match else None
 
 
 def _shown(line: str | None) -> str | None:

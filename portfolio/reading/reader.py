@@ -25,9 +25,15 @@ def read_client_file(path: str | Path, options: ReadOptions | None = None) -> Re
     """Read a client file (CSV or .xlsx): typed rows, every problem, and what was detected.
 
     Never raises for a mistake in the file or the options: everything goes into the
-    report. A path that cannot be opened raises OSError.
+    report, file-wide problems first, then by row. A path that cannot be opened
+    raises OSError.
     """
-    path = Path(path)
+    result = _read(Path(path), options or ReadOptions())
+    result.report.problems.sort(key=lambda p: (p.row is not None, p.row or 0))
+    return result
+
+
+def _read(path: Path, options: ReadOptions) -> ReadResult:
     options = options or ReadOptions()
     size = os.path.getsize(path)
     with open(path, "rb") as handle:
