@@ -73,6 +73,9 @@ def test_the_language_switch_turns_the_texts_french(page: Page, app_url: str):
     page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="FR", exact=True).click()
     expect(page.get_by_role("heading", name="Matrice attractivité × QRC")).to_be_visible(
         timeout=DRAW_TIMEOUT_MS)
+    # While the page reruns the previous chart can still be on screen beside the new one.
+    wait_until_drawn(page)
+    expect(page.locator(CHART)).to_have_count(1, timeout=DRAW_TIMEOUT_MS)
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar.get_by_role("link", name="Matrice")).to_be_visible()
     expect(sidebar).to_contain_text("Voir comme")
