@@ -36,6 +36,10 @@ SHEET_VIEW = "sheet_cells"  # the name the sheet's Arrow table is registered und
 FORMULA_SCAN_BYTES = 4 * 1024 * 1024
 _FORMULA_WITHOUT_VALUE = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
 _SAVE_AS = "Save it again from Excel as an .xlsx workbook, or as CSV."
+# What a damaged or hostile workbook raises inside openpyxl (defusedxml's refusals are
+# ValueErrors; openpyxl wraps some errors while reading the parts).
+_BROKEN = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
+           AttributeError, IndexError, OSError, SyntaxError)
 
 
 @dataclass
@@ -77,18 +81,12 @@ def read_xlsx(path: Path, sheet: str | int | None, header_row: int | None
         return None, [problem]
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except defusedxml.DefusedXmlException:
-        return None, [_unsafe()]
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        return None, [file_problem("not_a_table", f"This Excel workbook is damaged ({error}). "
-                                   + _SAVE_AS)]
+    except _BROKEN as error:
+        return None, [_refusal(error, "This Excel workbook is damaged")]
     try:
         return _read_sheet(workbook, sheet, header_row)
-    except defusedxml.DefusedXmlException:
-        return None, [_unsafe()]
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
-        return None, [file_problem("not_a_table", f"This sheet cannot be read ({error}). "
-                                   + _SAVE_AS)]
+    except _BROKEN as error:
+        return None, [_refusal(error, "This sheet cannot be read")]
     finally:
         workbook.close()
 
@@ -124,10 +122,17 @@ def inspect_archive(path: Path) -> Problem | None:
     return None
 
 
-def _unsafe() -> Problem:
-    return file_problem("unsafe_xml", "This workbook contains XML entity declarations, which "
-                        "Excel never writes and which can make a reader hang: it is refused as "
-                        "unsafe. " + _SAVE_AS)
+def _refusal(error: BaseException, what: str) -> Problem:
+    """Unsafe XML (openpyxl may wrap defusedxml's refusal in its own error), or damage."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, defusedxml.DefusedXmlException):
+            return file_problem(
+                "unsafe_xml", "This workbook contains XML entity declarations, which Excel never "
+                "writes and which can make a reader hang: it is refused as unsafe. " + _SAVE_AS)
+        cause = cause.__cause__ or cause.__context__
+    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return file_problem("not_a_table", f"{what} ({first_line}). " + _SAVE_AS)
 
 
 def _pick_sheet(names: list[str], sheet: str | int | None) -> str | None:

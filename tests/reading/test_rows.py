@@ -129,3 +129,10 @@ def test_a_file_without_final_newline(tmp_path):
     path = tmp_path / "c.csv"
     path.write_bytes((FR_HEADER + "\r\nC1;A;Léa;1;2").encode("cp1252"))
     assert read(path).frame["client_id"].tolist() == ["C1"]
+
+
+def test_rows_after_a_rejected_row_keep_their_number(tmp_path):
+    lines = [FR_HEADER, "C1;A;Léa;1;2", "C2;;;;;;;;;;;;;;;;;;;;x", "C3;C;Léa;x;2"]
+    result = read(write_csv(tmp_path, lines))
+    assert [(p.code, p.row) for p in result.report.errors] == [("ragged_row", 3), ("not_a_number", 4)]
+    assert result.frame["source_row"].tolist() == [2, 4]

@@ -1,0 +1,36 @@
+"""Duplicate client ids: every repeat is reported with the row it repeats."""
+
+from __future__ import annotations
+
+from tests.reading.helpers import FR_HEADER, only, read, write_csv
+
+
+def test_identical_and_conflicting_repeats_are_told_apart(tmp_path):
+    lines = [FR_HEADER, "01234;Alpha;Léa;10;20", "C2;Beta;Léa;1;2", "01234;Alpha;Léa;10;20",
+             "01234;Alpha bis;Léa;10;20", "C2;Beta;Paul;1;2"]
+    result = read(write_csv(tmp_path, lines))
+    problems = only(result, "duplicate_id")
+    assert [(p.row, p.column, p.value) for p in problems] == [
+        (4, "Code client", "01234"), (5, "Code client", "01234"), (6, "Code client", "C2")]
+    assert all(p.blocking for p in problems)
+    assert "row 2" in problems[0].reason and "identical" in problems[0].reason
+    assert "row 2" in problems[1].reason and "different values" in problems[1].reason
+    assert "row 3" in problems[2].reason and "different values" in problems[2].reason
+
+
+def test_ids_are_compared_as_text(tmp_path):
+    # 01234 and 1234 are two clients: ids keep their leading zeros.
+    lines = [FR_HEADER, "01234;A;Léa;1;2", "1234;B;Léa;1;2", " 1234 ;C;Léa;1;2"]
+    result = read(write_csv(tmp_path, lines))
+    assert result.frame["client_id"].tolist() == ["01234", "1234", "1234"]
+    assert [(p.row, p.value) for p in only(result, "duplicate_id")] == [(4, "1234")]
+
+
+def test_empty_ids_are_missing_not_duplicates(tmp_path):
+    result = read(write_csv(tmp_path, [FR_HEADER, ";A;Léa;1;2", ";B;Léa;1;2"]))
+    assert [(p.code, p.row) for p in result.report.errors] == [("missing_value", 2), ("missing_value", 3)]
+
+
+def test_many_rows_without_duplicates(tmp_path):
+    lines = [FR_HEADER] + [f"{i:06d};Client;Léa;1;2" for i in range(50_000)]
+    assert only(read(write_csv(tmp_path, lines)), "duplicate_id") == []
