@@ -86,7 +86,7 @@ def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) ->
             st.data_editor(_editor_table(ctx, state.base), key=plan_state.EDITOR_KEY, hide_index=True,
                            num_rows="fixed", disabled=["segment", "current"],
                            column_config=_editor_columns(ctx), width="stretch")
-            st.form_submit_button(ctx.t("plan.judgements_apply"), type="primary",
+            st.form_submit_button(ctx.t("plan.judgements_apply"), key="w.plan.judgements_apply", type="primary",
                                   icon=":material/refresh:", on_click=_apply, args=(state.base,))
         st.button(ctx.t("plan.judgements_reset"), key="w.plan.judgements_reset",
                   icon=":material/restart_alt:", on_click=plan_state.reset_judgements,
