@@ -18,24 +18,25 @@ TITLES = {
     "matrix": ("Attractiveness × QRC matrix", "Matrice attractivité × QRC"),
     "grid": ("Scoring grid", "Grille de notation"),
 }
+FIRST_MENU_ENTRIES = (["Home", "Matrix", "Grid"], ["Accueil", "Matrice", "Grille"])
 
 
 @pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.id)
-def test_every_page_renders_with_its_title_and_the_menu(seeded_db, entry):
-    at = open_page(entry.path)
-    assert not at.exception
-    assert [title.value for title in at.title] == [TITLES[entry.id][0]]
-    menu = [link.proto.label for link in at.sidebar.get("page_link")]
-    assert menu == ["Home", "Matrix", "Grid"]
+def test_every_page_renders_with_one_title_in_each_language_and_the_menu(seeded_db, entry):
+    english, french = open_page(entry.path), open_page(entry.path, locale="fr-FR")
+    for at, menu_start in zip((english, french), FIRST_MENU_ENTRIES):
+        assert not at.exception
+        assert len(at.title) == 1 and at.title[0].value
+        menu = [link.proto.label for link in at.sidebar.get("page_link")]
+        assert len(menu) == len(PAGES) and menu[:3] == menu_start
+    assert english.title[0].value != french.title[0].value
 
 
-@pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.id)
-def test_a_french_browser_gets_every_page_in_french(seeded_db, entry):
-    at = open_page(entry.path, locale="fr-FR")
-    assert not at.exception
-    assert [title.value for title in at.title] == [TITLES[entry.id][1]]
-    assert [link.proto.label for link in at.sidebar.get("page_link")] == ["Accueil", "Matrice",
-                                                                           "Grille"]
+@pytest.mark.parametrize("page_id", sorted(TITLES))
+def test_the_pages_of_the_frame_have_their_titles(seeded_db, page_id):
+    path = next(entry.path for entry in PAGES if entry.id == page_id)
+    assert [t.value for t in open_page(path).title] == [TITLES[page_id][0]]
+    assert [t.value for t in open_page(path, locale="fr-FR").title] == [TITLES[page_id][1]]
 
 
 def test_home_shows_the_data_status(seeded_db):
