@@ -10,7 +10,8 @@ from portfolio.store.datasets import BASE_COLUMNS
 # Columns that scoring adds next to a client's own columns (see the scoring
 # engine's output): a file column called "Segment" would hide the computed segment
 # in every page, so it is stored under another name.
-SCORE_COLUMNS = frozenset({"attractiveness", "qrc", "segment", "incomplete"})
+SCORE_COLUMNS = frozenset({"attractiveness", "qrc", "segment", "incomplete", "a_band",
+                           "q_band"})
 SCORE_PREFIX = "pts_"
 RENAMED_SUFFIX = " (file)"
 
