@@ -9,6 +9,7 @@ from typing import Callable, Sequence
 from portfolio.cli import demo_cmd, grid_cmd, score_cmd
 from portfolio.cli import datasets_cmd, export_cmd, import_cmd
 from portfolio.cli import plan_cmd
+from portfolio.cli import gaps_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
 
 # Each command module exposes `register(subparsers)`; adding a command is one line here.
@@ -20,6 +21,7 @@ COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     datasets_cmd.register,
     export_cmd.register,
     plan_cmd.register,
+    gaps_cmd.register,
 )
 
 

@@ -1,0 +1,69 @@
+"""`gaps INPUT [--grid PATH] [--norms PATH] [--out PATH]`: each rep's structure against the norms."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+from portfolio.access import Visibility
+from portfolio.cli.common import UserError, check_output_path, clients_from, grid_from, write_output
+from portfolio.cli.plan_cmd import norms_from
+from portfolio.grid.model import Grid
+from portfolio.norms import Norms
+from portfolio.problems import ConfigError
+from portfolio.store.database import Store
+from portfolio.store.datasets import create_dataset
+from portfolio.structure import norms_gaps
+
+OUTPUT_COLUMNS = ("salesperson", "segment", "clients", "client_share", "revenue", "revenue_share",
+                  "target_share", "gap", "within_tolerance")
+# Shares and gaps are differences of decimals (0.5 − 0.3 = 0.20000000000000001): rounded
+# for a readable file, far below any tolerance a norms file can state.
+SHARE_DECIMALS = 9
+MONEY_DECIMALS = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "gaps", help="each rep's structure per segment against the target norms",
+        description="Score a client file with the grid, then compare each salesperson's mix of "
+                    "clients per segment with the target structure of the norms (overrides "
+                    "included). Writes one row per salesperson and segment: "
+                    f"{', '.join(OUTPUT_COLUMNS)}. Shares are 0–1; gap = client_share − "
+                    "target_share; within_tolerance says whether |gap| is within the norms' "
+                    "tolerance. A file holding several periods is read at its latest one.")
+    parser.add_argument("input", help="client file (.csv or .xlsx)")
+    parser.add_argument("--grid", help="scoring grid (YAML); default config/grids/default.yaml")
+    parser.add_argument("--norms", help="norms (YAML); default config/norms.yaml")
+    parser.add_argument("--out", help="output file: .csv, .xlsx or .parquet (CSV on stdout if absent)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_output_path(args.out)
+    grid = grid_from(args.grid)
+    norms = norms_from(args.norms, grid)
+    clients = clients_from(args.input)
+    write_output(gaps_table(clients, grid, norms, Path(args.input).name), args.out)
+    return 0
+
+
+def gaps_table(clients: pd.DataFrame, grid: Grid, norms: Norms, file: str) -> pd.DataFrame:
+    """One row per salesperson × segment of the grid (OUTPUT_COLUMNS), from a read client file."""
+    store = Store(":memory:")
+    try:
+        dataset_id = create_dataset(store, clients, name=file or "input", source=file)
+        gaps = norms_gaps(store, dataset_id, grid, Visibility.everyone(), norms)
+    except ConfigError as error:  # the grid reads a column the file does not have, …
+        raise UserError(*(str(issue) for issue in error.issues)) from error
+    except ValueError as error:  # an override's scope column missing from the file
+        raise UserError(f"{file}: {error}") from error
+    finally:
+        store.close()
+    table = gaps[list(OUTPUT_COLUMNS)].copy()
+    for column in ("client_share", "revenue_share", "target_share", "gap"):
+        table[column] = table[column].round(SHARE_DECIMALS)
+    table["revenue"] = table["revenue"].round(MONEY_DECIMALS)
+    return table
