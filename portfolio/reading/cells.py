@@ -14,6 +14,7 @@ _SPACES = r"\s\x{00A0}\x{202F}\x{2009}"
 # thousands separators), currency signs and the percent sign.
 _NOT_IN_NUMBERS = f"[{_SPACES}€$£%]"
 _EDGES = f"^[{_SPACES}]+|[{_SPACES}]+$"
+_EDGE_BLANKS = (" ", "\t", "\r", "\n", "\u00a0", "\u202f", "\u2009")
 
 # The common forms are tried alone (a failed format costs much more than a success);
 # the rest as a list. Day first, as French users write dates.
@@ -36,8 +37,15 @@ def _list(items: tuple[str, ...]) -> str:
 
 
 def trimmed(column: str) -> str:
-    """The cell text without surrounding blanks (no-break spaces too); NULL if nothing left."""
-    return f"nullif(regexp_replace({column}, {_quote(_EDGES)}, '', 'g'), '')"
+    """The cell text without surrounding blanks (no-break spaces too); NULL if nothing left.
+
+    Most cells have no blank at either end: byte comparisons find the few that do,
+    and only those go through the (much slower) regular expression.
+    """
+    edges = " OR ".join(f"{side}({column}, {_quote(blank)})" for side in ("prefix", "suffix")
+                        for blank in _EDGE_BLANKS)
+    return (f"nullif(CASE WHEN {edges} THEN regexp_replace({column}, {_quote(_EDGES)}, '', 'g') "
+            f"ELSE {column} END, '')")
 
 
 def compact(column: str) -> str:

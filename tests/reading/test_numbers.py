@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from tests.reading.helpers import EN_HEADER, FR_HEADER, NBSP, NNBSP, codes, only, read, write_csv
+from tests.reading.helpers import EN_HEADER, FR_HEADER, NBSP, NNBSP, only, read, write_csv
 
 
 def revenues(tmp_path, cells: list[str], encoding: str = "utf-8", **options) -> list[float]:
