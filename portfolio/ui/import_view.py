@@ -85,10 +85,20 @@ def _on_upload(key: str) -> None:
 
 
 def read_upload(ctx: PageContext, upload: import_state.Upload) -> PreparedFile:
-    """The upload read with the user's choices (and a remembered column mapping)."""
-    with st.spinner(ctx.t("import.stage.reading")):
-        return prepare_file(ctx.store, upload.path, import_state.read_options(),
-                            read=_cached_read)
+    """The upload read with the user's choices (and a remembered column mapping).
+
+    Stops the page, asking for the file again, when its kept copy is gone (the
+    temporary folder was emptied, or the server restarted).
+    """
+    try:
+        with st.spinner(ctx.t("import.stage.reading")):
+            return prepare_file(ctx.store, upload.path, import_state.read_options(),
+                                read=_cached_read)
+    except FileNotFoundError:
+        import_state.set_upload(None)
+        st.warning(ctx.t("import.upload_lost", name=upload.name), icon=":material/warning:")
+        st.stop()
+        raise  # st.stop() ends the script run; this line only satisfies type checkers
 
 
 # --- how the file was read ----------------------------------------------------

@@ -192,3 +192,14 @@ def test_choosing_the_active_dataset_here_changes_it_everywhere(seeded_db):
     at.selectbox(key="w.datasets_active").set_value(1).run()
     assert at.sidebar.selectbox(key="w.dataset").value == 1
     assert at.success[0].value == f"“{DATASET_NAME}” is the active dataset."
+
+
+def test_a_lost_copy_of_the_upload_asks_for_the_file_again(seeded_db):
+    from pathlib import Path
+    at = upload(open_page(IMPORT), "gone.csv", (corpus.FR_HEADER + "\r\nC1;A;Léa;1;2\r\n").encode())
+    Path(at.session_state["pp.import.upload"].path).unlink()
+    from streamlit import cache_resource
+    cache_resource.clear()  # a restarted server has no reading in memory either
+    at.run()
+    assert not at.exception
+    assert at.warning[0].value.startswith("The copy of “gone.csv” kept for the import is gone")
