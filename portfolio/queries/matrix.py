@@ -8,6 +8,7 @@ from portfolio.access import Visibility
 from portfolio.grid.model import Grid
 from portfolio.queries.scope import ClientFilter, scored_clients
 from portfolio.sql import quote_identifier
+from portfolio.structure.mix import team_mix
 from portfolio.store.database import Store
 from portfolio.store.datasets import clients_table
 
@@ -27,31 +28,13 @@ def matrix_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibi
 
 def segment_totals(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
                    filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
-    """Per segment of the grid (in grid order, empty ones included): clients, revenue,
-    potential, headroom and shares of the total."""
+    """The visible clients' mix per segment of the grid (see `portfolio.structure.team_mix`),
+    with the number of clients the grid could not place in `attrs["unscored"]`."""
+    frame = team_mix(store, dataset_id, grid, visibility, filters)
     source = scored_clients(store, dataset_id, grid, visibility, filters)
-    segment_ids = [seg.id for seg in grid.segments]
     with store.reading() as cur:
-        frame = cur.execute(f"""
-            WITH segment_order AS (
-                SELECT unnest(?::VARCHAR[]) AS segment,
-                       unnest(range(len(?::VARCHAR[]))) AS position),
-            totals AS (
-                SELECT segment, count(*) AS clients, sum(revenue) AS revenue,
-                       sum(potential) AS potential,
-                       sum(greatest(potential - revenue, 0)) AS headroom
-                FROM {source.sql} GROUP BY segment)
-            SELECT o.segment, coalesce(t.clients, 0) AS clients,
-                   coalesce(t.revenue, 0) AS revenue, coalesce(t.potential, 0) AS potential,
-                   coalesce(t.headroom, 0) AS headroom
-            FROM segment_order o LEFT JOIN totals t USING (segment)
-            ORDER BY o.position""", [segment_ids, segment_ids] + source.params).df()
         unscored = cur.execute(f"SELECT count(*) FROM {source.sql} WHERE segment IS NULL",
                                source.params).fetchone()[0]
-    total_clients = frame["clients"].sum() + unscored
-    frame["client_share"] = frame["clients"] / total_clients if total_clients else 0.0
-    total_revenue = frame["revenue"].sum()
-    frame["revenue_share"] = frame["revenue"] / total_revenue if total_revenue else 0.0
     frame.attrs["unscored"] = int(unscored)
     return frame
 

@@ -8,7 +8,6 @@ from portfolio.access import Visibility
 from portfolio.grid.model import Grid
 from portfolio.sql import Fragment, joined
 from portfolio.store.database import Store
-from portfolio.store.datasets import clients_table
 from portfolio.store.scores import ensure_scores
 
 
@@ -23,28 +22,26 @@ class ClientFilter:
     period: str | None = None  # None = the dataset's latest period
 
 
-_FILTERED_COLUMNS = (("salespeople", "c.salesperson"), ("regions", "c.region"),
-                     ("industries", "c.industry"), ("segments", "s.segment"))
+_FILTERED_COLUMNS = (("salespeople", "salesperson"), ("regions", "region"),
+                     ("industries", "industry"), ("segments", "segment"))
 
 
 def scored_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
                    filters: ClientFilter = ClientFilter()) -> Fragment:
-    """A parenthesised subquery of clients joined with their scores (aliases c and s
-    inside), restricted to what the viewer may see and to the filters.
+    """A parenthesised subquery of the scored clients (client columns and scores),
+    restricted to what the viewer may see and to the filters.
 
     Every page query selects from this, so visibility is applied in one place.
     """
     scores = ensure_scores(store, dataset_id, grid)
-    clients = clients_table(dataset_id)
-    conditions = [visibility.condition(table="c")]
+    conditions = [visibility.condition()]
     for attribute, column in _FILTERED_COLUMNS:
         values = getattr(filters, attribute)
         if values:
             conditions.append(Fragment(f"list_contains(?::VARCHAR[], {column})", list(values)))
     if filters.period is None:
-        conditions.append(Fragment(f"c.period = (SELECT max(period) FROM {clients})"))
+        conditions.append(Fragment(f"period = (SELECT max(period) FROM {scores})"))
     else:
-        conditions.append(Fragment("c.period = ?", filters.period))
-    query = Fragment(f"(SELECT c.*, s.* EXCLUDE (client_id, period) FROM {clients} c "
-                     f"JOIN {scores} s USING (client_id, period) WHERE ")
+        conditions.append(Fragment("period = ?", filters.period))
+    query = Fragment(f"(SELECT * FROM {scores} WHERE ")
     return query.extend(joined(conditions, " AND ")).add(")")

@@ -128,6 +128,12 @@ def scoring_query(grid: Grid, source: str, kinds: Mapping[str, str],
     return query.add("FROM banded")
 
 
+def score_columns(grid: Grid) -> list[str]:
+    """Every column the scoring query adds (including its intermediate ones)."""
+    return (["attractiveness", "qrc", "segment", "incomplete", "a_band", "q_band"]
+            + [f"pts_{c.id}" for c in grid.criteria])
+
+
 def output_columns(grid: Grid) -> list[str]:
     """The scoring output columns of the grid format, in order."""
     return (["client_id", "attractiveness", "qrc", "segment", "incomplete"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from portfolio.grid.model import Grid
-from portfolio.scoring.engine import column_kinds, scoring_query
+from portfolio.scoring.engine import column_kinds, scoring_query, score_columns
 from portfolio.sql import table_name
 from portfolio.store.database import Store
 from portfolio.store.datasets import clients_table
@@ -25,7 +25,11 @@ def ensure_scores(store: Store, dataset_id: int, grid: Grid) -> str:
     """Name of the table holding the dataset's scores under `grid`, creating it if needed.
 
     Scoring is one vectorised query; keeping its result means pages only filter and
-    aggregate on reruns. A changed grid gets a new table (its key changes).
+    aggregate on reruns. The table also carries the client columns, so page queries
+    scan one table instead of joining clients to scores on every rerun. A file column
+    named like a score column (say a CRM's own "segment") is left out of it: the
+    grid can still read it, but the scores keep their names. A changed grid gets a
+    new table (its key changes).
     """
     table = scores_table(dataset_id, grid)
     with store.reading() as cur:
@@ -35,8 +39,10 @@ def ensure_scores(store: Store, dataset_id: int, grid: Grid) -> str:
     with store.transaction() as cur:
         if not cur.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?",
                            [table]).fetchone():
-            query = scoring_query(grid, source, column_kinds(cur, source),
-                                  keys=("client_id", "period"))
+            kinds = column_kinds(cur, source)
+            reserved = set(score_columns(grid))
+            passed = tuple(column for column in kinds if column not in reserved)
+            query = scoring_query(grid, source, kinds, keys=passed)
             cur.execute(f"CREATE TABLE {table} AS {query.sql}", query.params)
     return table
 
