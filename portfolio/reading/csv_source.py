@@ -40,14 +40,18 @@ class CsvTable:
     def attach(self, con: duckdb.DuckDBPyConnection) -> None:
         pass  # read_csv opens the file itself
 
-    def relation(self) -> tuple[str, dict[str, object]]:
-        """The read_csv call (FROM item) and its bound parameters."""
+    def relation(self, sample: bool = False) -> tuple[str, dict[str, object]]:
+        """The read_csv call (FROM item) and its bound parameters.
+
+        A `sample` (the first rows) is read by one scanner: it stops early, and cannot
+        trip on a quoted value spanning lines, which the parallel scanner refuses.
+        """
         names = [f"c{j}" for j in range(self.width + SLACK_COLUMNS)]
         columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
         sql = (f"read_csv($path, delim=$sep, quote='\"', escape='\"', header=false, "
                f"skip=$skip, all_varchar=true, auto_detect=false, strict_mode=true, "
                f"null_padding=true, store_rejects=$rejects, ignore_errors=$rejects, "
-               f"parallel={'true' if self.parallel else 'false'}, "
+               f"parallel={'true' if self.parallel and not sample else 'false'}, "
                f"buffer_size={BUFFER_BYTES}, columns={columns})")
         return sql, {"path": str(self.text.path), "sep": self.separator,
                      "skip": self.header_record, "rejects": True}
@@ -162,8 +166,8 @@ def _reject_reason(kind: str, found: list[tuple], width: int) -> tuple[str, list
              "right before the separator. Fix or remove the quotes.") for r in found]
     if kind == "LINE SIZE OVER MAXIMUM":
         return "unclosed_quote", [
-            "This row is longer than DuckDB accepts (2 MB), usually because a quote opened "
-            "here is never closed. Close the quote, or remove it." for _ in found]
+            "This row is longer than 2 MB, usually because a quote opened here is never "
+            "closed. Close the quote, or remove it." for _ in found]
     return "bad_encoding", [
         "This row holds bytes that are not UTF-8 text. Choose the encoding Windows-1252, "
         "or save the file from Excel as 'CSV UTF-8'." for _ in found]

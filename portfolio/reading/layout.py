@@ -33,10 +33,12 @@ def sample_records(sample: str, separator: str, limit: int) -> list[list[str]]:
     """The first `limit` records of the sample; a blank line is an empty record."""
     reader = csv.reader(io.StringIO(sample, newline=""), delimiter=separator,
                         quotechar='"', doublequote=True, strict=False)
+    records: list[list[str]] = []
     try:
-        return list(itertools.islice(reader, limit))
-    except csv.Error:  # a NUL or a cut-off field at the end of the sample
-        return []
+        records.extend(itertools.islice(reader, limit))
+    except csv.Error:  # a huge or cut-off cell: the records before it still tell
+        pass
+    return records
 
 
 def alias_hits(row: Sequence[object]) -> int:

@@ -33,6 +33,11 @@ class ReadOptions:
     column_map: Mapping[str, str | None] = field(default_factory=lambda: MappingProxyType({}))
     max_bytes: int | None = None
 
+    def __hash__(self) -> int:
+        # Options may key a cache; the mapping is hashed by its content.
+        return hash((self.encoding, self.separator, self.decimal, self.header_row, self.sheet,
+                     tuple(sorted(self.column_map.items(), key=repr)), self.max_bytes))
+
 
 @dataclass(frozen=True)
 class Detected:

@@ -49,8 +49,8 @@ class TableSource(Protocol):
     def attach(self, con: duckdb.DuckDBPyConnection) -> None:
         """Make the relation readable on this connection."""
 
-    def relation(self) -> tuple[str, dict[str, object]]:
-        """The FROM item and its bound parameters."""
+    def relation(self, sample: bool = False) -> tuple[str, dict[str, object]]:
+        """The FROM item and its bound parameters (`sample`: only the first rows are read)."""
 
     def parts(self) -> list[CellParts]:
         """Where each file column's cells are, by position."""

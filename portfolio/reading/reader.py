@@ -155,7 +155,7 @@ def _failure_texts(con: duckdb.DuckDBPyConnection, source: query.TableSource,
 def _detect_decimal(con: duckdb.DuckDBPyConnection, source: query.TableSource,
                     plans: list[ColumnPlan], default: str) -> str:
     """The decimal mark most cells demand; `default` when nothing tells."""
-    relation, params = source.relation()
+    relation, params = source.relation(sample=True)
     sql = query.decimal_sql(relation, source.parts(), plans)
     if sql is None:
         return default

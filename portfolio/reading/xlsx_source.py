@@ -52,7 +52,7 @@ class XlsxTable:
     headers: list[object]
     cells: pa.Table
 
-    def relation(self) -> tuple[str, dict[str, object]]:
+    def relation(self, sample: bool = False) -> tuple[str, dict[str, object]]:
         return SHEET_VIEW, {}
 
     def parts(self) -> list[CellParts]:

@@ -29,6 +29,8 @@ def test_public_api():
         None, None, None, None, None, {}, None)
     with pytest.raises(dataclasses.FrozenInstanceError):
         options.encoding = "utf-8"
+    mapped = reading.ReadOptions(column_map={"Client": "client_id", "Notes": None})
+    assert hash(mapped) == hash(reading.ReadOptions(column_map={"Notes": None, "Client": "client_id"}))
     assert [f.name for f in dataclasses.fields(reading.Detected)] == [
         "format", "encoding", "separator", "decimal", "header_row", "sheet", "sheets"]
     assert [f.name for f in dataclasses.fields(reading.ReadResult)] == [

@@ -124,3 +124,10 @@ def test_problems_beyond_the_cap_are_summed_up(tmp_path, monkeypatch):
     assert sorted(p.row for p in problems if p.row) == [2, 3, 4]
     [summary] = [p for p in problems if p.row is None]
     assert summary.reason.startswith("7 more rows") and summary.blocking
+
+
+def test_decimal_mark_is_detected_in_a_file_with_cells_over_several_lines(tmp_path):
+    lines = [FR_HEADER + ";Notes", 'C1;A;Léa;12.5;100;"deux', 'lignes"', "C2;B;Léa;0.75;100;"]
+    result = read(write_csv(tmp_path, lines))
+    assert result.detected.decimal == "."
+    assert result.frame["revenue"].tolist() == [12.5, 0.75]
