@@ -22,7 +22,7 @@ class Cells:
     """One column of the query output, aligned with the kept rows."""
 
     plan: ColumnPlan
-    values: pd.Series
+    values: pd.Series | np.ndarray  # text as a Series; numbers and dates as numpy
     rows: np.ndarray  # source row of each value
     failed: np.ndarray | None = None  # filled but unreadable (number and date columns)
     failed_texts: Sequence[str] = ()  # the text of the first failed cells, in row order
@@ -98,7 +98,7 @@ def number_column(cells: Cells, decimal: str) -> Column:
     """NUMBER, INTEGER and RATIO columns: float64 (Int64 for integers), checked."""
     plan, rows = cells.plan, cells.rows
     spec = BY_NAME[plan.contract]
-    x = cells.values.to_numpy(dtype="float64", na_value=np.nan)
+    x = np.asarray(cells.values, dtype="float64")
     problems = row_problems(
         rows[cells.failed], plan.header, "not_a_number",
         f"{spec.name!r} must be a number (such as {_example(spec.kind, decimal)}); this cell "
@@ -155,6 +155,6 @@ def date_column(cells: Cells) -> Column:
         rows[cells.failed], plan.header, "bad_date",
         f"{plan.contract!r} must be a date, written 2026-03-31 or 31/03/2026 (day first). "
         "Correct the cell.", cells.failed_texts)
-    values = cells.values.astype("datetime64[us]")
+    values = pd.Series(cells.values).astype("datetime64[us]")
     problems += _missing(plan, values.isna().to_numpy() & ~cells.failed, rows)
     return Column(values, problems)

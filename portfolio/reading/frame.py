@@ -53,7 +53,8 @@ def build_frame(output: Output, plans: Sequence[ColumnPlan], rows: np.ndarray, d
     frame = pd.DataFrame(index=pd.RangeIndex(len(rows)))
     for plan in plans:
         j, kind = plan.index, kind_of(plan)
-        cells = Cells(plan, _take(output.series(f"v{j}"), keep), rows,
+        values = output.series(f"v{j}") if f"v{j}" in output.texts else output.pop(f"v{j}")
+        cells = Cells(plan, _take(values, keep), rows,
                       failed=_take(output.pop(f"f{j}"), keep) if f"f{j}" in output else None,
                       failed_texts=texts.get(j, ()),
                       percent=_take(output.pop(f"pct{j}"), keep) if f"pct{j}" in output else None,

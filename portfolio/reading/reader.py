@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -107,7 +108,8 @@ def _read_xlsx(path: Path, options: ReadOptions, problems: list[Problem]) -> Rea
 
 
 def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: ReadOptions,
-                problems: list[Problem], detected, default_decimal: str) -> ReadResult:
+                problems: list[Problem], detected: Callable[[str], Detected],
+                default_decimal: str) -> ReadResult:
     """Run the queries on the source, then build the frame (after DuckDB let go of its memory)."""
     with duckdb.connect(":memory:") as con:
         # Arrow "large" strings are what pandas keeps its strings in: no copy on the way.
