@@ -15,6 +15,7 @@ from portfolio.reading.issues import MAX_ROWS_PER_KIND as CAP
 from portfolio.reading.issues import file_problem, row_problems
 
 SHOWN_ROWS = 5  # rows quoted in a per-column summary
+MAX_COUNT = 1e15  # integer columns count things (visits, product families)
 
 
 @dataclass
@@ -120,7 +121,12 @@ def number_column(cells: Cells, decimal: str) -> Column:
             rows[fractional], plan.header, "not_an_integer",
             f"{spec.name!r} counts things: it must be a whole number.",
             [number_text(v, decimal) for v in x[fractional][:CAP]])
-        return Column(pd.Series(np.where(fractional, np.nan, x)).astype("Int64"), problems)
+        huge = ~fractional & (np.abs(x) > MAX_COUNT)
+        problems += row_problems(
+            rows[huge], plan.header, "out_of_range",
+            f"{spec.name!r} counts things: this number is implausibly large.",
+            [number_text(v, decimal) for v in x[huge][:CAP]])
+        return Column(pd.Series(np.where(fractional | huge, np.nan, x)).astype("Int64"), problems)
     return Column(pd.Series(x, dtype="float64"), problems)
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime
 import itertools
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +40,9 @@ _FORMULA_WITHOUT_VALUE = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*<
 _SAVE_AS = "Save it again from Excel as an .xlsx workbook, or as CSV."
 # What a damaged or hostile workbook raises inside openpyxl (defusedxml's refusals are
 # ValueErrors; openpyxl wraps some errors while reading the parts).
-_BROKEN = (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
-           AttributeError, IndexError, OSError, SyntaxError)
+_BROKEN = (InvalidFileException, zipfile.BadZipFile, zlib.error, struct.error, EOFError,
+           NotImplementedError, RuntimeError, KeyError, ValueError, TypeError, AttributeError,
+           IndexError, OSError, SyntaxError)
 
 
 @dataclass
@@ -96,7 +99,7 @@ def inspect_archive(path: Path) -> Problem | None:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except _BROKEN:
         return file_problem("not_a_table", "This file starts like a zip archive (as .xlsx "
                             "files do) but is damaged. " + _SAVE_AS)
     names = {e.filename for e in entries}

@@ -131,3 +131,10 @@ def test_decimal_mark_is_detected_in_a_file_with_cells_over_several_lines(tmp_pa
     result = read(write_csv(tmp_path, lines))
     assert result.detected.decimal == "."
     assert result.frame["revenue"].tolist() == [12.5, 0.75]
+
+
+def test_integer_columns_refuse_implausibly_large_counts(tmp_path):
+    lines = [FR_HEADER + ";Visites 12 mois", "C1;A;Léa;10;20;1e300", "C2;B;Léa;10;20;4"]
+    result = read(write_csv(tmp_path, lines))
+    assert [(p.code, p.row, p.value) for p in result.report.errors] == [("out_of_range", 2, "1e+300")]
+    assert result.frame["visits_12m"].tolist()[1] == 4

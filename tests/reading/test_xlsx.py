@@ -178,3 +178,18 @@ def test_an_xml_entity_bomb_is_refused_quickly(tmp_path, part):
     assert time.perf_counter() - start < 5
     assert codes(result) == ["unsafe_xml"]
     assert "entity" in result.report.errors[0].reason
+
+
+def test_damaged_workbooks_are_refused_not_raised(tmp_path):
+    path = write_xlsx(tmp_path / "d.xlsx", {"Clients": [HEADER] + [["C1", "A", "Léa", 1, 2]] * 50})
+    data = path.read_bytes()
+    truncated = tmp_path / "truncated.xlsx"
+    truncated.write_bytes(data[: len(data) // 2])
+    scrambled = tmp_path / "scrambled.xlsx"
+    with zipfile.ZipFile(path) as archive:
+        start = archive.getinfo("xl/worksheets/sheet1.xml").header_offset + 60
+    scrambled.write_bytes(data[:start] + bytes(reversed(data[start:start + 200])) + data[start + 200:])
+    for damaged in (truncated, scrambled):
+        result = read(damaged)
+        assert codes(result) == ["not_a_table"], damaged.name
+        assert "Save it again" in result.report.errors[0].reason
