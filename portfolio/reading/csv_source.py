@@ -23,6 +23,9 @@ BUFFER_BYTES = 2 * 1024 * 1024  # DuckDB reads this much per thread at a time
 SHOWN_CHARS = 120  # how much of a broken row a problem quotes
 # DuckDB raises its own errors before the first batch, pyarrow wraps them after it.
 _READ_ERRORS = (duckdb.Error, pa.ArrowException, OSError)
+_REJECT_KINDS = ("TOO MANY COLUMNS", "UNQUOTED VALUE", "LINE SIZE OVER MAXIMUM", "INVALID ENCODING")
+_UNCLOSED = ("A quote (\") opened in this row is never closed, so everything after it, to the "
+             "end of the file, was read as one cell. Close the quote, or remove it.")
 
 
 @dataclass
@@ -38,7 +41,7 @@ class CsvTable:
     _scan: records.RecordScan | None = None
 
     def attach(self, con: duckdb.DuckDBPyConnection) -> None:
-        pass  # read_csv opens the file itself
+        """Nothing to do: read_csv opens the file itself."""
 
     def relation(self, sample: bool = False) -> tuple[str, dict[str, object]]:
         """The read_csv call (FROM item) and its bound parameters.
@@ -50,11 +53,10 @@ class CsvTable:
         columns = "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
         sql = (f"read_csv($path, delim=$sep, quote='\"', escape='\"', header=false, "
                f"skip=$skip, all_varchar=true, auto_detect=false, strict_mode=true, "
-               f"null_padding=true, store_rejects=$rejects, ignore_errors=$rejects, "
+               f"null_padding=true, store_rejects=true, ignore_errors=true, "
                f"parallel={'true' if self.parallel and not sample else 'false'}, "
                f"buffer_size={BUFFER_BYTES}, columns={columns})")
-        return sql, {"path": str(self.text.path), "sep": self.separator,
-                     "skip": self.header_record, "rejects": True}
+        return sql, {"path": str(self.text.path), "sep": self.separator, "skip": self.header_record}
 
     def parts(self) -> list[CellParts]:
         return [CellParts(f"c{j}") for j in range(self.width)]
@@ -116,10 +118,8 @@ def _swallowed(table: CsvTable, count: int, problems: list[Problem]) -> list[Pro
     seen = table.header_record + count + len(table.rejected) + len(scan.blank)
     if scan.unclosed_from is None or seen >= scan.records:
         return []
-    return [Problem(
-        row=scan.unclosed_from, column=None, value=None, code="unclosed_quote",
-        reason="A quote (\") opened in this row is never closed, so everything after it, to "
-               "the end of the file, was read as one cell. Close the quote, or remove it.")]
+    return [Problem(row=scan.unclosed_from, column=None, value=None, code="unclosed_quote",
+                    reason=_UNCLOSED)]
 
 
 def _fetch(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
@@ -130,20 +130,20 @@ def _fetch(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
 
 
 def _rejects(con: duckdb.DuckDBPyConnection, table: CsvTable) -> list[Problem]:
+    """The rows DuckDB left out, as problems (a query may have scanned the same row twice)."""
     rows = con.sql(
-        "SELECT line, error_type, any_value(csv_line), max(error_message), count(*) "
+        "SELECT line, error_type, any_value(csv_line), max(error_message) "
         "FROM reject_errors GROUP BY line, error_type ORDER BY line").fetchall()
     table.rejected = np.array(sorted({int(r[0]) for r in rows}), dtype=np.int64)
     problems: list[Problem] = []
-    for kind in ("TOO MANY COLUMNS", "UNQUOTED VALUE", "LINE SIZE OVER MAXIMUM", "INVALID ENCODING"):
+    for kind in _REJECT_KINDS:
         found = [r for r in rows if r[1] == kind]
         if found:
             lines = np.array([r[0] for r in found], dtype=np.int64)
             values = [_shown(r[2]) for r in found]
             code, reasons = _reject_reason(kind, found, table.width)
             problems += row_problems(lines, None, code, reasons, values)
-    others = [r for r in rows if r[1] not in ("TOO MANY COLUMNS", "UNQUOTED VALUE",
-                                              "LINE SIZE OVER MAXIMUM", "INVALID ENCODING")]
+    others = [r for r in rows if r[1] not in _REJECT_KINDS]
     if others:
         lines = np.array([r[0] for r in others], dtype=np.int64)
         problems += row_problems(lines, None, "unreadable_row",
@@ -160,8 +160,7 @@ def _reject_reason(kind: str, found: list[tuple], width: int) -> tuple[str, list
             f"extra separator." for _ in found]
     if kind == "UNQUOTED VALUE":
         return "unclosed_quote", [
-            ("A quote opened in this row is never closed, so the rest of the file was read "
-             "as one cell. Close the quote, or remove it." if "\n" in (r[2] or "") else
+            (_UNCLOSED if "\n" in (r[2] or "") else
              "A quoted value in this row is badly formed: the closing quote must come "
              "right before the separator. Fix or remove the quotes.") for r in found]
     if kind == "LINE SIZE OVER MAXIMUM":
@@ -182,12 +181,10 @@ def _shown(line: str | None) -> str | None:
 
 def _unreadable(table: CsvTable, error: Exception) -> Problem:
     """DuckDB gave up on the file: an unclosed quote, most of the time."""
-    scan = records.scan_records(table.text.path, table.text.newline)
+    scan = table.scan()
     if scan.unclosed_from is not None:
-        return Problem(
-            row=scan.unclosed_from, column=None, value=None, code="unclosed_quote",
-            reason="A quote (\") opened in this row is never closed, so everything after "
-                   "it reads as one cell. Close the quote, or remove it.")
+        return Problem(row=scan.unclosed_from, column=None, value=None, code="unclosed_quote",
+                       reason=_UNCLOSED)
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return file_problem("not_a_table", f"The file cannot be read as a CSV table ({first_line}). "
                         "Check the separator and the quotes, or save it again from Excel.")

@@ -174,12 +174,13 @@ def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
     chunks = [_chunk_columns(first[header_index + 1:])]
     while chunk := list(itertools.islice(rows, ROWS_PER_CHUNK)):
         chunks.append(_chunk_columns(chunk))
-    width = max([len(headers)] + [len(c) for c in chunks])
+    width = max([len(headers)] + [len(c.columns) for c in chunks])
     headers = headers + [None] * (width - len(headers))
     columns: dict[str, pa.ChunkedArray] = {}
     for j in range(width):
         for part, kind in (("t", pa.large_string()), ("n", pa.float64()), ("d", pa.timestamp("us"))):
-            pieces = [c[j][part] if j < len(c) else pa.nulls(c.rows, kind) for c in chunks]
+            pieces = [c.columns[j][part] if j < len(c.columns) else pa.nulls(c.rows, kind)
+                      for c in chunks]
             columns[f"{part}{j}"] = pa.chunked_array(pieces, type=kind)
     table = XlsxTable(tuple(names), name, header_index + 1, headers, pa.table(columns))
     problems = [] if not _formulas_without_values(workbook, worksheet) else [file_problem(
@@ -196,17 +197,17 @@ def _trim_trailing(row: list[object]) -> list[object]:
     return row[:end]
 
 
-class _Columns(list):
-    """The typed parts of each column of one chunk of rows."""
+@dataclass
+class _Chunk:
+    """One chunk of sheet rows: the typed parts ("t", "n", "d") of each of its columns."""
 
-    rows: int = 0
+    rows: int
+    columns: list[dict[str, pa.Array]]
 
 
-def _chunk_columns(rows: list) -> _Columns:
+def _chunk_columns(rows: list) -> _Chunk:
     frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
-    columns = _Columns(_split(frame[c].to_numpy(dtype=object)) for c in frame.columns)
-    columns.rows = len(frame)
-    return columns
+    return _Chunk(len(frame), [_split(frame[c].to_numpy(dtype=object)) for c in frame.columns])
 
 
 def _split(values: np.ndarray) -> dict[str, pa.Array]:
