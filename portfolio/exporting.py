@@ -11,6 +11,7 @@ from portfolio.contract import BY_NAME
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
 from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.scoring.engine import score_columns
 from portfolio.sql import quote_identifier
 from portfolio.store.database import Store
 from portfolio.store.datasets import clients_table, table_columns
@@ -35,7 +36,13 @@ def scored_export(store: Store, dataset_id: int, grid: Grid, lang: str, *,
     source = scored_clients(store, dataset_id, grid, visibility, filters)
     with store.reading() as cur:
         stored = table_columns(cur, clients_table(dataset_id))
-    client_columns = [c for c in stored if c not in _HIDDEN]
+        scored = {r[0] for r in cur.execute(f"DESCRIBE SELECT * FROM {source.sql}",
+                                            source.params).fetchall()}
+    # In the clients table's order; a file column named like a score is not carried
+    # next to the scores, so it is not exported either.
+    reserved = {c.casefold() for c in score_columns(grid)}
+    client_columns = [c for c in stored
+                      if c not in _HIDDEN and c in scored and c.casefold() not in reserved]
     points = [f"pts_{c.id}" for c in grid.criteria]
     selected = client_columns + ["attractiveness", "qrc", "segment", "incomplete"] + points
     columns = ", ".join(quote_identifier(c) for c in selected)
