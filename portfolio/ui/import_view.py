@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from portfolio.importing import (PreparedFile, default_name, file_problems, prep
                                  store_prepared, upload_limit_bytes)
 from portfolio.importing.report import report_table
 from portfolio.importing.uploads import discard_upload, save_upload
-from portfolio.problems import InputError
+from portfolio.problems import InputError, Problem
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
 from portfolio.tables_out import csv_bytes
 from portfolio.ui import import_state, state
@@ -137,7 +138,7 @@ def reading_section(ctx: PageContext, prepared: PreparedFile) -> None:
 
 
 def _choice(ctx: PageContext, key: str, label: str, chosen: str | None, detected: str | None,
-            names: dict[str, str], on_pick) -> None:
+            names: dict[str, str], on_pick: Callable[[str | None], None]) -> None:
     """A selectbox whose first option is "automatic (what was detected)"."""
     def show(value: str | None) -> str:
         if value is None:
@@ -215,7 +216,8 @@ def report_section(ctx: PageContext, prepared: PreparedFile) -> bool:
     return errors == 0
 
 
-def problems_table(ctx: PageContext, problems, download_key: str) -> None:
+def problems_table(ctx: PageContext, problems: Iterable[Problem], download_key: str) -> None:
+    """The problems as a table, and the same table as a CSV download."""
     table = report_table(problems, ctx.lang)
     st.dataframe(table, hide_index=True)
     st.download_button(ctx.t("import.report_download"), csv_bytes(table),
