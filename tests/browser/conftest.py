@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -66,10 +67,10 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    """The app served from a fresh database (the demo loads on first start); stopped at the end."""
-    folder = tmp_path_factory.mktemp("server")
+@contextmanager
+def served_app(folder: Path) -> Iterator[str]:
+    """Serve the app from a fresh database in `folder` (the demo loads on first start);
+    the server is stopped, by its process, when the block ends."""
     port = _free_port()
     env = {**os.environ, "PORTFOLIO_DB": str(folder / "portfolio.duckdb")}
     env.pop("PORTFOLIO_CONFIG", None)
@@ -96,6 +97,13 @@ def app_url(tmp_path_factory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory) -> Iterator[str]:
+    """The app served for the whole session (journeys may leave data behind for later ones)."""
+    with served_app(tmp_path_factory.mktemp("server")) as url:
+        yield url
 
 
 def wait_until_drawn(page) -> None:

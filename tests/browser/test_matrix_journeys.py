@@ -4,12 +4,21 @@ switch to French."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DRAW_TIMEOUT_MS, wait_until_drawn
+from tests.browser.conftest import DRAW_TIMEOUT_MS, served_app, wait_until_drawn
 
 CHART = '[data-testid="stPlotlyChart"]'
 DEMO_CLIENTS = 2_000  # what the demo bootstrap loads into an empty database
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    """A server of these journeys' own: a fresh database holding only the demo, whatever
+    other journeys import into the session's server."""
+    with served_app(tmp_path_factory.mktemp("matrix_server")) as url:
+        yield url
 
 
 def open_matrix(page: Page, app_url: str) -> None:
@@ -37,7 +46,11 @@ def test_the_matrix_draws_every_demo_client(page: Page, app_url: str):
 
 
 def _isolated_point(page: Page) -> tuple[int, int, str]:
-    """(trace, point, client id) of the bubble farthest from any other, so a click is unambiguous."""
+    """(trace, point, client id) of the bubble farthest from any other, so a click is unambiguous.
+
+    Only bubbles away from the edges are candidates: the segment labels sit in the
+    cells' outer corners and would take the click.
+    """
     # Plotly's computed traces (`_fullData`) hold the coordinates decoded from the
     # binary arrays the figure is sent with.
     traces = page.evaluate(
@@ -49,7 +62,8 @@ def _isolated_point(page: Page) -> tuple[int, int, str]:
     where = [(ti, pi) for ti, t in enumerate(traces) for pi in range(len(t["x"]))]
     distance = np.hypot(xs[:, None] - xs[None, :], ys[:, None] - ys[None, :])
     np.fill_diagonal(distance, np.inf)
-    trace, point = where[int(distance.min(axis=1).argmax())]
+    nearest = np.where((xs > 15) & (xs < 85) & (ys > 15) & (ys < 85), distance.min(axis=1), -1.0)
+    trace, point = where[int(nearest.argmax())]
     return trace, point, traces[trace]["ids"][point]
 
 
