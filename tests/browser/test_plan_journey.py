@@ -1,0 +1,70 @@
+"""The visit plan in Chromium: a director opens a rep's plan, tries other judgements, sees the plan move."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import DRAW_TIMEOUT_MS, wait_until_drawn
+
+SEGMENTS = ".st-key-plan_segments"
+EDITOR = '[data-testid="stForm"] [data-testid="stDataFrame"]'
+ROW_PX, HEADER_PX = 35, 35  # the data editor's default row and header heights
+CHARTS = 3  # gauge, visits by segment, response curves
+
+
+def segment_row(page: Page, label: str) -> list[str]:
+    """The cells of one row of the visits-by-segment table."""
+    row = page.locator(f"{SEGMENTS} tr", has_text=label).first
+    return [cell.strip() for cell in row.locator("td, th").all_inner_texts()]
+
+
+def open_plan(page: Page, app_url: str) -> None:
+    page.goto(f"{app_url}/Visit_plan")
+    wait_until_drawn(page)
+    # The gauge, the bars and the curves drawn: nothing moves on the page any more.
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    expect(charts).to_have_count(CHARTS, timeout=DRAW_TIMEOUT_MS)
+    for index in range(CHARTS):
+        expect(charts.nth(index).locator(".main-svg").first).to_be_attached(timeout=DRAW_TIMEOUT_MS)
+    expect(page.locator(SEGMENTS)).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+
+
+def test_the_plan_shows_priorities_utilisation_and_visits(page: Page, app_url: str):
+    open_plan(page, app_url)
+    expect(page.get_by_role("heading", name="Visit plan")).to_be_visible()
+    expect(page.get_by_role("heading", name="Priority visits")).to_be_visible()
+    expect(page.locator('[data-testid="stMetric"]').filter(has_text="Visits available")).to_contain_text("720")
+    expect(page.locator(".indicatorlayer").first).to_be_attached()  # the utilisation gauge
+    expect(page.locator(f"{SEGMENTS} tr", has_text="Total")).to_be_visible()
+
+
+def test_editing_a_segments_judgements_changes_the_plan(page: Page, app_url: str):
+    open_plan(page, app_url)
+    before = segment_row(page, "Competitors' strongholds")
+    editor = page.locator(EDITOR)
+    editor.scroll_into_view_if_needed()
+    box = editor.bounding_box()
+    # Select the first row's segment cell and move to "Saturation", five columns right, checking
+    # each step on the grid's accessible copy; open the cell's editor with Enter, type, commit.
+    page.mouse.click(box["x"] + 30, box["y"] + HEADER_PX + ROW_PX / 2)
+    for column in range(6):
+        if column:
+            page.keyboard.press("ArrowRight")
+        expect(editor.locator(f"#glide-cell-{column}-0")).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("Enter")
+    cell = page.locator("#portal input.gdg-input")
+    expect(cell).to_have_value("1.3", timeout=DRAW_TIMEOUT_MS)
+    cell.fill("2")
+    cell.press("Enter")
+    expect(cell).to_have_count(0)
+    expect(editor.locator("#glide-cell-5-0")).to_have_text("2")
+    page.get_by_role("button", name="Apply").click()
+    wait_until_drawn(page)
+    expect(page.get_by_text("Judgements tried in this session")).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+    after = segment_row(page, "Competitors' strongholds")
+    # Develop clients could now double their revenue: they get more of the rep's visits.
+    assert int(after[4].replace(",", "")) > int(before[4].replace(",", ""))
+    page.get_by_role("button", name="Reset to the norms file").click()
+    wait_until_drawn(page)
+    expect(page.get_by_text("Judgements tried in this session")).to_have_count(0, timeout=DRAW_TIMEOUT_MS)
+    assert segment_row(page, "Competitors' strongholds") == before
