@@ -32,6 +32,9 @@ PAGES: tuple[Page, ...] = (
          needs_scores=False),
     Page("datasets", "pages/4_Datasets.py", "datasets.nav", "datasets.summary",
          ":material/database:", needs_scores=False),
+    Page("structure", "pages/5_Structure.py", "structure.nav", "structure.summary",
+         ":material/stacked_bar_chart:"),
+    Page("rep", "pages/6_Rep.py", "rep.nav", "rep.summary", ":material/person:"),
     Page("plan", "pages/7_Visit_plan.py", "plan.nav", "plan.summary", ":material/route:"),
 )
 

@@ -1,0 +1,27 @@
+"""Portfolio structure: the team's mix against the norms, reps side by side, concentration, gaps."""
+
+import streamlit as st
+
+from portfolio.ui import frame
+from portfolio.ui.filters import client_filters
+from portfolio.ui.structure_data import norms_or_stop
+from portfolio.ui.structure_gaps import gaps_tab
+from portfolio.ui.structure_reps import concentration_tab, reps_tab
+from portfolio.ui.structure_view import team_tab, viewer_note
+
+ctx = frame("structure")
+st.title(ctx.t("structure.title"), anchor=False)
+norms = norms_or_stop(ctx)
+filters = client_filters(ctx, "structure", segments=False)
+viewer_note(ctx)
+team, reps, concentration, gaps = st.tabs([ctx.t("structure.tab_team"), ctx.t("structure.tab_reps"),
+                                           ctx.t("structure.tab_concentration"),
+                                           ctx.t("structure.tab_gaps")])
+with team:
+    team_tab(ctx, norms, filters)
+with reps:
+    reps_tab(ctx, filters)
+with concentration:
+    concentration_tab(ctx, filters)
+with gaps:
+    gaps_tab(ctx, norms, filters)

@@ -1,0 +1,20 @@
+"""A rep's self-steering: structure against the norm and peers, what to work on, objectives."""
+
+import streamlit as st
+
+from portfolio.ui import frame
+from portfolio.ui.rep_objective import objective_section, priority_clients_section
+from portfolio.ui.rep_view import (development_section, peers_section, rep_headline, rep_or_stop,
+                                   structure_section)
+from portfolio.ui.structure_data import norms_or_stop
+
+ctx = frame("rep")
+st.title(ctx.t("rep.title"), anchor=False)
+norms = norms_or_stop(ctx)
+rep = rep_or_stop(ctx)
+rep_headline(ctx, rep)
+mine = structure_section(ctx, norms, rep)
+peers_section(ctx, rep, mine)
+development_section(ctx, rep)
+priority_clients_section(ctx, rep)
+objective_section(ctx, rep)
