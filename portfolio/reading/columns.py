@@ -28,6 +28,7 @@ class Cells:
     failed: np.ndarray | None = None  # filled but unreadable (number and date columns)
     failed_texts: Sequence[str] = ()  # the text of the first failed cells, in row order
     percent: np.ndarray | None = None  # ratio cells written with %
+    excel: np.ndarray | None = None  # ratio cells that are Excel numbers
     numbers: np.ndarray | None = None  # custom columns read as numbers
 
 
@@ -106,7 +107,7 @@ def number_column(cells: Cells, decimal: str) -> Column:
         f"is not one. Correct it, or check the decimal mark.", cells.failed_texts)
     problems += _missing(plan, np.isnan(x) & ~cells.failed, rows)
     if spec.kind is Kind.RATIO:
-        x, range_problems = _ratio(x, cells.percent, plan, rows, decimal)
+        x, range_problems = _ratio(x, cells.percent, cells.excel, plan, rows, decimal)
         problems += range_problems
     elif spec.non_negative:
         negative = x < 0
@@ -130,18 +131,20 @@ def number_column(cells: Cells, decimal: str) -> Column:
     return Column(pd.Series(x, dtype="float64"), problems)
 
 
-def _ratio(x: np.ndarray, percent: np.ndarray, plan: ColumnPlan, rows: np.ndarray,
-           decimal: str) -> tuple[np.ndarray, list[Problem]]:
+def _ratio(x: np.ndarray, percent: np.ndarray, excel: np.ndarray, plan: ColumnPlan,
+           rows: np.ndarray, decimal: str) -> tuple[np.ndarray, list[Problem]]:
     """Apply the percent rules, then check 0–1.
 
-    A cell with `%`, or every cell when the header has `%`, is a percentage. Otherwise
-    the column is in percent when some value is above 1 and none lies strictly between
-    0 and 1 (35, 0, 100 are percentages; 0.35 and 40 together are not).
+    A cell with `%`, or a text cell under a header with `%`, is a percentage. The
+    other cells are in percent when some of them is above 1 and none lies strictly
+    between 0 and 1 (35, 0, 100 are percentages; 0.35 and 40 together are not).
+    Excel numbers are never taken as percentages because of the header: a cell shown
+    as 35 % in Excel holds 0.35.
     """
     filled = ~np.isnan(x)
+    percent = percent | (header_says_percent(plan.header) & ~excel)
     plain = x[filled & ~percent]
-    percent_scale = header_says_percent(plan.header) or bool(
-        (plain > 1).any() and not ((plain > 0) & (plain < 1)).any())
+    percent_scale = bool((plain > 1).any() and not ((plain > 0) & (plain < 1)).any())
     scaled = np.where(percent | percent_scale, x / 100, x)
     out = filled & ((scaled < 0) | (scaled > 1))
     shown = [number_text(v, decimal) + (" %" if p else "")

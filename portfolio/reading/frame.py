@@ -58,6 +58,7 @@ def build_frame(output: Output, plans: Sequence[ColumnPlan], rows: np.ndarray, d
                       failed=_take(output.pop(f"f{j}"), keep) if f"f{j}" in output else None,
                       failed_texts=texts.get(j, ()),
                       percent=_take(output.pop(f"pct{j}"), keep) if f"pct{j}" in output else None,
+                      excel=_take(output.pop(f"xl{j}"), keep) if f"xl{j}" in output else None,
                       numbers=_take(output.pop(f"num{j}"), keep) if f"num{j}" in output else None)
         if kind in (Kind.TEXT, Kind.CATEGORY):
             column = columns.text_column(cells)

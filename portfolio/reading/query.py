@@ -8,7 +8,7 @@ needed, by their position. Output columns, for the file column at position j:
 
 - `v{j}`: the typed value (VARCHAR, DOUBLE or TIMESTAMP);
 - `f{j}` (number and date columns): the cell is filled but is not a valid value;
-- `pct{j}` (ratio columns): the cell carried a `%` sign;
+- `pct{j}` (ratio columns): the cell carried a `%` sign; `xl{j}`: it is an Excel number;
 - `num{j}` (custom columns): the cell read as a number, NULL when it is not one;
 - `blank`: every cell of the row is empty; `ragged`: a cell beyond the header is filled;
 - `idhash`: a hash of the client id, to find duplicates without comparing strings.
@@ -155,6 +155,7 @@ def frame_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnP
             outputs.append(f"(({_value(plan)}) IS NULL AND {_filled(plan)}) AS f{j}")
             if kind is Kind.RATIO:
                 outputs.append(f"coalesce(contains(r{j}, '%'), false) AS pct{j}")
+                outputs.append(f"(n{j} IS NOT NULL) AS xl{j}")
             continue
         outputs.append(f"{_shown(plan)} AS v{j}")
         if kind is None:

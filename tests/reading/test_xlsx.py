@@ -196,3 +196,14 @@ def test_damaged_workbooks_are_refused_not_raised(tmp_path):
         result = read(damaged)
         assert codes(result) == ["not_a_table"], damaged.name
         assert "Save it again" in result.report.errors[0].reason
+
+
+def test_excel_percent_cells_hold_ratios_even_under_a_percent_header(tmp_path):
+    # Excel shows 0.35 formatted as "35 %"; a number typed as 40 under "PdM (%)" means 40 %.
+    ratios = write_xlsx(tmp_path / "r.xlsx", {"Clients": [
+        HEADER + ["PdM (%)"], ["C1", "A", "Léa", 1, 2, 0.35], ["C2", "B", "Léa", 1, 2, "12,5 %"],
+        ["C3", "C", "Léa", 1, 2, "20"]]})
+    assert read(ratios).frame["share_of_wallet"].tolist() == pytest.approx([0.35, 0.125, 0.2])
+    typed = write_xlsx(tmp_path / "p.xlsx", {"Clients": [
+        HEADER + ["PdM (%)"], ["C1", "A", "Léa", 1, 2, 40], ["C2", "B", "Léa", 1, 2, 0]]})
+    assert read(typed).frame["share_of_wallet"].tolist() == pytest.approx([0.4, 0.0])
