@@ -54,12 +54,9 @@ def build_frame(output: Output, plans: Sequence[ColumnPlan], rows: np.ndarray, d
     for plan in plans:
         j, kind = plan.index, kind_of(plan)
         values = output.series(f"v{j}") if f"v{j}" in output.texts else output.pop(f"v{j}")
-        cells = Cells(plan, _take(values, keep), rows,
-                      failed=_take(output.pop(f"f{j}"), keep) if f"f{j}" in output else None,
-                      failed_texts=texts.get(j, ()),
-                      percent=_take(output.pop(f"pct{j}"), keep) if f"pct{j}" in output else None,
-                      excel=_take(output.pop(f"xl{j}"), keep) if f"xl{j}" in output else None,
-                      numbers=_take(output.pop(f"num{j}"), keep) if f"num{j}" in output else None)
+        cells = Cells(plan, _take(values, keep), rows, failed=_array(output, f"f{j}", keep),
+                      failed_texts=texts.get(j, ()), percent=_array(output, f"pct{j}", keep),
+                      excel=_array(output, f"xl{j}", keep), numbers=_array(output, f"num{j}", keep))
         if kind in (Kind.TEXT, Kind.CATEGORY):
             column = columns.text_column(cells)
         elif kind is None:
@@ -71,7 +68,7 @@ def build_frame(output: Output, plans: Sequence[ColumnPlan], rows: np.ndarray, d
         problems += column.problems
         if column.values is not None:
             frame[plan.name] = column.values.set_axis(frame.index)
-    idhash = _take(output.pop("idhash"), keep) if "idhash" in output else None
+    idhash = _array(output, "idhash", keep)
     frame[ROW_COLUMN] = rows
     headers = {p.contract: p.header for p in plans if p.contract}
     problems += consistency.share_of_wallet(frame, headers, decimal)
@@ -89,7 +86,12 @@ def _kept(blank: np.ndarray) -> slice | np.ndarray:
     return slice(0, kept) if not blank[:kept].any() else ~blank
 
 
-def _take(values, keep: slice | np.ndarray):
+def _take(values: pd.Series | np.ndarray, keep: slice | np.ndarray) -> pd.Series | np.ndarray:
     if isinstance(keep, slice):
         return values[keep] if keep.stop != len(values) else values
     return values[keep] if not isinstance(values, pd.Series) else values[keep].reset_index(drop=True)
+
+
+def _array(output: Output, name: str, keep: slice | np.ndarray) -> np.ndarray | None:
+    """A numpy column of the output (taken out of it), for the kept rows; None if absent."""
+    return _take(output.pop(name), keep) if name in output else None
