@@ -1,16 +1,18 @@
 """Visit plans from the store or a file: clients → norms and judgements → plan tables per rep."""
 
-from portfolio.planning.clients import PLAN_COLUMNS, data_date, plan_clients
+from portfolio.planning.clients import PLAN_COLUMNS, data_date, latest_visit, plan_clients
 from portfolio.planning.inputs import EDITABLE_LEVELS, JudgementProblem, PlanInputs, judgement_problems, \
     judgements_from_levels
-from portfolio.planning.plan import PlanRoles, VisitPlan, make_plan, plan_roles
+from portfolio.planning.plan import PlanBase, PlanRoles, VisitPlan, allocate_plan, make_plan, plan_base, \
+    plan_roles
 from portfolio.planning.tables import PLAN_OUTPUT_COLUMNS, plan_export, plan_output
 from portfolio.planning.views import EFFORT_SPREAD, EffortRange, RepPlan, effort_range, rep_plan, \
     segment_visits, typical_clients
 
 __all__ = [
     "EDITABLE_LEVELS", "EFFORT_SPREAD", "EffortRange", "JudgementProblem", "PLAN_COLUMNS",
-    "PLAN_OUTPUT_COLUMNS", "PlanInputs", "PlanRoles", "RepPlan", "VisitPlan", "data_date",
-    "effort_range", "judgement_problems", "judgements_from_levels", "make_plan", "plan_clients",
-    "plan_export", "plan_output", "plan_roles", "rep_plan", "segment_visits", "typical_clients",
+    "PLAN_OUTPUT_COLUMNS", "PlanBase", "PlanInputs", "PlanRoles", "RepPlan", "VisitPlan",
+    "allocate_plan", "data_date", "effort_range", "judgement_problems", "judgements_from_levels",
+    "latest_visit", "make_plan", "plan_base", "plan_clients", "plan_export", "plan_output",
+    "plan_roles", "rep_plan", "segment_visits", "typical_clients",
 ]

@@ -68,8 +68,15 @@ class PlanInputs:
 
     def key(self) -> str:
         """A short digest of everything the plan depends on, for cache keys."""
-        text = repr((self.visits, self.capacity, self.judgements))
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+        return _digest((self.visits, self.capacity, self.judgements))
+
+    def norms_key(self) -> str:
+        """A digest of the visit norms and capacity alone: what the plan's base depends on."""
+        return _digest((self.visits, self.capacity))
+
+
+def _digest(values: object) -> str:
+    return hashlib.sha256(repr(values).encode("utf-8")).hexdigest()[:16]
 
 
 def judgement_problems(segment: str, values: Mapping[str, object]) -> list[JudgementProblem]:

@@ -68,37 +68,55 @@ class VisitPlan:
         return bool(self.shapes)
 
 
-def make_plan(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | dt.date | pd.Timestamp,
-              roles: PlanRoles) -> VisitPlan:
-    """Plan every rep of `clients` (columns as `plan_clients` gives them) under `inputs`.
+@dataclass(frozen=True)
+class PlanBase:
+    """The part of a plan the response judgements do not change: each client's norms, the
+    norm plan (what gives), urgency, and the priority visits. Columns as in `VisitPlan`."""
 
-    With judgements, visits go by marginal return (CALLPLAN) within each segment's min–max
-    and the rep's capacity; without, each client gets its segment's norm, less what gives.
-    """
+    clients: pd.DataFrame
+    gives: pd.DataFrame
+    priorities: pd.DataFrame
+    reference_date: pd.Timestamp
+
+
+def plan_base(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | dt.date | pd.Timestamp,
+              roles: PlanRoles) -> PlanBase:
+    """Norms, what gives, urgency and priorities for every client of `clients` (columns as
+    `plan_clients` gives them); the judgements in `inputs` are not read."""
     norms = inputs.norms
     date = pd.Timestamp(reference_date).normalize()
-    base = clients.reset_index(drop=True)
-    v_min, v_norm, v_max = client_norms(base["segment"], norms)
+    source = clients.reset_index(drop=True)
+    v_min, v_norm, v_max = client_norms(source["segment"], norms)
     lo, hi = whole_visit_bounds(v_min, v_max)
-    revenue = base["revenue"].to_numpy(dtype=float)
-    today = pd.to_numeric(base["visits_12m"], errors="coerce").to_numpy(dtype=float)
-
-    table = base[["client_id", "client_name", "salesperson", "segment", "revenue", "potential",
-                  "visits_12m", "last_visit"]].copy()
-    table["headroom"] = np.maximum(base["potential"].to_numpy(dtype=float) - revenue, 0.0)
+    table = source[["client_id", "client_name", "salesperson", "segment", "revenue", "potential",
+                    "visits_12m", "last_visit"]].copy()
+    table["headroom"] = np.maximum(source["potential"].to_numpy(dtype=float)
+                                   - source["revenue"].to_numpy(dtype=float), 0.0)
     table["visits_min"], table["visits_norm"], table["visits_max"] = lo, v_norm, hi
-    gives = what_gives(base, norms, inputs.capacity, roles.priority)
-    table["visits_norm_plan"] = v_norm - _lost(base, gives)
+    gives = what_gives(source, norms, inputs.capacity, roles.priority)
+    table["visits_norm_plan"] = v_norm - _lost(source, gives)
+    state = urgency(source, norms, date)
+    for column in ("days_since_visit", "norm_interval_days", "urgency_ratio", "urgency"):
+        table[column] = state[column].to_numpy()
+    priorities = priority_visits(source, norms, date, develop=roles.develop)
+    return PlanBase(table, gives, priorities, date)
 
+
+def allocate_plan(base: PlanBase, inputs: PlanInputs) -> VisitPlan:
+    """The plan over `base`: with judgements, visits go by marginal return (CALLPLAN) within
+    each segment's min–max and the rep's capacity; without, each client keeps the norm plan."""
+    table = base.clients.copy()
+    lo = table["visits_min"].to_numpy(dtype=float)
     shapes = fit_shapes(inputs.responses) if inputs.has_curves else {}
     if shapes:
-        allocation = allocate_team(base, norms, inputs.capacity, shapes)
+        allocation = allocate_team(table, inputs.norms, inputs.capacity, shapes)
         solved = allocation.clients
         for column in ("visits_recommended", "visits_cut", "revenue_expected_current",
                        "revenue_expected_recommended", "next_visit_value"):
             table[column] = solved[column].to_numpy()
-        curves = _curves(base, shapes, v_norm, today)
-        table["revenue_expected_norms"] = revenue * curves(table["visits_norm_plan"].to_numpy(dtype=float))
+        curves = _curves(table, shapes)
+        table["revenue_expected_norms"] = (table["revenue"].to_numpy(dtype=float)
+                                           * curves(table["visits_norm_plan"].to_numpy(dtype=float)))
         cuts = allocation.cuts()
         rep_extra = allocation.reps.set_index("salesperson")
     else:
@@ -110,13 +128,14 @@ def make_plan(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | d
         cuts = table.loc[table["visits_cut"] > 0, ["salesperson", "client_id", "segment",
                                                    "visits_min", "visits_recommended", "visits_cut"]]
         rep_extra = None
-    state = urgency(base, norms, date)
-    for column in ("days_since_visit", "norm_interval_days", "urgency_ratio", "urgency"):
-        table[column] = state[column].to_numpy()
+    return VisitPlan(table, _rep_table(table, inputs, rep_extra), base.gives,
+                     cuts.reset_index(drop=True), base.priorities, base.reference_date, shapes)
 
-    priorities = priority_visits(base, norms, date, develop=roles.develop)
-    return VisitPlan(table, _rep_table(table, inputs, rep_extra), gives,
-                     cuts.reset_index(drop=True), priorities, date, shapes)
+
+def make_plan(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | dt.date | pd.Timestamp,
+              roles: PlanRoles) -> VisitPlan:
+    """Plan every rep of `clients` (columns as `plan_clients` gives them) under `inputs`."""
+    return allocate_plan(plan_base(clients, inputs, reference_date, roles), inputs)
 
 
 def _lost(clients: pd.DataFrame, gives: pd.DataFrame) -> np.ndarray:
@@ -127,12 +146,13 @@ def _lost(clients: pd.DataFrame, gives: pd.DataFrame) -> np.ndarray:
     return lost.reindex(key).fillna(0.0).to_numpy(dtype=float)
 
 
-def _curves(clients: pd.DataFrame, shapes: dict[str, CurveShape], v_norm: np.ndarray,
-            today: np.ndarray) -> CurveArrays:
+def _curves(table: pd.DataFrame, shapes: dict[str, CurveShape]) -> CurveArrays:
     """Each client's response curve, placed on its visits today (the norm where unknown or 0),
     as the allocation places it."""
-    codes = segment_codes(clients["segment"], list(shapes), "response curve")
-    return client_curves(list(shapes.values()), codes, reference_visits(today, v_norm))
+    codes = segment_codes(table["segment"], list(shapes), "response curve")
+    today = pd.to_numeric(table["visits_12m"], errors="coerce").to_numpy(dtype=float)
+    return client_curves(list(shapes.values()), codes,
+                         reference_visits(today, table["visits_norm"].to_numpy(dtype=float)))
 
 
 def _rep_table(table: pd.DataFrame, inputs: PlanInputs, allocated: pd.DataFrame | None) -> pd.DataFrame:

@@ -15,9 +15,9 @@ import streamlit as st
 from portfolio.access import Visibility
 from portfolio.grid.model import Grid
 from portfolio.norms import Norms, check_norms_against_grid, load_norms
-from portfolio.planning import (EffortRange, PlanInputs, RepPlan, VisitPlan, effort_range, make_plan,
-                                plan_clients, plan_roles, rep_plan, segment_visits, typical_clients)
-from portfolio.planning.clients import latest_visit
+from portfolio.planning import (EffortRange, PlanBase, PlanInputs, RepPlan, VisitPlan, allocate_plan,
+                                effort_range, latest_visit, plan_base, plan_clients, plan_roles, rep_plan,
+                                segment_visits, typical_clients)
 from portfolio.problems import ConfigError, ConfigIssue
 from portfolio.store.database import Store
 from portfolio.ui.context import PageContext
@@ -71,24 +71,30 @@ def default_date(ctx: PageContext) -> pd.Timestamp | None:
                          grid_token(ctx.grid), ctx.visibility, _viewer_key(ctx.visibility))
 
 
-# The team's plan is the heavy part (every visible client); a handful of versions are kept
-# (judgements tried one after the other), the rep views built from it are small.
-@st.cache_data(show_spinner=False, max_entries=6)
+# The team's plan is the heavy part (every visible client). Its base (norms, what gives,
+# urgency, priorities) does not depend on the judgements, so trying judgements only re-runs
+# the allocation. Both are kept as resources, not copied on every read (cache_data would
+# unpickle a 100,000-row plan on each use): nothing downstream modifies them.
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _team_base(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id: str,
+               _visibility: Visibility, viewer: tuple[str, ...], _inputs: PlanInputs,
+               norms_key: str, date: str) -> PlanBase:
+    clients = plan_clients(_store, dataset_id, _grid, _visibility)
+    return plan_base(clients, _inputs, date, plan_roles(_grid))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _team_plan(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id: str,
                _visibility: Visibility, viewer: tuple[str, ...], _inputs: PlanInputs,
                inputs_key: str, date: str) -> VisitPlan:
-    clients = plan_clients(_store, dataset_id, _grid, _visibility)
-    return make_plan(clients, _inputs, date, plan_roles(_grid))
+    base = _team_base(_store, db_path, dataset_id, _grid, grid_id, _visibility, viewer, _inputs,
+                      _inputs.norms_key(), date)
+    return allocate_plan(base, _inputs)
 
 
 def _plan_args(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp) -> tuple:
     return (ctx.store, ctx.store.path, ctx.dataset.dataset_id, ctx.grid, grid_token(ctx.grid),  # type: ignore[union-attr]
             ctx.visibility, _viewer_key(ctx.visibility), inputs, inputs.key(), date.date().isoformat())
-
-
-def team_plan(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp) -> VisitPlan:
-    """Every visible rep's plan."""
-    return _team_plan(*_plan_args(ctx, inputs, date))
 
 
 @dataclass(frozen=True)
