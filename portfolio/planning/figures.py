@@ -17,6 +17,20 @@ TODAY_COLOR = "#999999"
 NORMS_COLOR = "#cfd8e3"
 RECOMMENDED_COLOR = "#0072b2"
 CURVE_POINTS = 121
+WRAP_FROM = 14  # characters: longer segment labels go on two lines under the bars
+
+
+def _percent_suffix(lang: str) -> str:
+    return "\u00a0%" if lang == "fr" else "%"
+
+
+def _wrapped(label: str) -> str:
+    """A long label on two lines, split at the space nearest its middle (no tilted labels)."""
+    if len(label) < WRAP_FROM or " " not in label:
+        return label
+    spaces = [i for i, char in enumerate(label) if char == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+    return label[:cut] + "<br>" + label[cut + 1:]
 
 
 def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go.Figure:
@@ -26,10 +40,11 @@ def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go
     over = value > 1.0
     figure = go.Figure(go.Indicator(
         mode="gauge+number", value=100 * value,
-        number={"suffix": "\u00a0%" if lang == "fr" else "%", "valueformat": ".0f",
+        number={"suffix": _percent_suffix(lang), "valueformat": ".0f",
                 "font": {"size": 56, "color": OVER_COLOR if over else OK_COLOR}},
         title={"text": t("plan.gauge_title", lang), "font": {"size": TITLE_FONT_SIZE}},
-        gauge={"axis": {"range": [0, top], "ticksuffix": "%", "tickfont": {"size": LABEL_FONT_SIZE}},
+        gauge={"axis": {"range": [0, top], "ticksuffix": _percent_suffix(lang),
+                         "tickfont": {"size": LABEL_FONT_SIZE}},
                "bar": {"color": OVER_COLOR if over else OK_COLOR, "thickness": 0.35},
                "steps": [{"range": [0, 100], "color": "#e8f1f8"},
                          {"range": [100, top], "color": "#fbe3d6"}],
@@ -43,7 +58,7 @@ def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go
 def segment_visits_figure(table: pd.DataFrame, grid: Grid, lang: str, *, height: int = 420) -> go.Figure:
     """Grouped bars per segment: visits today, at the norms, and recommended (from `segment_visits`)."""
     labels = {s.id: s.label.get(lang) for s in grid.segments}
-    x = [labels.get(s, s) for s in table["segment"]]
+    x = [_wrapped(labels.get(s, s)) for s in table["segment"]]
     figure = go.Figure()
     for column, key, color in (("visits_today", "plan.bars_today", TODAY_COLOR),
                                ("visits_norm", "plan.bars_norms", NORMS_COLOR),
@@ -53,7 +68,7 @@ def segment_visits_figure(table: pd.DataFrame, grid: Grid, lang: str, *, height:
                        text=np.round(values).astype(int), textposition="outside",
                        textfont={"size": LABEL_FONT_SIZE}, cliponaxis=False)
     figure.update_layout(**base_layout(lang))
-    figure.update_layout(barmode="group", height=height, bargap=0.25,
+    figure.update_layout(barmode="group", height=height, bargap=0.25, xaxis_tickangle=0,
                          yaxis_title=t("plan.bars_axis", lang),
                          legend={"orientation": "h", "y": 1.12, "x": 0},
                          margin={"l": 80, "r": 20, "t": 60, "b": 60})
@@ -85,14 +100,15 @@ def response_figure(shapes: dict[str, CurveShape], typical: pd.DataFrame, grid: 
                                name=f"{name} · {label}", legendgroup=row.segment, showlegend=False,
                                marker={"color": color, "size": 16, "symbol": symbol,
                                        "line": {"color": "white", "width": 2}},
-                               hovertemplate=f"{name}<br>{label}: %{{x:.0f}}<br>%{{y:.0f}}%<extra></extra>")
+                               hovertemplate=(f"{name}<br>{label}: %{{x:.0f}}<br>%{{y:.0f}}"
+                                              f"{_percent_suffix(lang)}<extra></extra>"))
     # Two grey markers in the legend explain the symbols once for every segment.
     for symbol, label in (("circle", today_name), ("diamond", recommended_name)):
         figure.add_scatter(x=[None], y=[None], mode="markers", name=label,
                            marker={"color": TODAY_COLOR, "size": 14, "symbol": symbol})
     figure.update_layout(**base_layout(lang))
     figure.update_layout(height=height, xaxis_title=t("plan.curve_x", lang),
-                         yaxis_title=t("plan.curve_y", lang), yaxis_ticksuffix="%",
+                         yaxis_title=t("plan.curve_y", lang), yaxis_ticksuffix=_percent_suffix(lang),
                          legend={"orientation": "h", "y": -0.25, "x": 0},
                          margin={"l": 80, "r": 20, "t": 20, "b": 120})
     return figure
