@@ -176,21 +176,18 @@ def test_a_broken_grid_is_refused(files, tmp_path):
     assert "broken.yaml:" in stderr and "weight" in stderr
 
 
-def test_norms_with_decreasing_judgements_are_refused(files, tmp_path):
+@pytest.mark.parametrize("change, said", [
+    # Judgements that decrease: more visits would bring less revenue.
+    (("saturation: 1.5}", "saturation: 1.0}"), ["norms.yaml:", "saturation"]),
+    # A segment id the grid does not have (a typo): named, with the grid's own.
+    (("    develop: {min", "    develope: {min"), ["visits.segments.develope", "develop"]),
+], ids=["decreasing judgements", "segment not in the grid"])
+def test_bad_norms_are_refused(files, tmp_path, change, said):
     clients, grid, _ = files
     norms = tmp_path / "norms.yaml"
-    norms.write_text(NORMS.replace("saturation: 1.5}", "saturation: 1.0}", 1), encoding="utf-8")
+    norms.write_text(NORMS.replace(*change, 1), encoding="utf-8")
     stderr = _refused(run(str(clients), "--grid", str(grid), "--norms", str(norms)))
-    assert "norms.yaml:" in stderr and "saturation" in stderr
-
-
-def test_norms_that_do_not_fit_the_grid_are_refused(files, tmp_path):
-    clients, grid, _ = files
-    norms = tmp_path / "norms.yaml"
-    norms.write_text(NORMS.replace("    develop: {min", "    develope: {min"), encoding="utf-8")
-    stderr = _refused(run(str(clients), "--grid", str(grid), "--norms", str(norms)))
-    assert "visits.segments.develope" in stderr
-    assert "develop" in stderr
+    assert all(text in stderr for text in said), stderr
 
 
 def test_a_bad_output_extension_is_refused_before_any_work(files, tmp_path):
