@@ -48,10 +48,11 @@ def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -
         return []
     present = np.flatnonzero(frame["client_id"].notna().to_numpy())
     hashes = idhash[present]
+    ordered = np.sort(hashes)  # a plain sort answers "any repeat?" faster than argsort
+    if not (ordered[1:] == ordered[:-1]).any():
+        return []
     order = np.argsort(hashes, kind="stable")
     same = hashes[order][1:] == hashes[order][:-1]
-    if not same.any():
-        return []
     grouped = np.zeros(len(order), dtype=bool)
     grouped[1:] |= same
     grouped[:-1] |= same
