@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -80,22 +82,22 @@ def test_the_gauge_reads_workload_over_capacity(seeded_db):
 
 
 @pytest.fixture
-def norms_text(tmp_path, monkeypatch):
-    """Point the app at a copy of the shipped configuration whose norms the test rewrites."""
+def norms_file(tmp_path, monkeypatch) -> Path:
+    """A copy of the shipped configuration for the app; the test rewrites its norms."""
     config = tmp_path / "config"
     shutil.copytree(ROOT / "config", config)
     monkeypatch.setenv("PORTFOLIO_CONFIG", str(config))
-    norms = config / "norms.yaml"
-
-    def write(change: tuple[str, str]) -> None:
-        text = norms.read_text(encoding="utf-8")
-        assert change[0] in text
-        norms.write_text(text.replace(*change), encoding="utf-8")
-    return write
+    return config / "norms.yaml"
 
 
-def test_an_overloaded_rep_sees_what_gives(seeded_db, norms_text):
-    norms_text(("field_days: 180", "field_days: 120"))  # 4 × 120 = 480 visits a year
+def rewrite(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_overloaded_rep_sees_what_gives(seeded_db, norms_file):
+    rewrite(norms_file, "field_days: 180", "field_days: 120")  # 4 × 120 = 480 visits a year
     at = open_page(PAGE)
     choose_rep(at, "Vincent Faure")
     metrics = {m.label: m.value for m in at.metric}
@@ -110,8 +112,8 @@ def test_an_overloaded_rep_sees_what_gives(seeded_db, norms_text):
     assert list(gives["Order"][:3]) == [1, 2, 3]
 
 
-def test_a_norms_file_that_does_not_fit_the_grid_stops_the_page(seeded_db, norms_text):
-    norms_text(("    develop:  {min: 4, norm: 8,  max: 12}", "    develope: {min: 4, norm: 8,  max: 12}"))
+def test_a_norms_file_that_does_not_fit_the_grid_stops_the_page(seeded_db, norms_file):
+    rewrite(norms_file, "    develop:  {min: 4, norm: 8,  max: 12}", "    develope: {min: 4, norm: 8,  max: 12}")
     at = open_page(PAGE)
     assert not at.exception
     assert [e.value for e in at.error] == ["The norms file norms.yaml cannot be used with this grid:"]
@@ -192,3 +194,26 @@ def test_the_page_in_french(seeded_db):
     assert priorities["Pourquoi"].iloc[0].startswith("Bastion concurrent")
     headroom = priorities["Potentiel restant"].iloc[0]
     assert headroom.endswith("\u00a0€") and "\u202f" in headroom  # 123 456 € (above 1 000 €)
+
+
+def test_without_judgements_in_the_norms_visits_follow_the_norms(seeded_db, norms_file):
+    response = "\nresponse:" + norms_file.read_text(encoding="utf-8").split("\nresponse:", 1)[1]
+    rewrite(norms_file, response, "\n")  # the optional response section left out
+    at = open_page(PAGE)
+    assert not at.exception
+    assert any("gives no response judgements" in i.value for i in at.info)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Expected revenue"] == "—"
+    # Claire's norms fit her capacity: each client gets its norm, 14 partners × 10.
+    assert recommended(at)["Partners"] == 14 * 10
+    edit(at, PARTNERS, none=0.5)  # judgements entered in the form: the plan goes by return
+    assert {m.label: m.value for m in at.metric}["Expected revenue"] != "—"
+
+
+def test_a_later_plan_date_makes_more_visits_due(seeded_db):
+    at = open_page(PAGE)
+    caption = next(c.value for c in at.caption if "competitors' strongholds first" in c.value)
+    at.date_input(key="w.plan.date").set_value(dt.date(2027, 10, 31)).run()
+    later = next(c.value for c in at.caption if "competitors' strongholds first" in c.value)
+    # A year on, every client is due or overdue: more of them are listed.
+    assert int(later.split(" clients")[0]) > int(caption.split(" clients")[0])
