@@ -53,3 +53,15 @@ def signed_percent(ratio: float, lang: str) -> str:
     if ratio is None or not np.isfinite(ratio):
         return EMPTY
     return ("+" if ratio > 0 else "") + percent(ratio, lang, 1)
+
+
+def two_figures(value):  # noqa: ANN001, ANN201 - a number or an array of numbers
+    """Rounded to two significant figures (4,638 → 4,600): an order of magnitude, not a false
+    precision, for figures that rest on judgements. Works on numbers and arrays alike."""
+    values = np.asarray(value, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        magnitude = np.floor(np.log10(np.abs(values)))
+        scale = np.where(np.isfinite(magnitude), 10.0 ** (1 - magnitude), 1.0)
+        rounded = np.round(values * scale) / scale
+    rounded = np.where(np.isfinite(values) & (values != 0), rounded, values)
+    return float(rounded) if rounded.ndim == 0 else rounded

@@ -14,7 +14,7 @@ from portfolio.tables_out import csv_bytes, xlsx_bytes
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
 from portfolio.ui.plan_data import RepView
-from portfolio.ui.plan_format import amounts, signed_percent, whole_numbers
+from portfolio.ui.plan_format import amounts, signed_percent, two_figures, whole_numbers
 from portfolio.ui.plan_view import PLOTLY_CONFIG, TABLE_HEIGHT
 
 SEGMENT_TABLE_KEY = "plan_segments"
@@ -122,7 +122,7 @@ def team_panel(ctx: PageContext, reps: pd.DataFrame) -> None:
         ctx.t("plan.col_revenue_recommended"): amounts(reps["revenue_expected_recommended"],
                                                        lang).to_numpy(),
         ctx.t("plan.col_gain"): [signed_percent(v, lang) for v in gain],
-        ctx.t("plan.col_day_value"): amounts(reps["visit_day_value"], lang).to_numpy(),
+        ctx.t("plan.col_day_value"): amounts(two_figures(reps["visit_day_value"]), lang).to_numpy(),
     })
     st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
                  key="w.plan.team")

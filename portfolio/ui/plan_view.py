@@ -14,7 +14,8 @@ from portfolio.ui import plan_data, plan_state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import decimal, money, number, percent
 from portfolio.ui.plan_data import RepView
-from portfolio.ui.plan_format import amounts, one_decimal, signed_percent, visit_counts, whole_numbers
+from portfolio.ui.plan_format import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
+    whole_numbers
 from portfolio.ui.widgets import bound_widget, show_issues
 from portfolio.visits import REASON_PARAMS, URGENCY_CLASSES
 
@@ -83,7 +84,7 @@ def headline(ctx: PageContext, view: RepView) -> None:
     columns[3].metric(ctx.t("plan.metric_revenue"), money(recommended, lang, compact=True),
                       delta=_gain(recommended, s["revenue_expected_current"], lang, ctx.t("plan.vs_today")),
                       help=ctx.t("plan.metric_revenue_help"))
-    columns[4].metric(ctx.t("plan.metric_day_value"), "≈\u00a0" + money(s["visit_day_value"], lang, compact=True),
+    columns[4].metric(ctx.t("plan.metric_day_value"), "≈\u00a0" + money(two_figures(s["visit_day_value"]), lang, compact=True),
                       help=ctx.t("plan.metric_day_value_help"))
     st.markdown(ctx.t("plan.vs_norms", gain=_gain(recommended, s["revenue_expected_norms"], lang, ""),
                       norms=money(s["revenue_expected_norms"], lang, compact=True)))
@@ -111,7 +112,8 @@ def effort_note(ctx: PageContext, effort: EffortRange) -> str:
     return ctx.t("plan.effort_note",
                  spread=percent(effort.factors[2] - 1, lang),
                  fewer=_gain(low, mid, lang, ""), more=_gain(high, mid, lang, ""),
-                 day_low=money(days[0], lang, compact=True), day_high=money(days[-1], lang, compact=True))
+                 day_low=money(two_figures(days[0]), lang, compact=True),
+                 day_high=money(two_figures(days[-1]), lang, compact=True))
 
 
 def utilisation_panel(ctx: PageContext, view: RepView) -> None:

@@ -7,8 +7,10 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from portfolio.ui.plan_format import amounts, one_decimal, signed_percent, two_figures, visit_counts
 from tests.ui.conftest import ROOT, all_text, open_page, table_rows
 
 PAGE = "pages/7_Visit_plan.py"
@@ -217,3 +219,15 @@ def test_a_later_plan_date_makes_more_visits_due(seeded_db):
     later = next(c.value for c in at.caption if "competitors' strongholds first" in c.value)
     # A year on, every client is due or overdue: more of them are listed.
     assert int(later.split(" clients")[0]) > int(caption.split(" clients")[0])
+
+
+def test_plan_columns_are_written_as_each_language_writes_numbers():
+    values = np.array([1_234_567.5, -2_500.4, np.nan, 0.0])
+    assert list(amounts(values, "en")) == ["€1,234,568", "-€2,500", "—", "€0"]
+    assert list(amounts(values, "fr")) == ["1\u202f234\u202f568\u00a0€", "-2\u202f500\u00a0€", "—", "0\u00a0€"]
+    assert list(one_decimal(np.array([2.65, 1234.04, np.nan]), "fr")) == ["2,7", "1\u202f234,0", "—"]
+    assert list(visit_counts(np.array([3.0, 2.5, np.nan]), "en")) == ["3", "2.5", "—"]
+    assert (signed_percent(0.0452, "en"), signed_percent(-0.02, "fr"), signed_percent(np.nan, "en")) == \
+        ("+4.5%", "-2,0\u00a0%", "—")
+    assert two_figures(4_638.47) == 4_600 and two_figures(159.2) == 160 and two_figures(0.0) == 0
+    assert list(two_figures(np.array([55.9, -1_234.0]))) == [56, -1_200]
