@@ -62,6 +62,7 @@ class VisitPlan:
     priorities: pd.DataFrame
     reference_date: pd.Timestamp
     shapes: dict[str, CurveShape] = field(default_factory=dict)
+    unplaced: int = 0
 
     @property
     def uses_curves(self) -> bool:
@@ -77,6 +78,7 @@ class PlanBase:
     gives: pd.DataFrame
     priorities: pd.DataFrame
     reference_date: pd.Timestamp
+    unplaced: int = 0  # clients the grid could not place in a segment: not planned
 
 
 def plan_base(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | dt.date | pd.Timestamp,
@@ -99,7 +101,7 @@ def plan_base(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | d
     for column in ("days_since_visit", "norm_interval_days", "urgency_ratio", "urgency"):
         table[column] = state[column].to_numpy()
     priorities = priority_visits(source, norms, date, develop=roles.develop)
-    return PlanBase(table, gives, priorities, date)
+    return PlanBase(table, gives, priorities, date, int(clients.attrs.get("unscored", 0)))
 
 
 def allocate_plan(base: PlanBase, inputs: PlanInputs) -> VisitPlan:
@@ -129,7 +131,8 @@ def allocate_plan(base: PlanBase, inputs: PlanInputs) -> VisitPlan:
                                                    "visits_min", "visits_recommended", "visits_cut"]]
         rep_extra = None
     return VisitPlan(table, _rep_table(table, inputs, rep_extra), base.gives,
-                     cuts.reset_index(drop=True), base.priorities, base.reference_date, shapes)
+                     cuts.reset_index(drop=True), base.priorities, base.reference_date, shapes,
+                     base.unplaced)
 
 
 def make_plan(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | dt.date | pd.Timestamp,

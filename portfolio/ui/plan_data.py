@@ -107,6 +107,7 @@ class RepView:
     effort: EffortRange | None
     shapes: dict
     uses_curves: bool
+    unplaced: int  # visible clients without a segment, left out of every plan
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -118,7 +119,7 @@ def _rep_view(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id
     segments = [s.id for s in _grid.segments]
     mine = rep_plan(plan, rep, segments)
     return RepView(mine, segment_visits(mine.clients, segments), typical_clients(mine.clients, segments),
-                   effort_range(plan, _inputs, mine), plan.shapes, plan.uses_curves)
+                   effort_range(plan, _inputs, mine), plan.shapes, plan.uses_curves, plan.unplaced)
 
 
 def rep_view(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp, rep: str) -> RepView:

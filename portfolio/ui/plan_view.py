@@ -67,6 +67,8 @@ def rep_controls(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp,
 def headline(ctx: PageContext, view: RepView) -> None:
     """Workload, capacity, recommended visits, expected revenue and the value of a visit-day."""
     s, lang = view.plan.summary, ctx.lang
+    if view.unplaced:
+        st.caption(ctx.t("plan.unplaced", clients=number(view.unplaced, lang)))
     columns = st.columns(5)
     columns[0].metric(ctx.t("plan.metric_workload"), number(s["workload"], lang),
                       help=ctx.t("plan.metric_workload_help"))

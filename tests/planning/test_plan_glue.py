@@ -13,7 +13,9 @@ from portfolio.norms.model import Capacity
 from portfolio.planning import (effort_range, make_plan, plan_clients, plan_roles, rep_plan,
                                 segment_visits)
 from portfolio.planning.clients import latest_visit
-from tests.planning.conftest import EXACT, PLAN_DATE, SEGMENT, inputs
+from portfolio.store.datasets import create_dataset
+from tests.planning.conftest import EXACT, PLAN_DATE, SEGMENT, client_frame, inputs
+from tests.scoring.gridkit import bands, grid_2x2
 
 SEGMENTS = ["develop", "partners", "maintain", "minimal"]
 
@@ -168,3 +170,17 @@ def test_urgency_is_counted_to_the_plan_date(team, grid):
     assert (days["b1"], days["b3"]) == (272, 91)  # from 1 February and 1 August 2026
     assert np.isnan(days["a2"])
     assert by_client(plan, "urgency")["a4"] == "ok"
+
+
+def test_clients_the_grid_cannot_place_are_counted_and_left_out(memory_store):
+    frame = client_frame()
+    frame.loc[len(frame)] = {**frame.iloc[0].to_dict(), "client_id": "a5", "share_of_wallet": None}
+    dataset_id = create_dataset(memory_store, frame, name="with a gap")
+    # Under `missing: ignore` a client with no share of wallet has no QRC score, so no segment.
+    grid = grid_2x2([bands("potential", 1, (0, 0), (100_000, 1))],
+                    [bands("share_of_wallet", 1, (0, 0), (0.5, 1))], missing="ignore")
+    clients = plan_clients(memory_store, dataset_id, grid, Visibility.everyone())
+    assert "a5" not in set(clients["client_id"])
+    plan = make_plan(clients, inputs(), PLAN_DATE, plan_roles(grid))
+    assert plan.unplaced == 1
+    assert rep_row(plan, "Ana")["clients"] == 4
