@@ -42,15 +42,20 @@ def gap_text(gap: float, within: object, lang: str) -> str:
 
 
 def download_buttons(ctx: PageContext, table: pd.DataFrame, file_stem: str, key: str) -> None:
-    """CSV and Excel downloads of a table, side by side (the name made safe for any disk)."""
+    """CSV and Excel downloads of a table, side by side (the name made safe for any disk).
+
+    The files are written when a button is pressed, not on every rerun: an Excel file of
+    a few hundred rows costs more than the rest of the page.
+    """
     file_stem = re.sub(r"[^\w-]+", "_", file_stem).strip("_") or "table"
     left, right, _ = st.columns([1, 1, 3])
     with left:
-        st.download_button(ctx.t("structure.download_csv"), csv_bytes(table),
+        st.download_button(ctx.t("structure.download_csv"), lambda: csv_bytes(table),
                            file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:", width="stretch")
     with right:
-        st.download_button(ctx.t("structure.download_xlsx"), xlsx_bytes(table, sheet_name=file_stem[:31]),
+        st.download_button(ctx.t("structure.download_xlsx"),
+                           lambda: xlsx_bytes(table, sheet_name=file_stem[:31]),
                            file_name=f"{file_stem}.xlsx", key=f"{key}.xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                            icon=":material/download:", width="stretch")
