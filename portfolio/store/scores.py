@@ -11,9 +11,14 @@ from portfolio.store.database import Store
 from portfolio.store.datasets import clients_table
 
 
+# Raised whenever what a scores table holds changes, so that a database written by an
+# earlier version of the app never serves a table of the old layout.
+SCORES_LAYOUT = 2
+
+
 def grid_key(grid: Grid) -> str:
     """A short digest of everything that changes scores (not the labels' file name)."""
-    return hashlib.sha256(repr((grid.missing, grid.axes, grid.cuts, grid.segments))
+    return hashlib.sha256(repr((SCORES_LAYOUT, grid.missing, grid.axes, grid.cuts, grid.segments))
                           .encode("utf-8")).hexdigest()[:16]
 
 

@@ -83,3 +83,11 @@ def test_a_client_file_column_named_like_a_score_does_not_hide_the_score(memory_
     ds = create_dataset(memory_store, clients, name="crm", period="2026-Q1")
     rows = matrix_clients(memory_store, ds, GRID, Visibility.everyone()).set_index("client_id")
     assert rows.loc["a1", "segment"] == "partners"
+
+
+def test_scores_tables_of_an_older_layout_are_never_reused(memory_store, monkeypatch):
+    from portfolio.store import scores
+    ds = create_dataset(memory_store, CLIENTS, name="small", period="2026-Q1")
+    before = scores.ensure_scores(memory_store, ds, GRID)
+    monkeypatch.setattr(scores, "SCORES_LAYOUT", scores.SCORES_LAYOUT + 1)
+    assert scores.ensure_scores(memory_store, ds, GRID) != before
