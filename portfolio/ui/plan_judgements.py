@@ -10,7 +10,7 @@ import streamlit as st
 
 from portfolio.norms.model import RESPONSE_LEVELS
 from portfolio.planning import EDITABLE_LEVELS, JudgementProblem, PlanInputs, judgements_from_levels
-from portfolio.planning.figures import response_figure
+from portfolio.figures.plan import response_figure
 from portfolio.ui import plan_state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import decimal

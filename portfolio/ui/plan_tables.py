@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from portfolio.planning import plan_export
-from portfolio.planning.figures import segment_visits_figure
+from portfolio.figures.plan import segment_visits_figure
 from portfolio.tables_out import csv_bytes, xlsx_bytes
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent

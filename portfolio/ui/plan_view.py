@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from portfolio.planning import EffortRange, PlanInputs
-from portfolio.planning.figures import utilisation_gauge
+from portfolio.figures.plan import utilisation_gauge
 from portfolio.ui import plan_data, plan_state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import decimal, money, number, percent

@@ -11,7 +11,7 @@ from portfolio.access import Visibility
 from portfolio.norms.model import Capacity
 from portfolio.planning import (PLAN_OUTPUT_COLUMNS, make_plan, plan_clients, plan_export, plan_output,
                                 plan_roles, rep_plan, segment_visits, typical_clients)
-from portfolio.planning.figures import response_figure, segment_visits_figure, utilisation_gauge
+from portfolio.figures.plan import response_figure, segment_visits_figure, utilisation_gauge
 from tests.planning.conftest import EXACT, PLAN_DATE, inputs
 
 SEGMENTS = ["develop", "partners", "maintain", "minimal"]
