@@ -45,8 +45,9 @@ def ensure_scores(store: Store, dataset_id: int, grid: Grid) -> str:
         if not cur.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?",
                            [table]).fetchone():
             kinds = column_kinds(cur, source)
-            reserved = set(score_columns(grid))
-            passed = tuple(column for column in kinds if column not in reserved)
+            # DuckDB names are case-insensitive: a file's "Segment" collides with "segment".
+            reserved = {name.casefold() for name in score_columns(grid)}
+            passed = tuple(column for column in kinds if column.casefold() not in reserved)
             query = scoring_query(grid, source, kinds, keys=passed)
             cur.execute(f"CREATE TABLE {table} AS {query.sql}", query.params)
     return table

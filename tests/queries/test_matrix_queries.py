@@ -78,8 +78,9 @@ def test_filter_choices_only_offer_what_the_viewer_may_see(dataset):
     assert choices["periods"] == ["2026-Q1"]
 
 
-def test_a_client_file_column_named_like_a_score_does_not_hide_the_score(memory_store):
-    clients = CLIENTS.assign(segment="CRM key account")
+@pytest.mark.parametrize("header", ["segment", "Segment", "QRC"])
+def test_a_client_file_column_named_like_a_score_does_not_hide_the_score(memory_store, header):
+    clients = CLIENTS.assign(**{header: "CRM key account"})
     ds = create_dataset(memory_store, clients, name="crm", period="2026-Q1")
     rows = matrix_clients(memory_store, ds, GRID, Visibility.everyone()).set_index("client_id")
     assert rows.loc["a1", "segment"] == "partners"
