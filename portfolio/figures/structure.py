@@ -310,7 +310,7 @@ def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "
     rows, columns = np.nonzero(outside)
     figure.add_scatter(x=[x[c] for c in columns], y=[names[r] for r in rows], mode="markers",
                        name=t("structure.outside_tolerance", lang), hoverinfo="skip",
-                       marker={"symbol": "square-open", "size": HEAT_ROW_PX - 12,
+                       marker={"symbol": "square-open", "size": HEAT_ROW_PX - 6,
                                "line": {"width": 3, "color": TEXT_COLOR},
                                "color": TEXT_COLOR})
     figure.update_layout(**base_layout(lang))
