@@ -188,12 +188,18 @@ def wallet_figure(reps: pd.DataFrame, lang: str) -> go.Figure:
                                   f"{money_hover('%{x:,.0f}', lang)}<br>"
                                   f"{t('structure.potential', lang)}: "
                                   f"{money_hover('%{customdata[0]:,.0f}', lang)}<extra></extra>"))
+    return _rep_bars_layout(figure, len(names), t("structure.axis_wallet", lang), lang,
+                            right_margin=330)
+
+
+def _rep_bars_layout(figure: go.Figure, reps: int, axis_title: str, lang: str,
+                     right_margin: int = 40) -> go.Figure:
+    """Stacked horizontal bars in euros, one per rep, the first rep on top, the legend above."""
     figure.update_layout(**base_layout(lang))
-    figure.update_layout(barmode="stack", height=_bar_height(len(names)), bargap=0.3,
-                         xaxis={"title": {"text": t("structure.axis_wallet", lang)},
-                                **money_ticks(lang)},
+    figure.update_layout(barmode="stack", height=_bar_height(reps), bargap=0.3,
+                         xaxis={"title": {"text": axis_title}, **money_ticks(lang)},
                          yaxis={"autorange": "reversed"}, legend=TOP_LEGEND,
-                         margin={"l": 200, "r": 330, "t": 70, "b": 70})
+                         margin={"l": 200, "r": right_margin, "t": 70, "b": 70})
     return figure
 
 
@@ -216,13 +222,7 @@ def segment_revenue_figure(revenue_by_segment: pd.DataFrame, grid: Grid, lang: s
                        hovertemplate=(f"%{{y}}<br>{labels.get(segment, segment)}: "
                                       f"{money_hover('%{x:,.0f}', lang)} "
                                       f"(%{{customdata:.0f}}{percent_suffix(lang)})<extra></extra>"))
-    figure.update_layout(**base_layout(lang))
-    figure.update_layout(barmode="stack", height=_bar_height(len(names)), bargap=0.3,
-                         xaxis={"title": {"text": t("structure.axis_revenue", lang)},
-                                **money_ticks(lang)},
-                         yaxis={"autorange": "reversed"}, legend=TOP_LEGEND,
-                         margin={"l": 200, "r": 40, "t": 70, "b": 70})
-    return figure
+    return _rep_bars_layout(figure, len(names), t("structure.axis_revenue", lang), lang)
 
 
 def concentration_figure(reps: pd.DataFrame, team: pd.DataFrame, lang: str) -> go.Figure:

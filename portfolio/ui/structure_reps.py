@@ -39,6 +39,19 @@ def order_control(ctx: PageContext, key: str) -> None:
                  format_func=lambda value: ctx.t(ORDER_LABELS[value]))
 
 
+def _introduced(ctx: PageContext, filters: ClientFilter, intro: str,
+                order_key: str) -> RepComparison | None:
+    """The reps compared, after the tab's introduction and the order control; None (and a
+    note) when there is no client to compare."""
+    comparison = structure_data.comparison_of(ctx, filters)
+    if comparison.reps.empty:
+        st.info(ctx.t("structure.no_clients"), icon=":material/info:")
+        return None
+    st.markdown(ctx.t(intro))
+    order_control(ctx, order_key)
+    return comparison
+
+
 def _drawn(ctx: PageContext, reps: pd.DataFrame) -> pd.DataFrame:
     if len(reps) > MAX_REPS_DRAWN:
         st.caption(ctx.t("structure.reps_capped", shown=MAX_REPS_DRAWN,
@@ -49,12 +62,9 @@ def _drawn(ctx: PageContext, reps: pd.DataFrame) -> pd.DataFrame:
 def reps_tab(ctx: PageContext, filters: ClientFilter) -> None:
     """Each rep's revenue as potential × share of wallet with the headroom left, and split
     by segment, in one order; the full table below."""
-    comparison = structure_data.comparison_of(ctx, filters)
-    if comparison.reps.empty:
-        st.info(ctx.t("structure.no_clients"), icon=":material/info:")
+    comparison = _introduced(ctx, filters, "structure.same_revenue_intro", "w.structure.order")
+    if comparison is None:
         return
-    st.markdown(ctx.t("structure.same_revenue_intro"))
-    order_control(ctx, "w.structure.order")
     reps = ordered_reps(ctx, comparison)
     drawn = _drawn(ctx, reps)
     st.subheader(ctx.t("structure.wallet_title"), anchor=False)
@@ -97,12 +107,10 @@ def reps_table(ctx: PageContext, reps: pd.DataFrame) -> pd.DataFrame:
 
 def concentration_tab(ctx: PageContext, filters: ClientFilter) -> None:
     """The share of revenue of each rep's top 20 % of clients, and their ABC classes."""
-    comparison = structure_data.comparison_of(ctx, filters)
-    if comparison.reps.empty:
-        st.info(ctx.t("structure.no_clients"), icon=":material/info:")
+    comparison = _introduced(ctx, filters, "structure.concentration_intro",
+                             "w.structure.order_concentration")
+    if comparison is None:
         return
-    st.markdown(ctx.t("structure.concentration_intro"))
-    order_control(ctx, "w.structure.order_concentration")
     drawn = _drawn(ctx, ordered_reps(ctx, comparison))
     chart(concentration_figure(drawn, comparison.team, ctx.lang), "w.structure.concentration")
     st.caption(ctx.t("structure.concentration_caption"))

@@ -17,10 +17,15 @@ TARGET_RULES = ("next_band", "partners")
 DEFAULT_GROWTH_PERCENT = 10.0
 
 
+def _choice(key: str, options: tuple[str, ...]) -> str:
+    """The kept choice among `options`, the first one until the user picks another."""
+    value = st.session_state.get(key)
+    return value if value in options else options[0]
+
+
 def reps_order() -> str:
     """How reps are sorted when compared side by side (largest first; names alphabetically)."""
-    value = st.session_state.get(_ORDER)
-    return value if value in ORDERS else ORDERS[0]
+    return _choice(_ORDER, ORDERS)
 
 
 def set_reps_order(value: str | None) -> None:
@@ -29,8 +34,7 @@ def set_reps_order(value: str | None) -> None:
 
 def gap_measure() -> str:
     """Whether gaps are read on the share of clients or of revenue."""
-    value = st.session_state.get(_MEASURE)
-    return value if value in MEASURES else MEASURES[0]
+    return _choice(_MEASURE, MEASURES)
 
 
 def set_gap_measure(value: str | None) -> None:
@@ -58,8 +62,7 @@ def set_growth_percent(value: float | None) -> None:
 
 def target_rule() -> str:
     """How far each client's share of wallet may be raised: the grid's next band, or partners'."""
-    value = st.session_state.get(_TARGET)
-    return value if value in TARGET_RULES else TARGET_RULES[0]
+    return _choice(_TARGET, TARGET_RULES)
 
 
 def set_target_rule(value: str | None) -> None:
