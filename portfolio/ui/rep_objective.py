@@ -75,6 +75,9 @@ def objective_section(ctx: PageContext, rep: str) -> None:
         return
     plan = structure_data.objective_plan_of(ctx, rep, growth, structure_state.target_rule(),
                                             PORTFOLIO)
+    if plan.current_revenue <= 0:
+        st.info(ctx.t("rep.objective_no_revenue"), icon=":material/info:")
+        return
     objective_summary(ctx, plan)
     if plan.available_gain > 0:
         chart(objective_figure(plan.by_segment, ctx.grid, ctx.lang), "w.rep.objective_chart")  # type: ignore[arg-type]

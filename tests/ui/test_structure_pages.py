@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.ui.conftest import N_CLIENTS, ROOT, all_text, open_page, table_rows
+from tests.ui.conftest import N_CLIENTS, ROOT, all_text, open_page, seed_database, table_rows
 
 STRUCTURE = "pages/5_Structure.py"
 REP = "pages/6_Rep.py"
@@ -259,3 +259,15 @@ def test_the_rep_page_in_french(seeded_db):
     text = all_text(at)
     assert "Votre portefeuille est surtout fait de **Bastions concurrents**" in text
     assert "**Première priorité : Part de marché chez le client.**" in text
+
+
+def test_a_rep_with_no_revenue_gets_no_objective_arithmetic(tmp_path, monkeypatch, demo_clients):
+    clients = demo_clients.copy()
+    clients.loc[clients["salesperson"] == "Vincent Faure", ["revenue", "share_of_wallet"]] = 0.0
+    monkeypatch.setenv("PORTFOLIO_DB", str(seed_database(tmp_path / "p.duckdb", clients)))
+    monkeypatch.delenv("PORTFOLIO_CONFIG", raising=False)
+    at = open_page(REP)
+    choose(at, "Vincent Faure")
+    assert not at.exception
+    assert [i.value for i in at.info][-1].startswith("No revenue yet in this portfolio")
+    assert not [d for d in at.dataframe if "Revenue gain (€)" in d.value.columns]
