@@ -39,7 +39,8 @@ def share_of_wallet(frame: pd.DataFrame, headers: dict[str, str], decimal: str) 
 
 
 def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -> list[Problem]:
-    """Every row whose client_id was already used by an earlier row.
+    """Every row whose client_id was already used by an earlier row (of the same period,
+    when the file has a period column).
 
     Candidates are found on 64-bit hashes of the ids (a sort, no string hashing in
     Python); the exact comparison runs on the candidates only.
@@ -48,6 +49,11 @@ def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -
         return []
     present = np.flatnonzero(frame["client_id"].notna().to_numpy())
     hashes = idhash[present]
+    by_period = "period" in frame
+    if by_period:
+        # A file may hold several periods of one portfolio: a client appears once per period.
+        periods = frame["period"].to_numpy(dtype=object, na_value="")[present]
+        hashes = hashes ^ pd.util.hash_array(periods).astype(hashes.dtype)
     ordered = np.sort(hashes)  # a plain sort answers "any repeat?" faster than argsort
     if not (ordered[1:] == ordered[:-1]).any():
         return []
@@ -57,7 +63,8 @@ def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -
     grouped[1:] |= same
     grouped[:-1] |= same
     group = frame.iloc[np.sort(present[order[grouped]])]
-    key = group["client_id"]
+    key = (group["client_id"].str.cat(group["period"].fillna(""), sep="\x1f") if by_period
+           else group["client_id"])
     # Two rows are identical when every cell (typed) is the same.
     fingerprint = pd.util.hash_pandas_object(group.drop(columns=["source_row"]), index=False)
     first_row = group["source_row"].groupby(key, sort=False).transform("first").to_numpy()
@@ -72,4 +79,4 @@ def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -
          f"appear once: keep the right row, or give this client its own id.")
         for f, same in zip(firsts[:CAP], identical[:CAP])]
     return row_problems(group["source_row"].to_numpy()[later], header, "duplicate_id", reasons,
-                        key.to_numpy()[later][:CAP])
+                        group["client_id"].to_numpy()[later][:CAP])
