@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 
 from portfolio.grid.loader import load_grid
 from portfolio.grid.model import Grid
+from portfolio.norms import Norms, check_norms_against_grid, load_norms
 from portfolio.problems import ConfigError
 from portfolio.reading import read_client_file
 from portfolio.settings import load_settings
@@ -25,15 +29,46 @@ class UserError(Exception):
         super().__init__("\n".join(lines))
 
 
+def add_file_arguments(parser: argparse.ArgumentParser, *, norms: bool = False) -> None:
+    """The arguments of the commands that work on one client file: INPUT, --grid,
+    --norms (when the command uses them) and --out."""
+    parser.add_argument("input", help="client file (.csv or .xlsx)")
+    parser.add_argument("--grid", help="scoring grid (YAML); default config/grids/default.yaml")
+    if norms:
+        parser.add_argument("--norms", help="norms (YAML); default config/norms.yaml")
+    parser.add_argument("--out",
+                        help="output file: .csv, .xlsx or .parquet (CSV on stdout if absent)")
+
+
+@contextmanager
+def config_errors_reported() -> Iterator[None]:
+    """Turn a grid or norms that cannot be used (ConfigError) into a user error."""
+    try:
+        yield
+    except ConfigError as error:
+        raise UserError(*(str(issue) for issue in error.issues)) from error
+
+
 def grid_from(path: str | None) -> Grid:
     """The grid at `path`, or the shipped default grid."""
     grid_path = Path(path) if path else load_settings().default_grid
     if not grid_path.is_file():
         raise UserError(f"error: grid file not found: {grid_path}")
-    try:
+    with config_errors_reported():
         return load_grid(grid_path)
-    except ConfigError as error:
-        raise UserError(*(str(issue) for issue in error.issues)) from error
+
+
+def norms_from(path: str | None, grid: Grid) -> Norms:
+    """The norms at `path` (or the shipped ones), checked against `grid`."""
+    norms_path = Path(path) if path else load_settings().norms_path
+    if not norms_path.is_file():
+        raise UserError(f"error: norms file not found: {norms_path}")
+    with config_errors_reported():
+        norms = load_norms(norms_path)
+    issues = check_norms_against_grid(norms, grid)
+    if issues:
+        raise UserError(*(str(issue) for issue in issues))
+    return norms
 
 
 def clients_from(path: str) -> pd.DataFrame:

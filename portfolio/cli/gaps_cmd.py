@@ -8,11 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from portfolio.access import Visibility
-from portfolio.cli.common import UserError, check_output_path, clients_from, grid_from, write_output
-from portfolio.cli.plan_cmd import norms_from
+from portfolio.cli.common import (UserError, add_file_arguments, check_output_path, clients_from,
+                                  config_errors_reported, grid_from, norms_from, write_output)
 from portfolio.grid.model import Grid
 from portfolio.norms import Norms
-from portfolio.problems import ConfigError
 from portfolio.store.database import Store
 from portfolio.store.datasets import create_dataset
 from portfolio.structure import norms_gaps
@@ -34,10 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     f"{', '.join(OUTPUT_COLUMNS)}. Shares are 0–1; gap = client_share − "
                     "target_share; within_tolerance says whether |gap| is within the norms' "
                     "tolerance. A file holding several periods is read at its latest one.")
-    parser.add_argument("input", help="client file (.csv or .xlsx)")
-    parser.add_argument("--grid", help="scoring grid (YAML); default config/grids/default.yaml")
-    parser.add_argument("--norms", help="norms (YAML); default config/norms.yaml")
-    parser.add_argument("--out", help="output file: .csv, .xlsx or .parquet (CSV on stdout if absent)")
+    add_file_arguments(parser, norms=True)
     parser.set_defaults(run=run)
 
 
@@ -54,10 +50,9 @@ def gaps_table(clients: pd.DataFrame, grid: Grid, norms: Norms, file: str) -> pd
     """One row per salesperson × segment of the grid (OUTPUT_COLUMNS), from a read client file."""
     store = Store(":memory:")
     try:
-        dataset_id = create_dataset(store, clients, name=file or "input", source=file)
-        gaps = norms_gaps(store, dataset_id, grid, Visibility.everyone(), norms)
-    except ConfigError as error:  # the grid reads a column the file does not have, …
-        raise UserError(*(str(issue) for issue in error.issues)) from error
+        with config_errors_reported():  # the grid reads a column the file does not have, …
+            dataset_id = create_dataset(store, clients, name=file or "input", source=file)
+            gaps = norms_gaps(store, dataset_id, grid, Visibility.everyone(), norms)
     except ValueError as error:  # an override's scope column missing from the file
         raise UserError(f"{file}: {error}") from error
     finally:

@@ -9,13 +9,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from portfolio.cli.common import UserError, check_output_path, clients_from, grid_from, write_output
-from portfolio.grid.model import Grid
-from portfolio.norms import Norms, check_norms_against_grid, load_norms
+from portfolio.cli.common import (add_file_arguments, check_output_path, clients_from,
+                                  config_errors_reported, grid_from, norms_from, write_output)
 from portfolio.planning import PlanInputs, VisitPlan, data_date, make_plan, plan_output, plan_roles
-from portfolio.problems import ConfigError
 from portfolio.scoring.engine import score_frame
-from portfolio.settings import load_settings
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,26 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "client_id, salesperson, segment, visits_current, visits_recommended, "
                     "expected_revenue_current, expected_revenue_recommended; a summary per rep "
                     "goes to standard error.")
-    parser.add_argument("input", help="client file (.csv or .xlsx)")
-    parser.add_argument("--grid", help="scoring grid (YAML); default config/grids/default.yaml")
-    parser.add_argument("--norms", help="norms (YAML); default config/norms.yaml")
-    parser.add_argument("--out", help="output file: .csv, .xlsx or .parquet (CSV on stdout if absent)")
+    add_file_arguments(parser, norms=True)
     parser.set_defaults(run=run)
-
-
-def norms_from(path: str | None, grid: Grid) -> Norms:
-    """The norms at `path` (or the shipped ones), checked against `grid`."""
-    norms_path = Path(path) if path else load_settings().norms_path
-    if not norms_path.is_file():
-        raise UserError(f"error: norms file not found: {norms_path}")
-    try:
-        norms = load_norms(norms_path)
-    except ConfigError as error:
-        raise UserError(*(str(issue) for issue in error.issues)) from error
-    issues = check_norms_against_grid(norms, grid)
-    if issues:
-        raise UserError(*(str(issue) for issue in issues))
-    return norms
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,10 +32,8 @@ def run(args: argparse.Namespace) -> int:
     grid = grid_from(args.grid)
     norms = norms_from(args.norms, grid)
     clients = clients_from(args.input)
-    try:
+    with config_errors_reported():
         scores = score_frame(clients, grid)
-    except ConfigError as error:
-        raise UserError(*(str(issue) for issue in error.issues)) from error
     frame = _plannable(clients, scores, Path(args.input).name)
     inputs = PlanInputs.from_norms(norms)
     plan = make_plan(frame, inputs, data_date(frame) or pd.Timestamp.today(), plan_roles(grid))

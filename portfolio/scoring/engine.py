@@ -13,7 +13,7 @@ from typing import Mapping
 import duckdb
 import pandas as pd
 
-from portfolio.grid.model import AXES, Criterion, Grid
+from portfolio.grid.model import Criterion, Grid
 from portfolio.grid.loader import check_columns
 from portfolio.problems import ConfigError
 from portfolio.sql import Fragment, joined, quote_identifier

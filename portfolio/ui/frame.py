@@ -14,7 +14,7 @@ from portfolio.ui import state
 from portfolio.ui.context import PageContext
 from portfolio.ui.data import ensure_scored, team
 from portfolio.ui.formatting import number
-from portfolio.ui.pages import PAGES, Page, page
+from portfolio.ui.pages import PAGES, page
 from portfolio.ui.resources import ActiveGrid, active_grid, open_store
 from portfolio.ui.widgets import bound_widget, show_issues
 

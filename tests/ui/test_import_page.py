@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 
 from portfolio.store.database import Store
-from portfolio.store.mappings import recall_mapping
 from tests.corpus import files as corpus
 from tests.importing import snapshot as db
 from tests.ui.conftest import DATASET_NAME, all_text, open_page
