@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from portfolio.store.database import Store
 from tests.corpus import files as corpus
 from tests.importing import snapshot as db
