@@ -31,6 +31,14 @@ class Visibility:
     def is_everyone(self) -> bool:
         return self.salespeople is None
 
+    @property
+    def key(self) -> tuple[str, ...]:
+        """A stable, hashable identity for cache keys (a frozenset's order is not stable).
+
+        Tagged, so that no set of names can ever look like the whole team.
+        """
+        return ("everyone",) if self.salespeople is None else ("only", *sorted(self.salespeople))
+
     def condition(self, column: str = "salesperson", table: str | None = None) -> Fragment:
         """A boolean SQL condition with bound parameters."""
         ref = (f"{table}." if table else "") + quote_identifier(column)

@@ -19,9 +19,9 @@ from portfolio.store.scores import ensure_scores, grid_key
 from portfolio.ui.context import PageContext
 
 
-def _visibility_key(visibility: Visibility) -> tuple[str, ...]:
-    # A frozenset's order is not stable enough to hash; a sorted tuple is.
-    return ("*",) if visibility.salespeople is None else tuple(sorted(visibility.salespeople))
+def visibility_key(visibility: Visibility) -> tuple[str, ...]:
+    """How st.cache_data hashes a Visibility argument."""
+    return visibility.key
 
 
 def grid_token(grid: Grid | None) -> str:
@@ -48,7 +48,7 @@ _QUERIES: dict[str, Callable[..., Any]] = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=256, hash_funcs={Visibility: _visibility_key})
+@st.cache_data(show_spinner=False, max_entries=256, hash_funcs={Visibility: visibility_key})
 def _cached(query: str, _store: Store, db_path: str, _dataset: Dataset, dataset_id: str,
             _grid: Grid | None, grid_id: str, visibility: Visibility, params: tuple) -> Any:
     """Run a query once per (database, dataset content, grid, viewer, parameters).

@@ -55,10 +55,6 @@ def active_norms(ctx: PageContext) -> NormsRead:
     return NormsRead(read.norms, tuple(check_norms_against_grid(read.norms, ctx.grid)))
 
 
-def _viewer_key(visibility: Visibility) -> tuple[str, ...]:
-    return ("*",) if visibility.salespeople is None else tuple(sorted(visibility.salespeople))
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def _latest_visit(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id: str,
                   _visibility: Visibility, viewer: tuple[str, ...]) -> pd.Timestamp | None:
@@ -68,7 +64,7 @@ def _latest_visit(_store: Store, db_path: str, dataset_id: int, _grid: Grid, gri
 def default_date(ctx: PageContext) -> pd.Timestamp | None:
     """The latest visit among the clients the viewer sees: the plan's default date."""
     return _latest_visit(ctx.store, ctx.store.path, ctx.dataset.dataset_id, ctx.grid,  # type: ignore[union-attr]
-                         grid_token(ctx.grid), ctx.visibility, _viewer_key(ctx.visibility))
+                         grid_token(ctx.grid), ctx.visibility, ctx.visibility.key)
 
 
 # The team's plan is the heavy part (every visible client). Its base (norms, what gives,
@@ -94,7 +90,7 @@ def _team_plan(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_i
 
 def _plan_args(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp) -> tuple:
     return (ctx.store, ctx.store.path, ctx.dataset.dataset_id, ctx.grid, grid_token(ctx.grid),  # type: ignore[union-attr]
-            ctx.visibility, _viewer_key(ctx.visibility), inputs, inputs.key(), date.date().isoformat())
+            ctx.visibility, ctx.visibility.key, inputs, inputs.key(), date.date().isoformat())
 
 
 @dataclass(frozen=True)

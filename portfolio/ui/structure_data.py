@@ -23,7 +23,7 @@ from portfolio.structure import (ObjectivePlan, RepComparison, compare_reps, nor
                                  revenue_objective_plan, team_mix, team_norms_gaps)
 from portfolio.structure.objectives import TargetRule
 from portfolio.ui.context import PageContext
-from portfolio.ui.data import _visibility_key, dataset_token, grid_token
+from portfolio.ui.data import visibility_key, dataset_token, grid_token
 from portfolio.ui.plan_data import active_norms
 from portfolio.ui.widgets import show_issues
 
@@ -49,7 +49,7 @@ _QUERIES: dict[str, Callable[..., Any]] = {
 }
 
 
-@st.cache_data(show_spinner=False, max_entries=256, hash_funcs={Visibility: _visibility_key})
+@st.cache_data(show_spinner=False, max_entries=256, hash_funcs={Visibility: visibility_key})
 def _cached(query: str, _store: Store, db_path: str, _dataset: Dataset, dataset_id: str,
             _grid: Grid, grid_id: str, _norms: Norms | None, norms_id: str,
             visibility: Visibility, params: tuple) -> Any:
