@@ -51,7 +51,8 @@ def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go
                "threshold": {"line": {"color": "#262730", "width": 4}, "thickness": 0.9,
                              "value": 100}}))
     figure.update_layout(**base_layout(lang))
-    figure.update_layout(height=height, margin={"l": 30, "r": 30, "t": 70, "b": 10})
+    # Side margins wide enough for the end tick labels ("0 %", "150 %") at projector size.
+    figure.update_layout(height=height, margin={"l": 60, "r": 60, "t": 70, "b": 10})
     return figure
 
 
