@@ -126,6 +126,7 @@ def insert_dataset(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, name:
     now = datetime.now().replace(microsecond=0)
     cur.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)",
                 [dataset_id, name, source, now, is_demo])
+    _bulk_write(cur)
     cur.register(_INCOMING, _as_arrow(frame))
     try:
         table = clients_table(dataset_id)
@@ -137,6 +138,15 @@ def insert_dataset(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, name:
     cur.execute(f"INSERT INTO dataset_periods SELECT ?, period, ?, ?, count(*) FROM {table} "
                 f"GROUP BY period", [dataset_id, source, now])
     return int(dataset_id)
+
+
+def _bulk_write(cur: duckdb.DuckDBPyConnection) -> None:
+    """Let this cursor store rows in any order: about twice as fast for a large import.
+
+    Stored order carries no meaning (queries order explicitly; `source_row` keeps the
+    file's order), and the setting is the cursor's own, so other sessions keep theirs.
+    """
+    cur.execute("SET SESSION preserve_insertion_order = false")
 
 
 def add_period(store: Store, dataset_id: int, frame: pd.DataFrame, *, source: str | None = None,
@@ -158,6 +168,7 @@ def insert_period(cur: duckdb.DuckDBPyConnection, dataset_id: int, frame: pd.Dat
         raise DatasetNotFound(f"There is no dataset number {dataset_id}.")
     default_period = period or date.today().isoformat()
     table = clients_table(dataset_id)
+    _bulk_write(cur)
     cur.register(_INCOMING, _as_arrow(frame))
     try:
         incoming = _incoming_periods(cur, list(frame.columns), default_period)
