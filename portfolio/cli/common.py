@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -38,6 +39,24 @@ def add_file_arguments(parser: argparse.ArgumentParser, *, norms: bool = False) 
         parser.add_argument("--norms", help="norms (YAML); default config/norms.yaml")
     parser.add_argument("--out",
                         help="output file: .csv, .xlsx or .parquet (CSV on stdout if absent)")
+
+
+@dataclass(frozen=True)
+class FileInputs:
+    """What a command on one client file works from."""
+
+    grid: Grid
+    clients: pd.DataFrame
+    norms: Norms | None = None
+
+
+def file_inputs(args: argparse.Namespace, *, norms: bool = False) -> FileInputs:
+    """The inputs named by `add_file_arguments`, cheapest checks first: the output's
+    extension, the grid and the norms are refused before the client file is read."""
+    check_output_path(args.out)
+    grid = grid_from(args.grid)
+    checked_norms = norms_from(args.norms, grid) if norms else None
+    return FileInputs(grid, clients_from(args.input), checked_norms)
 
 
 @contextmanager

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from portfolio.access import Visibility
-from portfolio.cli.common import (UserError, add_file_arguments, check_output_path, clients_from,
-                                  config_errors_reported, grid_from, norms_from, write_output)
+from portfolio.cli.common import (UserError, add_file_arguments, config_errors_reported,
+                                  file_inputs, write_output)
 from portfolio.grid.model import Grid
 from portfolio.norms import Norms
 from portfolio.store.database import Store
@@ -38,11 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_output_path(args.out)
-    grid = grid_from(args.grid)
-    norms = norms_from(args.norms, grid)
-    clients = clients_from(args.input)
-    write_output(gaps_table(clients, grid, norms, Path(args.input).name), args.out)
+    inputs = file_inputs(args, norms=True)
+    write_output(gaps_table(inputs.clients, inputs.grid, inputs.norms, Path(args.input).name),
+                 args.out)
     return 0
 
 

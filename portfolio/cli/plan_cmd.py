@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from portfolio.cli.common import (add_file_arguments, check_output_path, clients_from,
-                                  config_errors_reported, grid_from, norms_from, write_output)
+from portfolio.cli.common import (add_file_arguments, config_errors_reported, file_inputs,
+                                  write_output)
 from portfolio.planning import PlanInputs, VisitPlan, data_date, make_plan, plan_output, plan_roles
 from portfolio.scoring.engine import score_frame
 
@@ -28,15 +28,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_output_path(args.out)
-    grid = grid_from(args.grid)
-    norms = norms_from(args.norms, grid)
-    clients = clients_from(args.input)
+    given = file_inputs(args, norms=True)
     with config_errors_reported():
-        scores = score_frame(clients, grid)
-    frame = _plannable(clients, scores, Path(args.input).name)
-    inputs = PlanInputs.from_norms(norms)
-    plan = make_plan(frame, inputs, data_date(frame) or pd.Timestamp.today(), plan_roles(grid))
+        scores = score_frame(given.clients, given.grid)
+    frame = _plannable(given.clients, scores, Path(args.input).name)
+    inputs = PlanInputs.from_norms(given.norms)
+    plan = make_plan(frame, inputs, data_date(frame) or pd.Timestamp.today(),
+                     plan_roles(given.grid))
     write_output(plan_output(plan), args.out)
     for line in summary_lines(plan, inputs):
         print(line, file=sys.stderr)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from portfolio.cli.common import (add_file_arguments, check_output_path, clients_from,
-                                  config_errors_reported, grid_from, write_output)
+from portfolio.cli.common import (add_file_arguments, config_errors_reported, file_inputs,
+                                  write_output)
 from portfolio.scoring.engine import output_columns, score_frame
 
 
@@ -19,10 +19,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_output_path(args.out)
-    grid = grid_from(args.grid)
-    clients = clients_from(args.input)
+    inputs = file_inputs(args)
     with config_errors_reported():  # the grid reads a column the file lacks…
-        scores = score_frame(clients, grid)
-    write_output(scores[output_columns(grid)], args.out)
+        scores = score_frame(inputs.clients, inputs.grid)
+    write_output(scores[output_columns(inputs.grid)], args.out)
     return 0
