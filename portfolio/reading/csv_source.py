@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from portfolio.problems import Problem
 from portfolio.reading import records
 from portfolio.reading.collect import Output, collect
 from portfolio.reading.encoding import TextFile
+from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import file_problem, row_problems
 from portfolio.reading.query import CellParts
 
@@ -26,6 +28,9 @@ _READ_ERRORS = (duckdb.Error, pa.ArrowException, OSError)
 _REJECT_KINDS = ("TOO MANY COLUMNS", "UNQUOTED VALUE", "LINE SIZE OVER MAXIMUM", "INVALID ENCODING")
 _UNCLOSED = ("A quote (\") opened in this row is never closed, so everything after it, to the "
              "end of the file, was read as one cell. Close the quote, or remove it.")
+_CLOSED_LATER = ("A quote (\") opened in this row is closed only {lines} lines further down, so "
+                 "those lines, which look like rows of the table, were read as part of this "
+                 "cell. Close the quote where the value ends, or remove it.")
 
 
 @dataclass
@@ -80,6 +85,38 @@ class CsvTable:
         if self.text.has_blank_lines:
             skipped = np.concatenate((skipped, self.scan().blank))
         return records.output_rows(count, self.header_record + 1, skipped)
+
+    def merged_rows(self, output: Output, plans: list[ColumnPlan], rows: np.ndarray
+                    ) -> list[Problem]:
+        """Text cells holding lines shaped like rows of the table (as many separators as
+        the header): a quote opened in a value and closed by a stray quote further down
+        turned those rows into part of the cell, and they would vanish without a word.
+
+        A value may span lines legitimately (a note, an address); it rarely holds a
+        whole row's worth of separators on a line of its own.
+        """
+        if self.width < 2:
+            return []
+        problems: list[Problem] = []
+        for plan in plans:
+            cells = output.texts.get(f"v{plan.index}")
+            if cells is None:
+                continue
+            multiline = pc.fill_null(pc.match_substring(cells, "\n"), False)
+            positions = np.flatnonzero(multiline.to_numpy(zero_copy_only=False))
+            if not len(positions):  # the usual case: no cell spans lines
+                continue
+            found = []
+            for position, value in zip(positions, cells.take(pa.array(positions)).to_pylist()):
+                lines = value.splitlines()[1:]
+                if any(line.count(self.separator) >= self.width - 1 for line in lines):
+                    found.append((position, value, len(lines)))
+            if found:
+                problems += row_problems(
+                    rows[[f[0] for f in found]], plan.header, "unclosed_quote",
+                    [_CLOSED_LATER.format(lines=f[2]) for f in found],
+                    [_shown(f[1]) for f in found])
+        return problems
 
 
 def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,

@@ -65,6 +65,10 @@ class TableSource(Protocol):
     def row_numbers(self, count: int) -> np.ndarray:
         """The row number, as the user sees it, of each of the `count` rows returned."""
 
+    def merged_rows(self, output: Output, plans: Sequence[ColumnPlan], rows: np.ndarray
+                    ) -> list[Problem]:
+        """Rows that a misplaced quote merged into one cell of an earlier row."""
+
 
 def kind_of(plan: ColumnPlan) -> Kind | None:
     return BY_NAME[plan.contract].kind if plan.contract else None

@@ -126,6 +126,7 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
         failures = failure_positions(result)
         texts = _failure_texts(con, source, plans, decimal, failures) if failures else {}
     rows = source.row_numbers(result.count)
+    problems += source.merged_rows(result, plans, rows)
     frame, frame_problems = build_frame(result, plans, rows, decimal, failures, texts)
     del result
     problems += frame_problems

@@ -75,6 +75,9 @@ class XlsxTable:
         # openpyxl yields every sheet row, empty ones included: numbering is positional.
         return np.arange(self.header_row + 1, self.header_row + 1 + count, dtype=np.int64)
 
+    def merged_rows(self, output: Output, plans: object, rows: np.ndarray) -> list[Problem]:
+        return []  # a sheet's cells are separate: no quote can merge rows
+
 
 def read_xlsx(path: Path, sheet: str | int | None, header_row: int | None
               ) -> tuple[XlsxTable | None, list[Problem]]:

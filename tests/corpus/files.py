@@ -157,6 +157,14 @@ def unclosed_quote(folder: Path) -> Path:
                                           "C3;Gamma;Léa;100;200"])
 
 
+def quote_closed_rows_later(folder: Path) -> Path:
+    # A stray quote two rows down closes the quote opened in row 3: rows 4 and 5 would
+    # become part of a name.
+    return csv_file(folder, "quote_later.csv", [FR_HEADER, "C1;Alpha;Léa;100;200",
+                                                'C2;"Beta;Léa;100;200', "C3;Gamma;Léa;100;200",
+                                                'C4;Delta";Léa;100;200', "C5;Eta;Léa;100;200"])
+
+
 def empty_file(folder: Path) -> Path:
     path = folder / "empty.csv"
     path.write_bytes(b"")
@@ -261,6 +269,6 @@ AWKWARD: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
 
 BAD: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     missing_required_column, duplicate_id_same, duplicate_id_conflicting, ragged_rows,
-    unclosed_quote, empty_file, blank_lines_only, header_only, pdf_renamed, utf16_text, zip_bomb,
+    unclosed_quote, quote_closed_rows_later, empty_file, blank_lines_only, header_only, pdf_renamed, utf16_text, zip_bomb,
     entity_bomb, formula_without_value, negative_revenue, share_140, revenue_not_a_number,
     empty_required_value, duplicate_columns, binary_garbage)}

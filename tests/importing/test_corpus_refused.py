@@ -36,6 +36,7 @@ EXPECTED: dict[str, Refusal] = {
     "duplicate_id_conflicting": Refusal("duplicate_id", 4, "Code client", "different values"),
     "ragged_rows": Refusal("ragged_row", 3, None, "more cells than the header"),
     "unclosed_quote": Refusal("unclosed_quote", 3, None, "quote"),
+    "quote_closed_rows_later": Refusal("unclosed_quote", 3, "Raison sociale", "further down"),
     "empty_file": Refusal("empty_file", None, None, "empty"),
     "blank_lines_only": Refusal("empty_file", None, None, "no row with values"),
     "header_only": Refusal("no_rows", None, None, "no client rows"),

@@ -82,6 +82,26 @@ def test_an_unclosed_quote_on_the_last_line(tmp_path):
     assert problem.row == 3
 
 
+def test_a_quote_closed_rows_further_down_is_blocking(tmp_path):
+    # The quote opened in row 3 is closed by a stray quote in row 5: without the check,
+    # clients C3 and C4 would vanish into C2's name.
+    lines = [FR_HEADER, "C1;A;Léa;1;2", 'C2;"Dupont;Léa;1;2', "C3;C;Léa;1;2", 'C4;D";Léa;1;2',
+             "C5;E;Léa;1;2"]
+    result = read(write_csv(tmp_path, lines))
+    [problem] = only(result, "unclosed_quote")
+    assert problem.blocking and problem.row == 3
+    assert problem.column == FR_HEADER.split(";")[1]
+    assert "2 lines further down" in problem.reason
+    assert problem.value.startswith("Dupont;Léa;1;2")
+
+
+def test_a_value_over_several_lines_with_a_few_separators_is_not_a_merged_row(tmp_path):
+    lines = [FR_HEADER + ";Notes", 'C1;A;Léa;1;2;"rappeler; lundi', 'voir devis; B12"', "C2;B;Léa;1;2;"]
+    result = read(write_csv(tmp_path, lines))
+    assert result.report.ok
+    assert result.frame["Notes"].iloc[0] == "rappeler; lundi\r\nvoir devis; B12"
+
+
 def test_a_stray_quote_inside_a_value_is_a_character(tmp_path):
     lines = [FR_HEADER + ";Notes", 'C1;Ecran 27";Léa;1;2;"deux', 'lignes"', "C2;B;Léa;1;2;"]
     result = read(write_csv(tmp_path, lines))
