@@ -5,6 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from portfolio.i18n import DEFAULT_LANGUAGE, t
+
+
+@dataclass(frozen=True)
+class Detail:
+    """What a problem says, as a catalogue key and the values it names, so that the
+    interface can say it in the user's language (the English goes into `reason`)."""
+
+    key: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        return t(self.key, lang, **dict(self.args))
+
+
+def detail(key: str, **args: object) -> Detail:
+    """A `Detail` for catalogue key `key` (`<area>.<name>`), formatted with `args`."""
+    return Detail(key, tuple(sorted(args.items())))
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -14,7 +33,8 @@ class Problem:
     file, so the header is usually row 1 and the first client row 2); None when the
     problem is about the whole file or a whole column.
     `code` is a stable identifier (for tests and translation); `reason` is the
-    English sentence shown on the command line, saying what is wrong and what to do.
+    English sentence shown on the command line, saying what is wrong and what to do;
+    `detail` is the same sentence as a catalogue key, for the interface.
     """
 
     row: int | None
@@ -23,6 +43,18 @@ class Problem:
     reason: str
     code: str
     blocking: bool = True
+    detail: Detail | None = None
+
+    @classmethod
+    def of(cls, detail: Detail, *, code: str, row: int | None = None, column: str | None = None,
+           value: str | None = None, blocking: bool = True) -> Problem:
+        """A problem whose reason is `detail`, in English."""
+        return cls(row=row, column=column, value=value, reason=detail.text(), code=code,
+                   blocking=blocking, detail=detail)
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The reason in `lang` (in English when it has no catalogue key)."""
+        return self.detail.text(lang) if self.detail is not None else self.reason
 
     def describe(self) -> str:
         where = []

@@ -13,7 +13,7 @@ REPORT_COLUMNS = ("kind", "row", "column", "value", "problem", "detail")
 
 
 def problem_label(code: str, lang: str) -> str:
-    """A short sentence naming the kind of problem, in `lang` (the detail stays as written)."""
+    """A short sentence naming the kind of problem, in `lang`."""
     key = f"import.problem.{code}"
     return t(key, lang) if key in catalogue(lang) else t("import.problem.other", lang)
 
@@ -28,7 +28,7 @@ def report_table(problems: Iterable[Problem], lang: str) -> pd.DataFrame:
         "column": [p.column or "" for p in ordered],
         "value": [p.value or "" for p in ordered],
         "problem": [problem_label(p.code, lang) for p in ordered],
-        "detail": [p.reason for p in ordered],
+        "detail": [p.text(lang) for p in ordered],
     }, columns=list(REPORT_COLUMNS))
     frame.columns = [t(f"import.report.{c}", lang) for c in REPORT_COLUMNS]
     return frame

@@ -15,10 +15,13 @@ from tests.ui.conftest import ROOT
 
 LOCALES = ROOT / "portfolio" / "i18n" / "locales"
 AREAS = sorted(path.stem for path in (LOCALES / "en").glob("*.yaml"))
-# Where interface texts are asked for: pages, the ui package, figure builders.
+# Where interface texts are asked for: pages, the ui package, figure builders, and the
+# reading and import of client files (the details of the problems they report).
 SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"),
                   *(ROOT / "portfolio" / "ui").rglob("*.py"),
-                  *(ROOT / "portfolio" / "figures").rglob("*.py")])
+                  *(ROOT / "portfolio" / "figures").rglob("*.py"),
+                  *(ROOT / "portfolio" / "reading").rglob("*.py"),
+                  *(ROOT / "portfolio" / "importing").rglob("*.py")])
 
 
 def _placeholders(text: str) -> set[str]:
