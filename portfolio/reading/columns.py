@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from portfolio.contract import BY_NAME, Kind, header_says_percent
-from portfolio.problems import Problem
+from portfolio.problems import Detail, Problem, detail
 from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import MAX_ROWS_PER_KIND as CAP
 from portfolio.reading.issues import file_problem, row_problems
@@ -46,26 +46,27 @@ def number_text(value: float, decimal: str) -> str:
     return text.replace(".", decimal) if "e" not in text else text
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _missing(plan: ColumnPlan, empty: np.ndarray, rows: np.ndarray) -> list[Problem]:
     spec = BY_NAME[plan.contract] if plan.contract else None
     if spec is None or not empty.any():
         return []
     if spec.required:
         return row_problems(rows[empty], plan.header, "missing_value",
-                            f"{spec.name!r} is required and this cell is empty. Fill it in, "
-                            f"or remove the row if it is not a client.")
+                            detail("problems_cells.required_empty", column=repr(spec.name)))
     count = int(empty.sum())
     shown = ", ".join(str(r) for r in rows[empty][:SHOWN_ROWS]) + ("…" if count > SHOWN_ROWS else "")
-    extra = (" The share of wallet is derived from revenue / potential for them."
-             if spec.name == "share_of_wallet" else "")
-    return [file_problem(
-        "empty_cells", f"{_plural(count, 'row has', 'rows have')} no value in this optional "
-        f"column ({'row' if count == 1 else 'rows'} {shown}). That is allowed.{extra}",
-        column=plan.header, blocking=False)]
+    return [file_problem("empty_cells", _empty_detail(spec.name, count, shown),
+                         column=plan.header, blocking=False)]
+
+
+def _empty_detail(contract: str, count: int, shown: str) -> Detail:
+    """One sentence per case (one row or several; the share of wallet says it is
+    derived), so that each language can word the whole of it."""
+    if contract == "share_of_wallet":
+        key = "problems_cells.empty_share_one" if count == 1 else "problems_cells.empty_share_many"
+    else:
+        key = "problems_cells.empty_one" if count == 1 else "problems_cells.empty_many"
+    return detail(key, count=count, rows=shown)
 
 
 def text_column(cells: Cells) -> Column:
@@ -78,13 +79,11 @@ def custom_column(cells: Cells) -> Column:
     if not filled.any() and not plan.header:
         return Column(None)  # an unnamed, empty column (a trailing separator): nothing there
     if plan.header:
-        code, note = "unknown_column", (
-            f"This column is not one of the contract's; it is kept as {plan.name!r}, and a "
-            f"grid may use it. If it is a contract column, rename it or map it.")
+        code, note = "unknown_column", detail("problems_cells.unknown_column",
+                                              name=repr(plan.name))
     else:
-        code, note = "unnamed_column", (
-            f"This column has no header but holds values; it is kept as {plan.name!r}. "
-            f"Give it a header, or delete its values.")
+        code, note = "unnamed_column", detail("problems_cells.unnamed_column",
+                                              name=repr(plan.name))
     problems = [file_problem(code, note, column=plan.header or plan.name, blocking=False)]
     numbers = cells.numbers
     if filled.any() and not np.isnan(numbers[filled]).any():
@@ -92,8 +91,13 @@ def custom_column(cells: Cells) -> Column:
     return Column(cells.values, problems)
 
 
-def _example(kind: Kind, decimal: str) -> str:
-    return {Kind.INTEGER: "3", Kind.RATIO: f"0{decimal}35 or 35 %"}.get(kind, f"1 234{decimal}56")
+def _not_a_number(contract: str, kind: Kind, decimal: str) -> Detail:
+    """The sentence with an example written with the file's decimal mark (a ratio has two
+    examples, so a sentence of its own)."""
+    if kind is Kind.RATIO:
+        return detail("problems_cells.not_a_ratio", column=repr(contract), decimal=decimal)
+    example = "3" if kind is Kind.INTEGER else f"1 234{decimal}56"
+    return detail("problems_cells.not_a_number", column=repr(contract), example=example)
 
 
 def number_column(cells: Cells, decimal: str) -> Column:
@@ -103,8 +107,7 @@ def number_column(cells: Cells, decimal: str) -> Column:
     x = np.asarray(cells.values, dtype="float64")
     problems = row_problems(
         rows[cells.failed], plan.header, "not_a_number",
-        f"{spec.name!r} must be a number (such as {_example(spec.kind, decimal)}); this cell "
-        f"is not one. Correct it, or check the decimal mark.", cells.failed_texts)
+        _not_a_number(spec.name, spec.kind, decimal), cells.failed_texts)
     problems += _missing(plan, np.isnan(x) & ~cells.failed, rows)
     if spec.kind is Kind.RATIO:
         x, range_problems = _ratio(x, cells.percent, cells.excel, plan, rows, decimal)
@@ -113,19 +116,18 @@ def number_column(cells: Cells, decimal: str) -> Column:
         negative = x < 0
         problems += row_problems(
             rows[negative], plan.header, "negative",
-            f"{spec.name!r} cannot be negative. Correct the value (a credit note belongs in "
-            f"the revenue total, not as a negative client).",
+            detail("problems_cells.negative", column=repr(spec.name)),
             [number_text(v, decimal) for v in x[negative][:CAP]])
     if spec.kind is Kind.INTEGER:
         fractional = ~np.isnan(x) & (x != np.floor(x))
         problems += row_problems(
             rows[fractional], plan.header, "not_an_integer",
-            f"{spec.name!r} counts things: it must be a whole number.",
+            detail("problems_cells.not_an_integer", column=repr(spec.name)),
             [number_text(v, decimal) for v in x[fractional][:CAP]])
         huge = ~fractional & (np.abs(x) > MAX_COUNT)
         problems += row_problems(
             rows[huge], plan.header, "out_of_range",
-            f"{spec.name!r} counts things: this number is implausibly large.",
+            detail("problems_cells.count_too_large", column=repr(spec.name)),
             [number_text(v, decimal) for v in x[huge][:CAP]])
         return Column(pd.Series(np.where(fractional | huge, np.nan, x)).astype("Int64"), problems)
     return Column(pd.Series(x, dtype="float64"), problems)
@@ -149,11 +151,12 @@ def _ratio(x: np.ndarray, percent: np.ndarray, excel: np.ndarray, plan: ColumnPl
     out = filled & ((scaled < 0) | (scaled > 1))
     shown = [number_text(v, decimal) + (" %" if p else "")
              for v, p in zip(x[out][:CAP], percent[out][:CAP])]
-    mixed = (" Values in this column are read as ratios (0{d}35 = 35 %) because some lie "
-             "between 0 and 1: write them all the same way.").format(d=decimal)
+    # A plain value above 1 among ratios is most likely a percentage: say why it was
+    # read as a ratio (a sentence of its own, so that each language words all of it).
     reasons = [
-        f"{plan.contract!r} must lie between 0 and 1 (0 % to 100 %); this cell reads as "
-        f"{number_text(s * 100, decimal)} %." + ("" if p or percent_scale or v < 0 else mixed)
+        detail("problems_cells.ratio_out_of_range" if p or percent_scale or v < 0
+               else "problems_cells.ratio_out_of_range_mixed",
+               column=repr(plan.contract), percent=number_text(s * 100, decimal), decimal=decimal)
         for v, s, p in zip(x[out][:CAP], scaled[out][:CAP], percent[out][:CAP])]
     return scaled, row_problems(rows[out], plan.header, "out_of_range", reasons, shown)
 
@@ -162,8 +165,7 @@ def date_column(cells: Cells) -> Column:
     plan, rows = cells.plan, cells.rows
     problems = row_problems(
         rows[cells.failed], plan.header, "bad_date",
-        f"{plan.contract!r} must be a date, written 2026-03-31 or 31/03/2026 (day first). "
-        "Correct the cell.", cells.failed_texts)
+        detail("problems_cells.bad_date", column=repr(plan.contract)), cells.failed_texts)
     values = pd.Series(cells.values).astype("datetime64[us]")
     problems += _missing(plan, values.isna().to_numpy() & ~cells.failed, rows)
     return Column(values, problems)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from portfolio.problems import Problem
+from portfolio.problems import Problem, detail
 from portfolio.reading.columns import number_text
 from portfolio.reading.issues import MAX_ROWS_PER_KIND as CAP
 from portfolio.reading.issues import row_problems
@@ -34,8 +34,7 @@ def share_of_wallet(frame: pd.DataFrame, headers: dict[str, str], decimal: str) 
              for r, p in zip(revenue[above][:CAP], potential[above][:CAP])]
     return row_problems(
         frame["source_row"].to_numpy()[above], headers.get("revenue"), "revenue_above_potential",
-        "Revenue is above the potential: the potential is probably underestimated. The share "
-        "of wallet is capped at 100 %; check the potential.", shown, blocking=False)
+        detail("problems_cells.revenue_above_potential"), shown, blocking=False)
 
 
 def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -> list[Problem]:
@@ -73,10 +72,8 @@ def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -
     identical = (fingerprint.to_numpy() == first_print)[later]
     firsts = first_row[later]
     reasons = [
-        (f"This client id is already used by row {f}, and this row is identical to it: delete "
-         f"the repeated row." if same else
-         f"This client id is already used by row {f} with different values. Each client must "
-         f"appear once: keep the right row, or give this client its own id.")
+        detail("problems_cells.duplicate_identical" if same else "problems_cells.duplicate_different",
+               first=int(f))
         for f, same in zip(firsts[:CAP], identical[:CAP])]
     return row_problems(group["source_row"].to_numpy()[later], header, "duplicate_id", reasons,
                         group["client_id"].to_numpy()[later][:CAP])

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from portfolio.contract import CANONICAL_NAMES, Kind
-from portfolio.problems import Problem
+from portfolio.problems import Problem, detail
 from portfolio.reading import columns, consistency
 from portfolio.reading.collect import Output
 from portfolio.reading.columns import Cells
@@ -43,8 +43,7 @@ def build_frame(output: Output, plans: Sequence[ColumnPlan], rows: np.ndarray, d
     if EXTRA in failures:
         problems += row_problems(
             rows[failures[EXTRA]], None, "ragged_row",
-            "This row has more cells than the header: a value probably holds the separator "
-            "without quotes around it. Put the value in quotes, or remove the extra separator.",
+            detail("problems_cells.ragged_row"),
             texts.get(EXTRA, ()))
     output.pop("ragged")
     blank = output.pop("blank")
