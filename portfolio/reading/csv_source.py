@@ -9,7 +9,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from portfolio.problems import Problem
+from portfolio.problems import Detail, Problem, detail
 from portfolio.reading import records
 from portfolio.reading.collect import Output, collect
 from portfolio.reading.encoding import TextFile
@@ -26,11 +26,8 @@ SHOWN_CHARS = 120  # how much of a broken row a problem quotes
 # DuckDB raises its own errors before the first batch, pyarrow wraps them after it.
 _READ_ERRORS = (duckdb.Error, pa.ArrowException, OSError)
 _REJECT_KINDS = ("TOO MANY COLUMNS", "UNQUOTED VALUE", "LINE SIZE OVER MAXIMUM", "INVALID ENCODING")
-_UNCLOSED = ("A quote (\") opened in this row is never closed, so everything after it, to the "
-             "end of the file, was read as one cell. Close the quote, or remove it.")
-_CLOSED_LATER = ("A quote (\") opened in this row is closed only {lines} lines further down, so "
-                 "those lines, which look like rows of the table, were read as part of this "
-                 "cell. Close the quote where the value ends, or remove it.")
+# Said of a row where a quote opens and never closes, whichever way it was found.
+_UNCLOSED = detail("problems_file.unclosed_quote")
 
 
 @dataclass
@@ -114,7 +111,7 @@ class CsvTable:
             if found:
                 problems += row_problems(
                     rows[[f[0] for f in found]], plan.header, "unclosed_quote",
-                    [_CLOSED_LATER.format(lines=f[2]) for f in found],
+                    [detail("problems_file.quote_closed_later", lines=f[2]) for f in found],
                     [_shown(f[1]) for f in found])
         return problems
 
@@ -155,8 +152,7 @@ def _swallowed(table: CsvTable, count: int, problems: list[Problem]) -> list[Pro
     seen = table.header_record + count + len(table.rejected) + len(scan.blank)
     if scan.unclosed_from is None or seen >= scan.records:
         return []
-    return [Problem(row=scan.unclosed_from, column=None, value=None, code="unclosed_quote",
-                    reason=_UNCLOSED)]
+    return [Problem.of(_UNCLOSED, code="unclosed_quote", row=scan.unclosed_from)]
 
 
 def _fetch(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
@@ -184,29 +180,22 @@ def _rejects(con: duckdb.DuckDBPyConnection, table: CsvTable) -> list[Problem]:
     if others:
         lines = np.array([r[0] for r in others], dtype=np.int64)
         problems += row_problems(lines, None, "unreadable_row",
-                                 [f"This row cannot be read: {r[3]}" for r in others],
+                                 [detail("problems_file.unreadable_row", error=r[3])
+                                  for r in others],
                                  [_shown(r[2]) for r in others])
     return problems
 
 
-def _reject_reason(kind: str, found: list[tuple], width: int) -> tuple[str, list[str]]:
+def _reject_reason(kind: str, found: list[tuple], width: int) -> tuple[str, list[Detail]]:
     if kind == "TOO MANY COLUMNS":
-        return "ragged_row", [
-            f"This row has more cells than the header ({width}): a value probably holds the "
-            f"separator without quotes around it. Put the value in quotes, or remove the "
-            f"extra separator." for _ in found]
+        return "ragged_row", [detail("problems_file.ragged_row", width=width) for _ in found]
     if kind == "UNQUOTED VALUE":
         return "unclosed_quote", [
-            (_UNCLOSED if "\n" in (r[2] or "") else
-             "A quoted value in this row is badly formed: the closing quote must come "
-             "right before the separator. Fix or remove the quotes.") for r in found]
+            (_UNCLOSED if "\n" in (r[2] or "") else detail("problems_file.badly_quoted_value"))
+            for r in found]
     if kind == "LINE SIZE OVER MAXIMUM":
-        return "unclosed_quote", [
-            "This row is longer than 2 MB, usually because a quote opened here is never "
-            "closed. Close the quote, or remove it." for _ in found]
-    return "bad_encoding", [
-        "This row holds bytes that are not UTF-8 text. Choose the encoding Windows-1252, "
-        "or save the file from Excel as 'CSV UTF-8'." for _ in found]
+        return "unclosed_quote", [detail("problems_file.row_too_long") for _ in found]
+    return "bad_encoding", [detail("problems_file.row_not_utf8") for _ in found]
 
 
 def _shown(line: str | None) -> str | None:
@@ -220,8 +209,7 @@ def _unreadable(table: CsvTable, error: Exception) -> Problem:
     """DuckDB gave up on the file: an unclosed quote, most of the time."""
     scan = table.scan()
     if scan.unclosed_from is not None:
-        return Problem(row=scan.unclosed_from, column=None, value=None, code="unclosed_quote",
-                       reason=_UNCLOSED)
+        return Problem.of(_UNCLOSED, code="unclosed_quote", row=scan.unclosed_from)
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return file_problem("not_a_table", f"The file cannot be read as a CSV table ({first_line}). "
-                        "Check the separator and the quotes, or save it again from Excel.")
+    # DuckDB's own words stay as they are: they name what it tripped on.
+    return file_problem("not_a_table", detail("problems_file.not_a_csv_table", error=first_line))

@@ -11,13 +11,16 @@ import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
-from portfolio.problems import Problem
+from portfolio.problems import Problem, detail
 from portfolio.reading.issues import file_problem
 from portfolio.reading.options import ENCODINGS
 
 CHUNK_BYTES = 1024 * 1024  # small chunks: freed memory is reused rather than kept
 _BOM = codecs.BOM_UTF8
-_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "cp1252": "Windows-1252"}
+# What a byte that does not decode is told, by the encoding the file was read with
+# (each sentence names the other encoding as the way out).
+_NOT_TEXT = {"utf-8": "problems_file.byte_not_utf8", "utf-8-sig": "problems_file.byte_not_utf8",
+             "cp1252": "problems_file.byte_not_windows_1252"}
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ def prepare_text(path: Path, encoding: str | None, workdir: Path) -> tuple[TextF
     """Detect (or check) the encoding and give a UTF-8 file, or the problem found."""
     if encoding is not None and encoding not in ENCODINGS:
         return None, file_problem(
-            "bad_option", f"Unknown encoding {encoding!r}: choose one of {', '.join(ENCODINGS)}.",
+            "bad_option", detail("problems_file.unknown_encoding", encoding=repr(encoding),
+                                 choices=", ".join(ENCODINGS)),
             value=encoding)
     if encoding is None:
         with open(path, "rb") as handle:
@@ -138,11 +142,6 @@ def _decode_problem(path: Path, encoding: str, offset: int) -> Problem:
     with open(path, "rb") as handle:
         before = handle.read(offset + 1)
     line = before.count(b"\n") + 1
-    byte = before[-1:].hex()
-    name = _NAMES[encoding]
-    other = "Windows-1252 (cp1252)" if name == "UTF-8" else "UTF-8"
-    return file_problem(
-        "bad_encoding",
-        f"Line {line} holds the byte 0x{byte}, which is not {name} text. "
-        f"Choose the encoding {other}, or save the file from Excel as 'CSV UTF-8'.",
-        value=f"0x{byte}")
+    byte = f"0x{before[-1:].hex()}"
+    return file_problem("bad_encoding", detail(_NOT_TEXT[encoding], line=line, byte=byte),
+                        value=byte)

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from portfolio.contract import BY_NAME, COLUMNS, canonical_column, header_key
-from portfolio.problems import Problem
+from portfolio.problems import Problem, detail
 from portfolio.reading.issues import file_problem
 
 ROW_COLUMN = "source_row"
@@ -37,8 +37,9 @@ def plan_columns(
         if contract is not None and contract in taken:
             problems.append(file_problem(
                 "duplicate_column",
-                f"Columns {taken[contract]!r} and {text!r} both stand for {contract!r}. "
-                f"Delete or rename one of them, or map them explicitly.", column=text))
+                detail("problems_file.duplicate_column", first=repr(taken[contract]),
+                       second=repr(text), contract=repr(contract)),
+                column=text))
             contract = None
         if contract is not None:
             taken[contract] = text
@@ -52,8 +53,8 @@ def plan_columns(
             accepted = ", ".join(repr(a) for a in (spec.name, *spec.aliases))
             problems.append(file_problem(
                 "missing_column",
-                f"No column for {spec.name!r} (required). Name a column with one of: "
-                f"{accepted}, or map one of the file's columns to it.", column=spec.name))
+                detail("problems_file.missing_column", column=repr(spec.name), accepted=accepted),
+                column=spec.name))
     return plans, problems
 
 
@@ -66,16 +67,17 @@ def _apply_column_map(
     for key, target in column_map.items():
         if target is not None and target not in BY_NAME:
             problems.append(file_problem(
-                "bad_option", f"Column map: {target!r} is not a contract column; use one of "
-                f"{', '.join(BY_NAME)}, or None to keep the column as a custom one.",
+                "bad_option", detail("problems_file.map_not_contract", target=repr(target),
+                                     columns=", ".join(BY_NAME)),
                 column=str(key), value=str(target)))
             continue
         hits = [i for i, t in enumerate(texts) if t == str(key).strip()] or \
                [i for i, f in enumerate(folded) if f == header_key(str(key))]
         if not hits:
             problems.append(file_problem(
-                "bad_option", f"Column map: the file has no column {key!r}; its columns are "
-                f"{', '.join(repr(t) for t in texts if t)}.", column=str(key)))
+                "bad_option", detail("problems_file.map_no_such_column", column=repr(key),
+                                     columns=", ".join(repr(t) for t in texts if t)),
+                column=str(key)))
         for index in hits:
             chosen[index] = target
     return chosen

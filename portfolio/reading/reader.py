@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 
-from portfolio.problems import Problem, Report
+from portfolio.problems import Problem, Report, detail
 from portfolio.reading import layout, query
 from portfolio.reading.csv_source import CsvTable
 from portfolio.reading.encoding import prepare_text
@@ -41,10 +41,9 @@ def _read(path: Path, options: ReadOptions) -> ReadResult:
         head = handle.read(HEAD_BYTES)
     problems = _check_options(options)
     if options.max_bytes is not None and size > options.max_bytes:
-        problems.append(file_problem(
-            "too_big", f"The file holds {size / 1e6:.1f} MB; the limit here is "
-            f"{options.max_bytes / 1e6:.1f} MB. Remove columns or rows you do not need, or "
-            "split the file."))
+        problems.append(file_problem("too_big", detail(
+            "problems_file.too_big", size=f"{size / 1e6:.1f}",
+            limit=f"{options.max_bytes / 1e6:.1f}")))
     kind, problem = sniff_format(head)
     if problem is not None:
         problems.append(problem)
@@ -59,14 +58,17 @@ def _read(path: Path, options: ReadOptions) -> ReadResult:
 def _check_options(options: ReadOptions) -> list[Problem]:
     problems = []
     if options.separator is not None and options.separator not in SEPARATORS:
-        problems.append(file_problem("bad_option", f"Unknown separator {options.separator!r}: "
-                                     "choose ';', ',' or a tab.", value=options.separator))
+        problems.append(file_problem(
+            "bad_option",
+            detail("problems_file.unknown_separator", separator=repr(options.separator)),
+            value=options.separator))
     if options.decimal is not None and options.decimal not in DECIMALS:
-        problems.append(file_problem("bad_option", f"Unknown decimal mark {options.decimal!r}: "
-                                     "choose ',' or '.'.", value=options.decimal))
+        problems.append(file_problem(
+            "bad_option", detail("problems_file.unknown_decimal", decimal=repr(options.decimal)),
+            value=options.decimal))
     if options.header_row is not None and options.header_row < 1:
-        problems.append(file_problem("bad_option", "The header row counts from 1 (the first "
-                                     "row of the file).", value=str(options.header_row)))
+        problems.append(file_problem("bad_option", detail("problems_file.header_row_from_one"),
+                                     value=str(options.header_row)))
     return problems
 
 
@@ -132,9 +134,8 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
     problems += frame_problems
     info = detected(decimal)
     if len(frame) == 0 and not any(p.code in ("ragged_row", "unclosed_quote") for p in problems):
-        problems.append(file_problem(
-            "no_rows", f"The file has a header (row {info.header_row}) but no client rows "
-            "below it. Check that the export included the data."))
+        problems.append(file_problem("no_rows",
+                                     detail("problems_file.no_rows", row=info.header_row)))
     return ReadResult(frame, Report(problems), info, mapping_of(plans))
 
 
@@ -173,10 +174,10 @@ def _detect_decimal(con: duckdb.DuckDBPyConnection, source: query.TableSource,
 
 def _no_header(requested: int | None, available: int) -> Problem:
     if requested is not None:
-        return file_problem("bad_option", f"Row {requested} is beyond the first {available} rows "
-                            "of the file, where the header is looked for.", value=str(requested))
-    return file_problem("empty_file", "The file holds no row with values: there is no header "
-                        "and no client row.")
+        return file_problem("bad_option", detail("problems_file.header_row_beyond",
+                                                 row=requested, available=available),
+                            value=str(requested))
+    return file_problem("empty_file", detail("problems_file.no_values"))
 
 
 def _failed(problems: list[Problem], kind: str, options: ReadOptions,
