@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from portfolio.problems import Problem
+from portfolio.problems import Problem, detail
 from portfolio.store.datasets import BASE_COLUMNS
 
 # Columns that scoring adds next to a client's own columns (see the scoring
@@ -39,9 +39,7 @@ def storable_columns(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
         taken.add(name.casefold())
         if name != column:
             renames[column] = name
-            problems.append(Problem(
-                row=None, column=column, value=None, code="column_renamed", blocking=False,
-                reason=f"Column {column!r} is stored as {name!r}: its name is taken by a "
-                       f"column the program computes or by another column of the file "
-                       f"(names are compared ignoring case)."))
+            problems.append(Problem.of(
+                detail("problems_import.column_renamed", column=repr(column), name=repr(name)),
+                code="column_renamed", column=column, blocking=False))
     return (frame.rename(columns=renames) if renames else frame), problems

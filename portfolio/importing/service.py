@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from portfolio.importing.columns import storable_columns
-from portfolio.problems import InputError, Problem
+from portfolio.problems import Detail, InputError, Problem, detail
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
 from portfolio.reading.options import Detected
 from portfolio.settings import load_settings
@@ -108,8 +108,8 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
     problems = [*result.report.problems, *renamed]
     if dataset_id is not None:
         if get_dataset(store, dataset_id) is None:
-            problems.append(_destination_problem(f"There is no dataset number {dataset_id} any "
-                                                 f"more: choose another dataset.", "no_dataset"))
+            problems.append(_destination_problem(
+                detail("problems_import.no_dataset", number=dataset_id), "no_dataset"))
     else:
         dataset_name = dataset_name if dataset_name is not None else default_name(store, source)
     if any(p.blocking for p in problems):
@@ -136,7 +136,8 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
                 DatasetNotFound: "no_dataset", PeriodExists: "period_exists",
                 ColumnTypeConflict: "column_type"}[type(error)]
         column = getattr(error, "column", "period" if code == "period_exists" else None)
-        raise InputError([*problems, _destination_problem(str(error), code, column)]) from error
+        refusal = _destination_problem(_refusal_detail(error), code, column)
+        raise InputError([*problems, refusal]) from error
     report(DONE, 1.0)
     stored = get_dataset(store, new_id)
     return ImportOutcome(
@@ -156,8 +157,27 @@ def _silent(stage: str, fraction: float) -> None:
     """Progress reports nobody asked for."""
 
 
-def _destination_problem(reason: str, code: str, column: str | None = None) -> Problem:
-    return Problem(row=None, column=column, value=None, reason=reason, code=code)
+def _destination_problem(reason: Detail, code: str, column: str | None = None) -> Problem:
+    return Problem.of(reason, code=code, column=column)
+
+
+def _refusal_detail(error: Exception) -> Detail:
+    """What the store refused, from the exception's attributes (its message is English
+    only); the English is the exception's message, word for word."""
+    if isinstance(error, DatasetNameTaken):
+        return detail("problems_import.name_taken", name=repr(error.name))
+    if isinstance(error, InvalidDatasetName):
+        if not error.name:
+            return detail("problems_import.name_empty")
+        return detail("problems_import.name_too_long", limit=error.limit, length=len(error.name))
+    if isinstance(error, DatasetNotFound):
+        return detail("problems_import.dataset_not_found", number=error.dataset_id)
+    if isinstance(error, PeriodExists):
+        key = ("problems_import.period_exists" if len(error.periods) == 1
+               else "problems_import.periods_exist")
+        return detail(key, periods=", ".join(repr(p) for p in error.periods))
+    return detail("problems_import.column_type", column=repr(error.column),
+                  type=error.stored_type.lower(), value=repr(error.value))
 
 
 def default_name(store: Store, source: str) -> str:

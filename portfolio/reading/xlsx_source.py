@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 from openpyxl.utils.exceptions import InvalidFileException
 
-from portfolio.problems import Problem
+from portfolio.problems import Problem, detail
 from portfolio.reading.collect import Output, collect
 from portfolio.reading.issues import file_problem
 from portfolio.reading.layout import HEADER_SCAN_ROWS, find_header
@@ -37,7 +37,6 @@ ROWS_PER_CHUNK = 50_000  # Python objects from openpyxl are turned into Arrow pe
 SHEET_VIEW = "sheet_cells"  # the name the sheet's Arrow table is registered under
 FORMULA_SCAN_BYTES = 4 * 1024 * 1024
 _FORMULA_WITHOUT_VALUE = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
-_SAVE_AS = "Save it again from Excel as an .xlsx workbook, or as CSV."
 # What a damaged or hostile workbook raises inside openpyxl (defusedxml's refusals are
 # ValueErrors; openpyxl wraps some errors while reading the parts).
 _BROKEN = (InvalidFileException, zipfile.BadZipFile, zlib.error, struct.error, EOFError,
@@ -88,11 +87,11 @@ def read_xlsx(path: Path, sheet: str | int | None, header_row: int | None
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except _BROKEN as error:
-        return None, [_refusal(error, "This Excel workbook is damaged")]
+        return None, [_refusal(error, "problems_workbook.damaged_workbook")]
     try:
         return _read_sheet(workbook, sheet, header_row)
     except _BROKEN as error:
-        return None, [_refusal(error, "This sheet cannot be read")]
+        return None, [_refusal(error, "problems_workbook.unreadable_sheet")]
     finally:
         workbook.close()
 
@@ -103,42 +102,37 @@ def inspect_archive(path: Path) -> Problem | None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except _BROKEN:
-        return file_problem("not_a_table", "This file starts like a zip archive (as .xlsx "
-                            "files do) but is damaged. " + _SAVE_AS)
+        return file_problem("not_a_table", detail("problems_workbook.damaged_archive"))
     names = {e.filename for e in entries}
     if "xl/workbook.xml" not in names:
-        kind = ("an OpenDocument spreadsheet (.ods)" if "content.xml" in names
-                else "a Word document" if any(n.startswith("word/") for n in names)
-                else "a zip archive")
-        return file_problem("not_a_table", f"This is {kind}, not an Excel .xlsx workbook. "
-                            + _SAVE_AS)
+        kind = ("problems_workbook.opendocument" if "content.xml" in names
+                else "problems_workbook.word_document" if any(n.startswith("word/") for n in names)
+                else "problems_workbook.zip_archive")
+        return file_problem("not_a_table", detail(kind))
     total = sum(e.file_size for e in entries)
     if total > MAX_UNCOMPRESSED_BYTES:
-        return file_problem(
-            "too_big", f"This workbook holds {total / 1e6:.0f} MB once decompressed; the limit is "
-            f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB. Save the client sheet alone as CSV, which "
-            "reads faster, or split the file.")
+        return file_problem("too_big", detail(
+            "problems_workbook.too_big", size=f"{total / 1e6:.0f}",
+            limit=f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f}"))
     for entry in entries:
         ratio = entry.file_size / max(entry.compress_size, 1)
         if entry.file_size > RATIO_CHECK_BYTES and ratio > MAX_COMPRESSION_RATIO:
-            return file_problem(
-                "zip_bomb", f"The part {entry.filename!r} of this workbook would grow "
-                f"{ratio:.0f} times when decompressed, which real workbooks never do: the file "
-                "is refused as unsafe. " + _SAVE_AS, value=entry.filename)
+            return file_problem("zip_bomb", detail(
+                "problems_workbook.zip_bomb", part=repr(entry.filename), ratio=f"{ratio:.0f}"),
+                value=entry.filename)
     return None
 
 
-def _refusal(error: BaseException, what: str) -> Problem:
-    """Unsafe XML (openpyxl may wrap defusedxml's refusal in its own error), or damage."""
+def _refusal(error: BaseException, damage: str) -> Problem:
+    """Unsafe XML (openpyxl may wrap defusedxml's refusal in its own error), or damage,
+    said by the catalogue key `damage` with the first line of the error."""
     cause: BaseException | None = error
     while cause is not None:
         if isinstance(cause, defusedxml.DefusedXmlException):
-            return file_problem(
-                "unsafe_xml", "This workbook contains XML entity declarations, which Excel never "
-                "writes and which can make a reader hang: it is refused as unsafe. " + _SAVE_AS)
+            return file_problem("unsafe_xml", detail("problems_workbook.unsafe_xml"))
         cause = cause.__cause__ or cause.__context__
     first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return file_problem("not_a_table", f"{what} ({first_line}). " + _SAVE_AS)
+    return file_problem("not_a_table", detail(damage, error=first_line))
 
 
 def _pick_sheet(names: list[str], sheet: str | int | None) -> str | None:
@@ -156,12 +150,12 @@ def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
     name = _pick_sheet(names, sheet)
     listed = ", ".join(repr(n) for n in names)
     if name is None:
-        return None, [file_problem("no_sheet", f"The workbook has no sheet {sheet!r}; its sheets "
-                                   f"are {listed} (an index counts from 0).", value=str(sheet))]
+        return None, [file_problem("no_sheet", detail(
+            "problems_workbook.no_sheet", sheet=repr(sheet), sheets=listed), value=str(sheet))]
     worksheet = workbook[name]
     if not hasattr(worksheet, "iter_rows"):
-        return None, [file_problem("no_sheet", f"{name!r} is a chart, not a sheet of cells; "
-                                   f"choose one of {listed}.", value=name)]
+        return None, [file_problem("no_sheet", detail(
+            "problems_workbook.chart_sheet", sheet=repr(name), sheets=listed), value=name)]
     worksheet.reset_dimensions()  # some writers store a wrong size; read what is there
     rows = worksheet.iter_rows(values_only=True)
     scan = max(HEADER_SCAN_ROWS, header_row or 0)
@@ -169,10 +163,11 @@ def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
     header_index = find_header(first, header_row)
     if header_index is None:
         if header_row is not None:
-            return None, [file_problem("bad_option", f"Row {header_row} is not in the sheet "
-                                       f"{name!r}, which has {len(first)} rows.", value=str(header_row))]
-        return None, [file_problem("empty_file", f"The sheet {name!r} is empty. Choose the sheet "
-                                   f"that holds the clients: {listed}.")]
+            return None, [file_problem("bad_option", detail(
+                "problems_workbook.header_row_beyond", row=header_row, sheet=repr(name),
+                count=len(first)), value=str(header_row))]
+        return None, [file_problem("empty_file", detail(
+            "problems_workbook.empty_sheet", sheet=repr(name), sheets=listed))]
     headers = _trim_trailing(first[header_index])
     chunks = [_chunk_columns(first[header_index + 1:])]
     while chunk := list(itertools.islice(rows, ROWS_PER_CHUNK)):
@@ -187,9 +182,8 @@ def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
             columns[f"{part}{j}"] = pa.chunked_array(pieces, type=kind)
     table = XlsxTable(tuple(names), name, header_index + 1, headers, pa.table(columns))
     problems = [] if not _formulas_without_values(workbook, worksheet) else [file_problem(
-        "formula_without_value", "Some formula cells have no stored result (the file was "
-        "written by a program that does not calculate formulas), so they read as empty. Open "
-        "the file in Excel and save it, so the results are stored.", blocking=False)]
+        "formula_without_value", detail("problems_workbook.formula_without_value"),
+        blocking=False)]
     return table, problems
 
 

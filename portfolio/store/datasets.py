@@ -43,13 +43,27 @@ class Dataset:
 class DatasetNameTaken(ValueError):
     """Another dataset already has this name."""
 
+    def __init__(self, name: str):
+        self.name = name
+        super().__init__(f"A dataset named {name!r} already exists: choose another name.")
+
 
 class InvalidDatasetName(ValueError):
-    """An empty or overlong dataset name."""
+    """An empty or overlong dataset name (`name` as cleaned, `limit` the longest allowed)."""
+
+    def __init__(self, name: str, limit: int = MAX_NAME_LENGTH):
+        self.name, self.limit = name, limit
+        message = (f"A dataset name has at most {limit} characters; this one has {len(name)}."
+                   if name else "A dataset needs a name: type one.")
+        super().__init__(message)
 
 
 class DatasetNotFound(LookupError):
     """No dataset has this id (deleted meanwhile, or never existed)."""
+
+    def __init__(self, dataset_id: int):
+        self.dataset_id = dataset_id
+        super().__init__(f"There is no dataset number {dataset_id}.")
 
 
 class PeriodExists(ValueError):
@@ -121,7 +135,7 @@ def insert_dataset(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, name:
     name = _checked_name(name)
     default_period = period or date.today().isoformat()
     if _exists(cur, "SELECT 1 FROM datasets WHERE name = ?", [name]):
-        raise DatasetNameTaken(f"A dataset named {name!r} already exists: choose another name.")
+        raise DatasetNameTaken(name)
     dataset_id = cur.execute("SELECT nextval('dataset_ids')").fetchone()[0]
     now = datetime.now().replace(microsecond=0)
     cur.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)",
@@ -168,7 +182,7 @@ def insert_period(cur: duckdb.DuckDBPyConnection, dataset_id: int, frame: pd.Dat
                   source: str | None = None, period: str | None = None) -> tuple[str, ...]:
     """`add_period` inside the caller's open transaction."""
     if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
-        raise DatasetNotFound(f"There is no dataset number {dataset_id}.")
+        raise DatasetNotFound(dataset_id)
     default_period = period or date.today().isoformat()
     table = clients_table(dataset_id)
     _bulk_write(cur)
@@ -212,10 +226,10 @@ def rename_dataset(store: Store, dataset_id: int, name: str) -> None:
     name = _checked_name(name)
     with store.transaction() as cur:
         if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
-            raise DatasetNotFound(f"There is no dataset number {dataset_id}.")
+            raise DatasetNotFound(dataset_id)
         if _exists(cur, "SELECT 1 FROM datasets WHERE name = ? AND dataset_id <> ?",
                    [name, dataset_id]):
-            raise DatasetNameTaken(f"A dataset named {name!r} already exists: choose another name.")
+            raise DatasetNameTaken(name)
         cur.execute("UPDATE datasets SET name = ? WHERE dataset_id = ?", [name, dataset_id])
 
 
@@ -226,7 +240,7 @@ def delete_dataset(store: Store, dataset_id: int) -> None:
     """
     with store.transaction() as cur:
         if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
-            raise DatasetNotFound(f"There is no dataset number {dataset_id}.")
+            raise DatasetNotFound(dataset_id)
         _drop_scores(cur, dataset_id)
         cur.execute(f"DROP TABLE IF EXISTS {clients_table(dataset_id)}")
         cur.execute("DELETE FROM dataset_periods WHERE dataset_id = ?", [dataset_id])
@@ -249,11 +263,8 @@ def _exists(cur: duckdb.DuckDBPyConnection, sql: str, params: list[object]) -> b
 
 def _checked_name(name: str) -> str:
     cleaned = " ".join(str(name).split())
-    if not cleaned:
-        raise InvalidDatasetName("A dataset needs a name: type one.")
-    if len(cleaned) > MAX_NAME_LENGTH:
-        raise InvalidDatasetName(
-            f"A dataset name has at most {MAX_NAME_LENGTH} characters; this one has {len(cleaned)}.")
+    if not cleaned or len(cleaned) > MAX_NAME_LENGTH:
+        raise InvalidDatasetName(cleaned)
     return cleaned
 
 
