@@ -111,7 +111,9 @@ class CsvTable:
             if found:
                 problems += row_problems(
                     rows[[f[0] for f in found]], plan.header, "unclosed_quote",
-                    [detail("problems_file.quote_closed_later", lines=f[2]) for f in found],
+                    [detail("problems_file.quote_closed_later" if f[2] > 1
+                            else "problems_file.quote_closed_next_line", lines=f[2])
+                     for f in found],
                     [_shown(f[1]) for f in found])
         return problems
 

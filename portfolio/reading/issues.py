@@ -42,7 +42,8 @@ def row_problems(
     ]
     if total > shown:
         problems.append(Problem.of(
-            detail("problems.more_rows", count=total - shown, shown=shown),
+            detail("problems.more_rows" if total - shown > 1 else "problems.one_more_row",
+                   count=total - shown, shown=shown),
             code=code, column=column, blocking=blocking))
     return problems
 

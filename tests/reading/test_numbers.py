@@ -124,6 +124,17 @@ def test_problems_beyond_the_cap_are_summed_up(tmp_path, monkeypatch):
     assert sorted(p.row for p in problems if p.row) == [2, 3, 4]
     [summary] = [p for p in problems if p.row is None]
     assert summary.reason.startswith("7 more rows") and summary.blocking
+    assert summary.text("fr").startswith("7 lignes de plus ont")
+
+
+def test_a_single_row_beyond_the_cap_is_summed_up_in_the_singular(tmp_path, monkeypatch):
+    import portfolio.reading.issues as issues
+
+    monkeypatch.setattr(issues, "MAX_ROWS_PER_KIND", 3)
+    lines = [FR_HEADER] + [f"C{i};A;Léa;x{i};20" for i in range(4)]
+    [summary] = [p for p in only(read(write_csv(tmp_path, lines)), "not_a_number") if p.row is None]
+    assert summary.reason.startswith("1 more row has the same problem")
+    assert summary.text("fr").startswith("1 ligne de plus a le même problème")
 
 
 def test_decimal_mark_is_detected_in_a_file_with_cells_over_several_lines(tmp_path):

@@ -95,6 +95,13 @@ def test_a_quote_closed_rows_further_down_is_blocking(tmp_path):
     assert problem.value.startswith("Dupont;Léa;1;2")
 
 
+def test_a_quote_closed_on_the_next_line_says_so(tmp_path):
+    lines = [FR_HEADER, 'C1;"Dupont;Léa;1;2', 'C2;B;Léa;1;2"', "C3;C;Léa;1;2"]
+    [problem] = only(read(write_csv(tmp_path, lines)), "unclosed_quote")
+    assert problem.row == 2 and "closed only on the next line" in problem.reason
+    assert "ligne suivante" in problem.text("fr")
+
+
 def test_a_value_over_several_lines_with_a_few_separators_is_not_a_merged_row(tmp_path):
     lines = [FR_HEADER + ";Notes", 'C1;A;Léa;1;2;"rappeler; lundi', 'voir devis; B12"', "C2;B;Léa;1;2;"]
     result = read(write_csv(tmp_path, lines))
