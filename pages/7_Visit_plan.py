@@ -6,11 +6,12 @@ from portfolio.ui import frame
 from portfolio.ui.plan_data import rep_view, team_plan_reps
 from portfolio.ui.plan_judgements import judgements_in_use, judgements_panel
 from portfolio.ui.plan_tables import client_table, segment_panel, team_panel
-from portfolio.ui.plan_view import (headline, plan_date, plan_inputs_or_stop, priority_list, rep_controls,
-                                    utilisation_panel)
+from portfolio.ui.plan_view import (headline, latest_period_note, plan_date, plan_inputs_or_stop,
+                                    priority_list, rep_controls, utilisation_panel)
 
 ctx = frame("plan")
 st.title(ctx.t("plan.title"), anchor=False)
+latest_period_note(ctx)
 judgements = judgements_in_use(ctx, plan_inputs_or_stop(ctx))
 date = plan_date(ctx)
 reps = team_plan_reps(ctx, judgements.inputs, date)

@@ -18,7 +18,7 @@ from portfolio.ui.grid_tables import level_rule
 
 def client_card_panel(ctx: PageContext, client_id: str) -> None:
     """Draw the card of `client_id`, or say that it cannot be shown to this viewer."""
-    card = data.client_card(ctx, client_id)
+    card = data.client_card(ctx, client_id, ctx.period)
     if card is None:
         st.info(ctx.t("matrix.card_not_visible", client=client_id), icon=":material/visibility_off:")
         return

@@ -8,6 +8,7 @@ from portfolio.access import Visibility
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
 from portfolio.problems import ConfigIssue
+from portfolio.queries.scope import ClientFilter
 from portfolio.settings import Settings
 from portfolio.store.database import Store
 from portfolio.store.datasets import Dataset
@@ -22,6 +23,8 @@ class PageContext:
     there never was a valid one); `grid_issues` are the grid file's current errors.
     `dataset` is None only when the database holds no dataset at all. Pass
     `visibility` to every client query: it is how "view as" restricts the rows.
+    `period` is the dataset's period looked at, None for its latest: client queries
+    take it through `scope()`.
     """
 
     page: Page
@@ -34,6 +37,11 @@ class PageContext:
     grid_issues: tuple[ConfigIssue, ...]
     viewer: str | None
     visibility: Visibility
+    period: str | None = None
+
+    def scope(self, **filters: tuple[str, ...]) -> ClientFilter:
+        """Client filters at the period looked at."""
+        return ClientFilter(period=self.period, **filters)
 
     def t(self, key: str, **params: object) -> str:
         """The catalogue text `key` in the page's language."""

@@ -100,13 +100,15 @@ def export_section(ctx: PageContext, dataset: Dataset) -> None:
         st.info(ctx.t("datasets.export_unavailable"), icon=":material/info:")
         return
     st.caption(ctx.t("datasets.export_caption"))
-    store, grid, lang, visibility = ctx.store, ctx.grid, ctx.lang, ctx.visibility
+    store, grid, lang, visibility, scope = ctx.store, ctx.grid, ctx.lang, ctx.visibility, ctx.scope()
 
     def build(fmt: str) -> bytes:
         return export_bytes(scored_export(store, dataset.dataset_id, grid, lang,
-                                          visibility=visibility), fmt, lang)
+                                          visibility=visibility, filters=scope), fmt, lang)
 
-    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in dataset.name)
+    period = ctx.period or dataset.latest_period or ""
+    stem = "".join(c if c.isalnum() or c in "-_" else "_"
+                   for c in f"{dataset.name} {period}".strip())
     csv_column, xlsx_column = st.columns(2)
     csv_column.download_button(ctx.t("datasets.export_csv"), lambda: build("csv"),
                                file_name=f"{stem}.csv", mime="text/csv",

@@ -44,5 +44,5 @@ def client_filters(ctx: PageContext, scope: str, *, segments: bool = True) -> Cl
     with columns[-1]:
         st.button(ctx.t("common.clear_filters"), key=f"w.{scope}.filter.clear",
                   icon=":material/filter_alt_off:", width="stretch",
-                  on_click=state.set_filters, args=(scope, ClientFilter(period=current.period)))
-    return ClientFilter(period=current.period, **picked)
+                  on_click=state.set_filters, args=(scope, ClientFilter()))
+    return ctx.scope(**picked)

@@ -45,11 +45,13 @@ def frame(page_id: str) -> PageContext:
         _navigation(lang)
         st.divider()
         dataset = _dataset_selector(datasets, lang)
+        period = _period_selector(dataset, lang)
         viewer = _view_as_selector(store, dataset, lang)
     ctx = PageContext(
         page=entry, lang=lang, settings=settings, store=store, datasets=datasets,
         dataset=dataset, grid=grid.grid, grid_issues=grid.issues, viewer=viewer,
-        visibility=Visibility.only([viewer]) if viewer else Visibility.everyone())
+        visibility=Visibility.only([viewer]) if viewer else Visibility.everyone(),
+        period=period)
     if entry.id != "grid":
         _grid_banner(grid, lang)
     if entry.needs_scores:
@@ -110,6 +112,29 @@ def _dataset_selector(datasets: tuple[Dataset, ...], lang: str) -> Dataset | Non
     bound_widget(st.selectbox, "w.dataset", chosen, state.set_dataset_id,
                  label=t("common.dataset", lang), options=list(by_id), format_func=label)
     return by_id[state.dataset_id()]  # type: ignore[index]
+
+
+def _period_selector(dataset: Dataset | None, lang: str) -> str | None:
+    """The period looked at when the dataset holds several: None means its latest."""
+    if dataset is None or len(dataset.periods) < 2:
+        return None
+    latest = dataset.latest_period
+    chosen = state.period()
+    if chosen not in dataset.periods:
+        chosen = None
+        state.set_period(None)
+
+    def pick(value: str | None) -> None:
+        # Kept as "the latest" rather than its name, so that a newer import is shown next.
+        state.set_period(None if value == latest else value)
+
+    def label(value: str) -> str:
+        return t("common.period_latest", lang, period=value) if value == latest else value
+
+    bound_widget(st.selectbox, "w.period", chosen or latest, pick,
+                 label=t("common.period", lang), options=list(reversed(dataset.periods)),
+                 format_func=label, help=t("common.period_help", lang))
+    return state.period()
 
 
 def _view_as_selector(store: Store, dataset: Dataset | None, lang: str) -> str | None:

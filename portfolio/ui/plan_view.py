@@ -23,6 +23,13 @@ PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png",
 TABLE_HEIGHT = 460
 
 
+def latest_period_note(ctx: PageContext) -> None:
+    """Say so when another period is looked at: a plan is made from where the portfolio is now."""
+    if ctx.period is not None and ctx.dataset is not None:
+        st.info(ctx.t("plan.latest_period_only", period=ctx.dataset.latest_period,
+                      chosen=ctx.period), icon=":material/info:")
+
+
 def plan_inputs_or_stop(ctx: PageContext) -> PlanInputs:
     """The norms file's capacity, visit norms and judgements; the page stops on its errors."""
     read = plan_data.active_norms(ctx)

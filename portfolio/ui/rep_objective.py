@@ -10,7 +10,7 @@ from portfolio.structure import ObjectivePlan
 from portfolio.ui import structure_data, structure_state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
-from portfolio.ui.rep_view import PORTFOLIO, own_clients
+from portfolio.ui.rep_view import own_clients, whole_portfolio
 from portfolio.ui.structure_view import chart, download_buttons, segment_labels
 from portfolio.ui.widgets import bound_widget
 
@@ -26,7 +26,7 @@ def _money_column() -> st.column_config.NumberColumn:
 
 def priority_clients_section(ctx: PageContext, rep: str) -> None:
     """Attractive clients where the relationship is weak, the most headroom first."""
-    clients = structure_data.priority_clients_of(ctx, rep, own_clients(rep))
+    clients = structure_data.priority_clients_of(ctx, rep, own_clients(ctx, rep))
     st.subheader(ctx.t("rep.priority_clients_title"), anchor=False)
     if clients.empty:
         st.info(ctx.t("rep.priority_clients_none"), icon=":material/info:")
@@ -74,7 +74,7 @@ def objective_section(ctx: PageContext, rep: str) -> None:
         st.info(ctx.t("rep.objective_enter"), icon=":material/edit:")
         return
     plan = structure_data.objective_plan_of(ctx, rep, growth, structure_state.target_rule(),
-                                            PORTFOLIO)
+                                            whole_portfolio(ctx))
     if plan.current_revenue <= 0:
         st.info(ctx.t("rep.objective_no_revenue"), icon=":material/info:")
         return

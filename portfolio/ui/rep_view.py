@@ -17,13 +17,14 @@ from portfolio.ui.formatting import decimal, number, percent
 from portfolio.ui.structure_view import chart, gap_text, headline, segment_labels
 from portfolio.ui.widgets import bound_widget
 
-# The rep's whole portfolio at the dataset's latest period: what a rep steers by.
-PORTFOLIO = ClientFilter()
+def whole_portfolio(ctx: PageContext) -> ClientFilter:
+    """Every client at the period looked at: what a rep is compared with."""
+    return ctx.scope()
 
 
-def own_clients(rep: str) -> ClientFilter:
+def own_clients(ctx: PageContext, rep: str) -> ClientFilter:
     """The portfolio narrowed to one rep's clients."""
-    return ClientFilter(salespeople=(rep,))
+    return ctx.scope(salespeople=(rep,))
 
 
 def rep_or_stop(ctx: PageContext) -> str:
@@ -50,7 +51,7 @@ def rep_or_stop(ctx: PageContext) -> str:
 
 def rep_headline(ctx: PageContext, rep: str) -> None:
     """The rep's clients, revenue, potential, share of wallet and headroom."""
-    reps = structure_data.comparison_of(ctx, own_clients(rep)).reps
+    reps = structure_data.comparison_of(ctx, own_clients(ctx, rep)).reps
     if reps.empty:
         st.info(ctx.t("rep.no_clients", rep=rep), icon=":material/info:")
         st.stop()
@@ -59,7 +60,7 @@ def rep_headline(ctx: PageContext, rep: str) -> None:
 
 def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:
     """The rep's mix against the norm, in words and as bars; returns the rep's gap rows."""
-    gaps = structure_data.rep_gaps_of(ctx, norms, own_clients(rep))
+    gaps = structure_data.rep_gaps_of(ctx, norms, own_clients(ctx, rep))
     mine = gaps[gaps["salesperson"] == rep].reset_index(drop=True)
     st.subheader(ctx.t("rep.structure_title"), anchor=False)
     labels = segment_labels(ctx)
@@ -85,7 +86,7 @@ def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:
 
 def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
     """Where the rep stands among every rep of the team, unnamed, segment by segment."""
-    peers = structure_data.peers_of(ctx, rep, PORTFOLIO)
+    peers = structure_data.peers_of(ctx, rep, whole_portfolio(ctx))
     st.subheader(ctx.t("rep.peers_title"), anchor=False)
     st.caption(ctx.t("rep.peers_caption", reps=number(int(peers["reps"].max()), ctx.lang)))
     targets = dict(zip(mine["segment"], mine["target_share"]))
@@ -94,7 +95,7 @@ def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
 
 def development_section(ctx: PageContext, rep: str) -> None:
     """Average points per QRC criterion against the team, and what to work on, in words."""
-    profile = structure_data.profile_of(ctx, rep, PORTFOLIO)
+    profile = structure_data.profile_of(ctx, rep, whole_portfolio(ctx))
     st.subheader(ctx.t("rep.qrc_title"), anchor=False)
     st.caption(ctx.t("rep.qrc_caption"))
     chart(qrc_profile_figure(profile, ctx.grid, ctx.lang), "w.rep.qrc")  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from portfolio.queries.scope import ClientFilter
 _LANGUAGE = "pp.language"
 _DATASET = "pp.dataset_id"
 _VIEW_AS = "pp.view_as"
+_PERIOD = "pp.period"
 _FILTERS = "pp.filters."
 
 
@@ -42,6 +43,16 @@ def view_as() -> str | None:
 
 def set_view_as(salesperson: str | None) -> None:
     st.session_state[_VIEW_AS] = salesperson or None
+
+
+def period() -> str | None:
+    """The period looked at, or None for the active dataset's latest (which moves on when
+    a newer period is imported)."""
+    return st.session_state.get(_PERIOD)
+
+
+def set_period(value: str | None) -> None:
+    st.session_state[_PERIOD] = value
 
 
 def filters(scope: str) -> ClientFilter:
