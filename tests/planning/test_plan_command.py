@@ -11,34 +11,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.cut_grid import cut_grid_yaml
 from tests.planning.conftest import client_frame
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # The grid of conftest.plan_grid, as a user writes it.
-GRID = textwrap.dedent("""\
-    name: Plan test grid
-    version: 1
-    missing: zero
-    axes:
-      attractiveness:
-        label: Attractiveness
-        criteria:
-          - {id: potential, label: Potential, column: potential, weight: 1,
-             bands: [{from: 0, points: 0}, {from: 100000, points: 1}]}
-      qrc:
-        label: QRC
-        criteria:
-          - {id: share_of_wallet, label: Share of wallet, column: share_of_wallet, weight: 1,
-             bands: [{from: 0, points: 0}, {from: 0.5, points: 1}]}
-    matrix:
-      cuts: {attractiveness: [50], qrc: [50]}
-      segments:
-        - {id: minimal, cell: {attractiveness: 0, qrc: 0}, label: Minimal}
-        - {id: maintain, cell: {attractiveness: 0, qrc: 1}, label: Maintain}
-        - {id: develop, cell: {attractiveness: 1, qrc: 0}, label: Develop}
-        - {id: partners, cell: {attractiveness: 1, qrc: 1}, label: Partners}
-    """)
+GRID = cut_grid_yaml("Plan test grid", ("minimal", "maintain", "develop", "partners"))
 
 NORMS = textwrap.dedent("""\
     version: 1

@@ -11,34 +11,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.cut_grid import cut_grid_yaml
+
 ROOT = Path(__file__).resolve().parents[2]
 COLUMNS = ["salesperson", "segment", "clients", "client_share", "revenue", "revenue_share",
            "target_share", "gap", "within_tolerance"]
 
 # Attractiveness: potential ≥ 100,000 → high; QRC: share of wallet ≥ 0.5 → high.
-GRID = textwrap.dedent("""\
-    name: Gaps test grid
-    version: 1
-    missing: zero
-    axes:
-      attractiveness:
-        label: Attractiveness
-        criteria:
-          - {id: potential, label: Potential, column: potential, weight: 1,
-             bands: [{from: 0, points: 0}, {from: 100000, points: 1}]}
-      qrc:
-        label: QRC
-        criteria:
-          - {id: share_of_wallet, label: Share of wallet, column: share_of_wallet, weight: 1,
-             bands: [{from: 0, points: 0}, {from: 0.5, points: 1}]}
-    matrix:
-      cuts: {attractiveness: [50], qrc: [50]}
-      segments:
-        - {id: develop, cell: {attractiveness: 1, qrc: 0}, label: Develop}
-        - {id: partners, cell: {attractiveness: 1, qrc: 1}, label: Partners}
-        - {id: maintain, cell: {attractiveness: 0, qrc: 1}, label: Maintain}
-        - {id: minimal, cell: {attractiveness: 0, qrc: 0}, label: Minimal}
-    """)
+GRID = cut_grid_yaml("Gaps test grid", ("develop", "partners", "maintain", "minimal"))
 
 VISITS = textwrap.dedent("""\
     visits:
