@@ -58,6 +58,10 @@ def test_editing_a_segments_judgements_changes_the_plan(page: Page, app_url: str
     cell.press("Enter")
     expect(cell).to_have_count(0)
     expect(editor.locator("#glide-cell-5-0")).to_have_text("2")
+    # Leave the grid before pressing Apply, as a user reaching for the button does: on a
+    # cold server, Apply pressed straight after Enter was seen to submit the form without
+    # the edit (the Reset button stayed disabled).
+    page.get_by_role("heading", name="Response to visits").click()
     page.get_by_role("button", name="Apply").click()
     wait_until_drawn(page)
     expect(page.get_by_text("Judgements tried in this session")).to_be_visible(timeout=DRAW_TIMEOUT_MS)
