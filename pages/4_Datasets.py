@@ -4,7 +4,7 @@ import streamlit as st
 
 from portfolio.ui import frame
 from portfolio.ui.datasets_view import (active_choice, datasets_table, delete_section,
-                                        export_section, rename_section)
+                                        demo_section, export_section, rename_section)
 from portfolio.ui.import_view import notice_section
 
 ctx = frame("datasets")
@@ -13,6 +13,7 @@ st.caption(ctx.t("datasets.intro"))
 notice_section(ctx, "datasets")
 if ctx.dataset is None:
     st.info(ctx.t("datasets.empty"), icon=":material/info:")
+    demo_section(ctx)
     st.stop()
 datasets_table(ctx)
 active_choice(ctx)
@@ -20,3 +21,4 @@ st.success(ctx.t("datasets.is_active", name=ctx.dataset.name), icon=":material/c
 rename_section(ctx, ctx.dataset)
 delete_section(ctx, ctx.dataset)
 export_section(ctx, ctx.dataset)
+demo_section(ctx)

@@ -1,4 +1,4 @@
-"""First start: an empty database gets the demo portfolio, so the app opens full."""
+"""First start: a new database gets the demo portfolio, so the app opens full."""
 
 from __future__ import annotations
 
@@ -10,12 +10,33 @@ DEMO_DATASET_NAME = "Demo portfolio"
 
 
 def ensure_demo_dataset(store: Store) -> int | None:
-    """Load the demo into a database that has no dataset yet; return its id.
+    """Load the demo into a database that never held a dataset; return its id.
 
-    Returns None when the database already holds datasets: a user's own data is
-    never mixed with or replaced by the demo.
+    Returns None otherwise: a user's own data is never mixed with or replaced by the
+    demo, and a user who deleted every dataset (the demo included) finds the database
+    empty, as they left it, on the next start.
     """
-    if list_datasets(store):
+    if list_datasets(store) or _ever_held_a_dataset(store):
         return None
     return create_dataset(store, generate_demo(), name=DEMO_DATASET_NAME,
                           source="demo", is_demo=True)
+
+
+def load_demo_dataset(store: Store) -> int:
+    """Load the demo portfolio on request (a trainer who emptied the database); returns its id.
+
+    Named like the first-start demo, or "Demo portfolio (2)"… when a dataset has that name.
+    """
+    taken = {d.name for d in list_datasets(store)}
+    name, n = DEMO_DATASET_NAME, 2
+    while name in taken:
+        name, n = f"{DEMO_DATASET_NAME} ({n})", n + 1
+    return create_dataset(store, generate_demo(), name=name, source="demo", is_demo=True)
+
+
+def _ever_held_a_dataset(store: Store) -> bool:
+    """Whether a dataset number was ever handed out (DuckDB keeps a sequence's last value)."""
+    with store.reading() as cur:
+        last = cur.execute("SELECT last_value FROM duckdb_sequences() "
+                           "WHERE sequence_name = 'dataset_ids'").fetchall()
+    return bool(last) and last[0][0] is not None

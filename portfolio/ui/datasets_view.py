@@ -6,15 +6,33 @@ import streamlit as st
 
 from portfolio.exporting import XLSX_MAX_ROWS, export_bytes, scored_export
 from portfolio.i18n import t
+from portfolio.store.bootstrap import load_demo_dataset
 from portfolio.store.database import Store
 from portfolio.store.datasets import (Dataset, DatasetNameTaken, DatasetNotFound,
-                                      InvalidDatasetName, delete_dataset, rename_dataset)
+                                      InvalidDatasetName, delete_dataset, list_datasets,
+                                      rename_dataset)
 from portfolio.ui import import_state, state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import number
 from portfolio.ui.widgets import bound_widget
 
 _NEW_NAME = "w.datasets_new_name"
+
+
+def demo_section(ctx: PageContext) -> None:
+    """Offer the demo portfolio when the database holds none (it was deleted, or never loaded)."""
+    if any(d.is_demo for d in ctx.datasets):
+        return
+    st.button(ctx.t("datasets.load_demo"), icon=":material/school:", key="w.datasets_load_demo",
+              help=ctx.t("datasets.load_demo_help"), on_click=_load_demo,
+              args=(ctx.store, ctx.lang))
+
+
+def _load_demo(store: Store, lang: str) -> None:
+    dataset_id = load_demo_dataset(store)
+    state.set_dataset_id(dataset_id)
+    name = next(d.name for d in list_datasets(store) if d.dataset_id == dataset_id)
+    _notice("success", t("datasets.demo_loaded", lang, name=name))
 
 
 def datasets_table(ctx: PageContext) -> None:
