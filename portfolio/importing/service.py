@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from portfolio.importing.columns import storable_columns
+from portfolio.memory import return_freed_memory
 from portfolio.problems import Detail, InputError, Problem, detail
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
 from portfolio.reading.options import Detected
@@ -114,6 +115,7 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
         dataset_name = dataset_name if dataset_name is not None else default_name(store, source)
     if any(p.blocking for p in problems):
         raise InputError(problems)
+    return_freed_memory()  # what reading freed, before the store's copy of the rows
     report(STORING, 0.6)
     try:
         with store.transaction() as cur:
