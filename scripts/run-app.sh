@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up and start the app; an empty database is filled with the demo portfolio on first start.
+# Set up and start the app; a new database is filled with the demo portfolio on first start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh requirements.txt
