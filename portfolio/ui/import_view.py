@@ -28,6 +28,9 @@ _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-1
 _SEPARATORS = {";": "import.separator_semicolon", ",": "import.separator_comma",
                "\t": "import.separator_tab"}
 _DECIMALS = {",": "import.decimal_comma", ".": "import.decimal_point"}
+# The "automatic" option of a reading choice. A selectbox shows a None value as no choice
+# at all (its placeholder), so the option is a string of its own.
+_AUTO = "auto"
 _NEW, _PERIOD = "new", "period"
 _DESTINATIONS = {_NEW: "import.destination_new", _PERIOD: "import.destination_period"}
 
@@ -140,14 +143,15 @@ def reading_section(ctx: PageContext, prepared: PreparedFile) -> None:
 def _choice(ctx: PageContext, key: str, label: str, chosen: str | None, detected: str | None,
             names: dict[str, str], on_pick: Callable[[str | None], None]) -> None:
     """A selectbox whose first option is "automatic (what was detected)"."""
-    def show(value: str | None) -> str:
-        if value is None:
+    def show(value: str) -> str:
+        if value == _AUTO:
             return (ctx.t("import.auto", value=names.get(detected, detected)) if detected
                     else ctx.t("import.auto_unknown"))
         return names[value]
 
-    bound_widget(st.selectbox, key, chosen, on_pick, label=ctx.t(label),
-                 options=[None, *names], format_func=show)
+    bound_widget(st.selectbox, key, chosen or _AUTO,
+                 lambda value: on_pick(None if value in (_AUTO, None) else value),
+                 label=ctx.t(label), options=[_AUTO, *names], format_func=show)
 
 
 # --- columns ------------------------------------------------------------------

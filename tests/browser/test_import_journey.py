@@ -47,6 +47,9 @@ def test_upload_map_import_and_see_it_in_the_matrix(page: Page, app_url: str, tm
     wait_until_drawn(page)
     page.locator('input[type="file"]').set_input_files(str(export))
     wait_until_drawn(page)
+    # What was detected shows in the choices the user may correct.
+    expect(page.get_by_role("combobox", name="Encoding", exact=True)).to_have_value(
+        "Automatic (Windows-1252)", timeout=DRAW_TIMEOUT_MS)
     # The report itself is a data frame (drawn on a canvas): its summary line is text.
     expect(page.get_by_text("Errors (they block the import): 1")).to_be_visible(
         timeout=DRAW_TIMEOUT_MS)
