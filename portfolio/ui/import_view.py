@@ -134,9 +134,12 @@ def reading_section(ctx: PageContext, prepared: PreparedFile) -> None:
         _choice(ctx, "w.import_decimal", "import.decimal", options.decimal, detected.decimal,
                 {k: ctx.t(v) for k, v in _DECIMALS.items()}, lambda v: _set_option(decimal=v))
     with columns[3]:
-        bound_widget(st.number_input, "w.import_header_row", options.header_row or 0,
-                     lambda v: _set_option(header_row=int(v) or None),
-                     label=ctx.t("import.header_row"), min_value=0, step=1,
+        # The row found is shown; choosing it again means "find it" (a later reading with
+        # other options may find another).
+        found = detected.header_row
+        bound_widget(st.number_input, "w.import_header_row", options.header_row or found,
+                     lambda v: _set_option(header_row=None if v in (None, found) else int(v)),
+                     label=ctx.t("import.header_row"), min_value=1, step=1,
                      help=ctx.t("import.header_row_help"))
 
 

@@ -97,6 +97,18 @@ def test_a_wrong_guess_is_corrected_by_reading_again(seeded_db):
     assert ("error", None, "client_id", "A required column is missing") in report_rows(at)
 
 
+def test_the_header_row_found_is_shown_and_can_be_changed(seeded_db):
+    data = ("Export CRM du 31/03/2026\r\n" + corpus.FR_HEADER + "\r\nC1;Alpha;Léa;100;200\r\n"
+            ).encode("utf-8")
+    at = upload(open_page(IMPORT), "title.csv", data)
+    assert at.number_input(key="w.import_header_row").value == 2  # below the title line
+    assert at.dataframe[0].value["client_id"].tolist() == ["C1"]
+    at.number_input(key="w.import_header_row").set_value(1).run()
+    assert ("error", None, "client_id", "A required column is missing") in report_rows(at)
+    at.number_input(key="w.import_header_row").set_value(2).run()
+    assert at.dataframe[0].value["client_id"].tolist() == ["C1"]
+
+
 def test_a_workbook_with_several_sheets_asks_which_one(seeded_db, tmp_path):
     data = corpus.three_sheets_titles_formulas(tmp_path).read_bytes()
     at = upload(open_page(IMPORT), "crm.xlsx", data)
