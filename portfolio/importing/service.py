@@ -14,8 +14,8 @@ from portfolio.reading.options import Detected
 from portfolio.settings import load_settings
 from portfolio.store.database import Store
 from portfolio.store.datasets import (ColumnTypeConflict, DatasetNameTaken, DatasetNotFound,
-                                      InvalidDatasetName, PeriodExists, get_dataset,
-                                      insert_dataset, insert_period, list_datasets)
+                                      InvalidDatasetName, PeriodExists, free_name, get_dataset,
+                                      insert_dataset, insert_period)
 from portfolio.store.mappings import recall_mapping, remember_mapping
 
 # Stages reported to `progress(stage, fraction)`, fraction of the whole import in 0–1.
@@ -184,9 +184,4 @@ def _refusal_detail(error: Exception) -> Detail:
 
 def default_name(store: Store, source: str) -> str:
     """The file's name without extension; `name (2)`, `name (3)`… when taken."""
-    base = " ".join(Path(source).stem.split()) or "clients"
-    taken = {d.name for d in list_datasets(store)}
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base} ({n})", n + 1
-    return name
+    return free_name(store, " ".join(Path(source).stem.split()) or "clients")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from portfolio.demo import generate_demo
 from portfolio.store.database import Store
-from portfolio.store.datasets import create_dataset, list_datasets
+from portfolio.store.datasets import create_dataset, free_name, list_datasets
 
 DEMO_DATASET_NAME = "Demo portfolio"
 
@@ -27,11 +27,8 @@ def load_demo_dataset(store: Store) -> int:
 
     Named like the first-start demo, or "Demo portfolio (2)"… when a dataset has that name.
     """
-    taken = {d.name for d in list_datasets(store)}
-    name, n = DEMO_DATASET_NAME, 2
-    while name in taken:
-        name, n = f"{DEMO_DATASET_NAME} ({n})", n + 1
-    return create_dataset(store, generate_demo(), name=name, source="demo", is_demo=True)
+    return create_dataset(store, generate_demo(), name=free_name(store, DEMO_DATASET_NAME),
+                          source="demo", is_demo=True)
 
 
 def _ever_held_a_dataset(store: Store) -> bool:

@@ -315,6 +315,15 @@ def list_datasets(store: Store) -> list[Dataset]:
                     tuple(p for p in r[6] if p is not None)) for r in rows]
 
 
+def free_name(store: Store, base: str) -> str:
+    """`base`, or `base (2)`, `base (3)`… when a dataset already has that name."""
+    taken = {d.name for d in list_datasets(store)}
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base} ({n})", n + 1
+    return name
+
+
 def get_dataset(store: Store, dataset_id: int) -> Dataset | None:
     return next((d for d in list_datasets(store) if d.dataset_id == dataset_id), None)
 

@@ -9,7 +9,7 @@ from portfolio.i18n import t
 from portfolio.store.bootstrap import load_demo_dataset
 from portfolio.store.database import Store
 from portfolio.store.datasets import (Dataset, DatasetNameTaken, DatasetNotFound,
-                                      InvalidDatasetName, delete_dataset, list_datasets,
+                                      InvalidDatasetName, delete_dataset, get_dataset,
                                       rename_dataset)
 from portfolio.ui import import_state, state
 from portfolio.ui.context import PageContext
@@ -31,8 +31,7 @@ def demo_section(ctx: PageContext) -> None:
 def _load_demo(store: Store, lang: str) -> None:
     dataset_id = load_demo_dataset(store)
     state.set_dataset_id(dataset_id)
-    name = next(d.name for d in list_datasets(store) if d.dataset_id == dataset_id)
-    _notice("success", t("datasets.demo_loaded", lang, name=name))
+    _notice("success", t("datasets.demo_loaded", lang, name=get_dataset(store, dataset_id).name))
 
 
 def datasets_table(ctx: PageContext) -> None:

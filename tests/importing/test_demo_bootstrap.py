@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from portfolio.store.bootstrap import DEMO_DATASET_NAME, ensure_demo_dataset, load_demo_dataset
 from portfolio.store.database import Store
 from portfolio.store.datasets import delete_dataset, list_datasets
 from tests.importing.conftest import SEED_NAME
-
-
-def _reopened(path: Path) -> Store:
-    return Store(path)
 
 
 def test_a_new_database_gets_the_demo_once(tmp_path):
@@ -27,7 +21,7 @@ def test_a_new_database_gets_the_demo_once(tmp_path):
 
 
 def test_a_database_holding_data_does_not_get_the_demo(seeded_db):
-    store = _reopened(seeded_db)
+    store = Store(seeded_db)
     try:
         assert ensure_demo_dataset(store) is None
         assert [d.name for d in list_datasets(store)] == [SEED_NAME]
@@ -40,7 +34,7 @@ def test_a_database_emptied_by_its_user_stays_empty_after_a_restart(tmp_path):
     store = Store(path)
     delete_dataset(store, ensure_demo_dataset(store))
     store.close()
-    store = _reopened(path)
+    store = Store(path)
     try:
         assert ensure_demo_dataset(store) is None
         assert list_datasets(store) == []
