@@ -5,7 +5,9 @@
 Uses the French test file of bench_read.py (Windows-1252, ";" separator, decimal
 comma, no-break-space thousands, French dates; about 100 MB for 1M rows, under
 bench/out/). Each variant runs in a fresh process, which reports wall time, CPU time
-(all threads) and peak resident memory (VmHWM: interpreter and libraries included):
+(all threads), peak resident memory (VmHWM: interpreter and libraries included) and
+that peak above the process at rest (its libraries loaded: what the work itself costs
+a running app):
 
 - pandas: pandas.read_csv(sep=";", decimal=",", encoding="cp1252"), the baseline;
 - import: portfolio.importing.import_file into a fresh DuckDB file, with the time
@@ -57,9 +59,9 @@ def french_file(rows: int, fresh: bool) -> Path:
     return path
 
 
-def _peak_mb() -> float:
+def _status_mb(field: str) -> float:
     status = Path("/proc/self/status").read_text()
-    return int(status.split("VmHWM:")[1].split()[0]) / 1024
+    return int(status.split(f"{field}:")[1].split()[0]) / 1024
 
 
 def _import(path: Path) -> tuple[int, dict[str, float]]:
@@ -129,6 +131,7 @@ def run_variant(variant: str, path: Path) -> dict[str, object]:
         # paid for its imports already, and the figure is the work on the file.
         import portfolio.importing  # noqa: F401
         import portfolio.store.database  # noqa: F401
+    resting = _status_mb("VmRSS")
     before = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     stages: dict[str, float] = {}
@@ -141,7 +144,9 @@ def run_variant(variant: str, path: Path) -> dict[str, object]:
     seconds = time.perf_counter() - start
     usage = resource.getrusage(resource.RUSAGE_SELF)
     cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
-    return {"seconds": seconds, "cpu": cpu, "peak_mb": _peak_mb(), "rows": rows, "stages": stages}
+    peak = _status_mb("VmHWM")
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": peak, "above_rest_mb": peak - resting,
+            "rows": rows, "stages": stages}
 
 
 def profile(path: Path) -> None:
@@ -180,8 +185,10 @@ def main() -> None:
                                 check=True, capture_output=True, text=True).stdout
         figures = json.loads(output.strip().splitlines()[-1])
         ratio = figures["peak_mb"] / size_mb
+        above = figures["above_rest_mb"]
         print(f"{variant:14s} {figures['seconds']:6.2f} s (cpu {figures['cpu']:5.2f} s)   "
-              f"peak {figures['peak_mb']:6.0f} MiB ({ratio:.2f}x file)   rows {figures['rows']}")
+              f"peak {figures['peak_mb']:6.0f} MiB ({ratio:.2f}x file), "
+              f"{above:4.0f} MiB above rest ({above / size_mb:.2f}x)   rows {figures['rows']}")
         if figures["stages"]:
             print("        " + "   ".join(f"{k} {v:.2f} s" for k, v in figures["stages"].items()))
         if variant == "import":

@@ -62,8 +62,10 @@ def duplicate_ids(frame: pd.DataFrame, idhash: np.ndarray, header: str | None) -
     grouped[1:] |= same
     grouped[:-1] |= same
     group = frame.iloc[np.sort(present[order[grouped]])]
-    key = (group["client_id"].str.cat(group["period"].fillna(""), sep="\x1f") if by_period
-           else group["client_id"])
+    # As plain text: a repeated period is a categorical, which cannot take "" as a value.
+    ids = group["client_id"].astype("str")
+    key = (ids.str.cat(group["period"].astype("str").fillna(""), sep="\x1f") if by_period
+           else ids)
     # Two rows are identical when every cell (typed) is the same.
     fingerprint = pd.util.hash_pandas_object(group.drop(columns=["source_row"]), index=False)
     first_row = group["source_row"].groupby(key, sort=False).transform("first").to_numpy()

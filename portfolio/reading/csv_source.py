@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 import duckdb
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from portfolio.problems import Detail, Problem, detail
 from portfolio.reading import records
-from portfolio.reading.collect import Output, collect
+from portfolio.reading.collect import Output, collect, has_newline
 from portfolio.reading.encoding import TextFile
 from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import file_problem, row_problems
@@ -99,8 +98,7 @@ class CsvTable:
             cells = output.texts.get(f"v{plan.index}")
             if cells is None:
                 continue
-            multiline = pc.fill_null(pc.match_substring(cells, "\n"), False)
-            positions = np.flatnonzero(multiline.to_numpy(zero_copy_only=False))
+            positions = np.flatnonzero(has_newline(cells))
             if not len(positions):  # the usual case: no cell spans lines
                 continue
             found = []
