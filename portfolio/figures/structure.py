@@ -131,10 +131,15 @@ def norms_figure(gaps: pd.DataFrame, grid: Grid, lang: str) -> go.Figure:
         targets = 100 * gaps[target].to_numpy(dtype=float)
         figure.add_bar(y=y, x=shares, orientation="h", showlegend=False, name=t(title, lang),
                        marker_color=[colors.get(s) for s in gaps["segment"]],
-                       text=percent_texts(shares, lang), textposition="outside",
-                       textfont={"size": LABEL_FONT_SIZE}, cliponaxis=False,
                        hovertemplate=f"%{{y}}: %{{x:.1f}}{suffix}<extra></extra>",
                        row=1, col=column)
+        # The value goes after the bar or after the tolerance band, whichever ends later:
+        # written at the bar's end it sat under the target mark, unreadable on a projector.
+        figure.add_scatter(y=y, x=np.fmax(shares, targets + tolerance), mode="text",
+                           text=percent_texts(shares, lang), textposition="middle right",
+                           textfont={"size": LABEL_FONT_SIZE}, cliponaxis=False,
+                           showlegend=False, hoverinfo="skip", name=f"value:{actual}",
+                           row=1, col=column)
         figure.add_scatter(y=y, x=targets, mode="markers", name=t("structure.target", lang),
                            legendgroup="target", showlegend=column == 1,
                            marker={"symbol": "line-ns", "size": 40,

@@ -14,6 +14,7 @@ from portfolio.ui import data
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import EMPTY, column_value, decimal, money, percent, score
 from portfolio.ui.grid_tables import level_rule
+from portfolio.ui.widgets import metric_row
 
 
 def client_card_panel(ctx: PageContext, client_id: str) -> None:
@@ -49,10 +50,13 @@ def _header(ctx: PageContext, card: ClientCard) -> None:
                     f'</span>{action}', unsafe_allow_html=True)
     else:
         st.markdown(ctx.t("matrix.card_no_segment"))
-    left, middle, right = st.columns(3)
-    left.metric(ctx.t("matrix.card_revenue"), money(card.revenue, ctx.lang, compact=True))
-    middle.metric(ctx.t("matrix.card_potential"), money(card.potential, ctx.lang, compact=True))
-    right.metric(ctx.t("matrix.card_share"), percent(card.share_of_wallet, ctx.lang))
+    with metric_row():
+        st.metric(ctx.t("matrix.card_revenue"), money(card.revenue, ctx.lang, compact=True),
+                  width="content")
+        st.metric(ctx.t("matrix.card_potential"), money(card.potential, ctx.lang, compact=True),
+                  width="content")
+        st.metric(ctx.t("matrix.card_share"), percent(card.share_of_wallet, ctx.lang),
+                  width="content")
 
 
 def criteria_rows(ctx: PageContext, results: tuple[CriterionResult, ...]) -> pd.DataFrame:

@@ -35,7 +35,8 @@ def client_filters(ctx: PageContext, scope: str, *, segments: bool = True) -> Cl
         labels = {s.id: s.label.get(ctx.lang) for s in ctx.grid.segments}
         fields.append(("segments", "common.filter_segment", list(labels), labels.__getitem__))
     picked: dict[str, tuple] = {}
-    columns = st.columns([3] * len(fields) + [1.3], vertical_alignment="bottom")
+    # The button column fits "Effacer" with its icon beside four filters on a 1366-pixel screen.
+    columns = st.columns([3] * len(fields) + [2], vertical_alignment="bottom")
     for column, (field, label, options, format_func) in zip(columns, fields):
         with column:
             picked[field] = multiselect_filter(

@@ -16,7 +16,7 @@ from portfolio.ui.formatting import decimal, money, number, percent
 from portfolio.ui.plan_data import RepView
 from portfolio.ui.plan_format import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
     whole_numbers
-from portfolio.ui.widgets import bound_widget, show_issues
+from portfolio.ui.widgets import bound_widget, metric_row, show_issues
 from portfolio.visits import REASON_PARAMS, URGENCY_CLASSES
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -74,27 +74,30 @@ def rep_controls(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp,
 def headline(ctx: PageContext, view: RepView) -> None:
     """Workload, capacity, recommended visits, expected revenue and the value of a visit-day."""
     s, lang = view.plan.summary, ctx.lang
+    recommended = s["revenue_expected_recommended"]
     if view.unplaced:
         st.caption(ctx.t("plan.unplaced", clients=number(view.unplaced, lang)))
-    columns = st.columns(5)
-    columns[0].metric(ctx.t("plan.metric_workload"), number(s["workload"], lang),
-                      help=ctx.t("plan.metric_workload_help"))
-    columns[1].metric(ctx.t("plan.metric_capacity"), number(s["capacity"], lang),
-                      help=ctx.t("plan.metric_capacity_help"))
-    columns[2].metric(ctx.t("plan.metric_recommended"), number(s["visits_recommended"], lang),
-                      delta=_delta(s["visits_recommended"] - s["visits_today"], lang, ctx.t("plan.vs_today")),
-                      delta_color="off", help=ctx.t("plan.metric_recommended_help"))
+    with metric_row():
+        st.metric(ctx.t("plan.metric_workload"), number(s["workload"], lang),
+                  help=ctx.t("plan.metric_workload_help"), width="content")
+        st.metric(ctx.t("plan.metric_capacity"), number(s["capacity"], lang),
+                  help=ctx.t("plan.metric_capacity_help"), width="content")
+        st.metric(ctx.t("plan.metric_recommended"), number(s["visits_recommended"], lang),
+                  delta=_delta(s["visits_recommended"] - s["visits_today"], lang, ctx.t("plan.vs_today")),
+                  delta_color="off", help=ctx.t("plan.metric_recommended_help"), width="content")
+        if not view.uses_curves:
+            st.metric(ctx.t("plan.metric_revenue"), "—", width="content")
+            st.metric(ctx.t("plan.metric_day_value"), "—", width="content")
+        else:
+            st.metric(ctx.t("plan.metric_revenue"), money(recommended, lang, compact=True),
+                      delta=_gain(recommended, s["revenue_expected_current"], lang, ctx.t("plan.vs_today")),
+                      help=ctx.t("plan.metric_revenue_help"), width="content")
+            st.metric(ctx.t("plan.metric_day_value"),
+                      "≈\u00a0" + money(two_figures(s["visit_day_value"]), lang, compact=True),
+                      help=ctx.t("plan.metric_day_value_help"), width="content")
     if not view.uses_curves:
-        columns[3].metric(ctx.t("plan.metric_revenue"), "—")
-        columns[4].metric(ctx.t("plan.metric_day_value"), "—")
         st.info(ctx.t("plan.no_judgements"), icon=":material/info:")
         return
-    recommended = s["revenue_expected_recommended"]
-    columns[3].metric(ctx.t("plan.metric_revenue"), money(recommended, lang, compact=True),
-                      delta=_gain(recommended, s["revenue_expected_current"], lang, ctx.t("plan.vs_today")),
-                      help=ctx.t("plan.metric_revenue_help"))
-    columns[4].metric(ctx.t("plan.metric_day_value"), "≈\u00a0" + money(two_figures(s["visit_day_value"]), lang, compact=True),
-                      help=ctx.t("plan.metric_day_value_help"))
     st.markdown(ctx.t("plan.vs_norms", gain=_gain(recommended, s["revenue_expected_norms"], lang, ""),
                       norms=money(s["revenue_expected_norms"], lang, compact=True)))
     if view.effort is not None:

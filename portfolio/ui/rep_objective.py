@@ -12,7 +12,7 @@ from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
 from portfolio.ui.rep_view import own_clients, whole_portfolio
 from portfolio.ui.structure_view import chart, download_buttons, segment_labels
-from portfolio.ui.widgets import bound_widget
+from portfolio.ui.widgets import bound_widget, metric_row
 
 PRIORITY_ROWS = 50  # a list a rep can work through; the download holds them all
 MAX_GROWTH_PERCENT = 200.0
@@ -87,12 +87,14 @@ def objective_section(ctx: PageContext, rep: str) -> None:
 def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
     """The objective in euros, what the moves bring, and whether the headroom covers it."""
     lang = ctx.lang
-    columns = st.columns(4)
-    columns[0].metric(ctx.t("rep.metric_revenue"), money(plan.current_revenue, lang, compact=True))
-    columns[1].metric(ctx.t("rep.metric_objective"), money(plan.objective, lang, compact=True),
-                      delta=f"+{percent(plan.growth, lang)}", delta_color="off")
-    columns[2].metric(ctx.t("rep.metric_planned"), money(plan.planned_gain, lang, compact=True))
-    columns[3].metric(ctx.t("rep.metric_moves"), number(len(plan.moves), lang))
+    with metric_row():
+        st.metric(ctx.t("rep.metric_revenue"), money(plan.current_revenue, lang, compact=True),
+                  width="content")
+        st.metric(ctx.t("rep.metric_objective"), money(plan.objective, lang, compact=True),
+                  delta=f"+{percent(plan.growth, lang)}", delta_color="off", width="content")
+        st.metric(ctx.t("rep.metric_planned"), money(plan.planned_gain, lang, compact=True),
+                  width="content")
+        st.metric(ctx.t("rep.metric_moves"), number(len(plan.moves), lang), width="content")
     labels = segment_labels(ctx)
     used = plan.by_segment[plan.by_segment["clients"] > 0]
     where = "; ".join(ctx.t("rep.objective_segment", segment=labels.get(row.segment, row.segment),

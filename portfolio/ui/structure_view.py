@@ -14,6 +14,7 @@ from portfolio.tables_out import csv_bytes, xlsx_bytes
 from portfolio.ui import structure_data
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
+from portfolio.ui.widgets import metric_row
 
 # Exports for meeting minutes: a sharp PNG from each chart's camera button.
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
@@ -85,15 +86,16 @@ def team_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
 def headline(ctx: PageContext, totals: pd.Series) -> None:
     """Clients, revenue, potential, share of wallet and headroom of the visible portfolio."""
     lang = ctx.lang
-    columns = st.columns(5)
-    columns[0].metric(ctx.t("structure.metric_clients"), number(totals["clients"], lang))
-    columns[1].metric(ctx.t("structure.metric_revenue"), money(totals["revenue"], lang, compact=True))
-    columns[2].metric(ctx.t("structure.metric_potential"), money(totals["potential"], lang, compact=True),
-                      help=ctx.t("structure.metric_potential_help"))
-    columns[3].metric(ctx.t("structure.metric_sow"), percent(totals["share_of_wallet"], lang),
-                      help=ctx.t("structure.metric_sow_help"))
-    columns[4].metric(ctx.t("structure.metric_headroom"), money(totals["headroom"], lang, compact=True),
-                      help=ctx.t("structure.metric_headroom_help"))
+    with metric_row():
+        st.metric(ctx.t("structure.metric_clients"), number(totals["clients"], lang), width="content")
+        st.metric(ctx.t("structure.metric_revenue"), money(totals["revenue"], lang, compact=True),
+                  width="content")
+        st.metric(ctx.t("structure.metric_potential"), money(totals["potential"], lang, compact=True),
+                  help=ctx.t("structure.metric_potential_help"), width="content")
+        st.metric(ctx.t("structure.metric_sow"), percent(totals["share_of_wallet"], lang),
+                  help=ctx.t("structure.metric_sow_help"), width="content")
+        st.metric(ctx.t("structure.metric_headroom"), money(totals["headroom"], lang, compact=True),
+                  help=ctx.t("structure.metric_headroom_help"), width="content")
 
 
 def segment_table(ctx: PageContext, mix: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:

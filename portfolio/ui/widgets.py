@@ -40,3 +40,11 @@ def show_issues(heading: str, issues: Iterable[ConfigIssue]) -> None:
     """An error box with every configuration issue as `FILE:LINE: key: message`."""
     st.error(heading, icon=":material/error:")
     st.code("\n".join(str(issue) for issue in issues), language=None, wrap_lines=True)
+
+
+def metric_row() -> Any:
+    """A row for metrics drawn with `width="content"`: each is as wide as its label and
+    value, and the row wraps on a narrow screen. Equal columns cut long labels short
+    ("Part de marché che…") on a 1366-pixel projector, where no one can hover for the rest.
+    """
+    return st.container(horizontal=True, gap="medium")

@@ -57,14 +57,21 @@ def test_the_norms_figure_marks_each_target_and_draws_its_tolerance_band():
                     revenue_share=[0.2, 0.6, 0.2, 0.0], revenue_target=[0.3, 0.45, 0.2, 0.05])
     figure = norms_figure(gaps, GRID, "en")
     bars = [trace for trace in figure.data if trace.type == "bar"]
-    targets = [trace for trace in figure.data if trace.type == "scatter" and trace.x[0] is not None]
-    assert len(bars) == 2 and len(targets) == 2
+    targets = [trace for trace in figure.data if trace.type == "scatter" and trace.mode == "markers"
+               and trace.x[0] is not None]
+    values = [trace for trace in figure.data if trace.type == "scatter" and trace.mode == "text"]
+    assert len(bars) == 2 and len(targets) == 2 and len(values) == 2
     assert list(bars[0].y) == LABELS and list(bars[0].x) == pytest.approx([50, 25, 25, 0])
     assert list(bars[0].marker.color) == COLORS
     assert list(bars[1].x) == pytest.approx([20, 60, 20, 0])
     assert list(targets[0].x) == pytest.approx([40, 30, 30, 2])
     assert list(targets[1].x) == pytest.approx([30, 45, 20, 5])
     assert {trace.name for trace in targets} == {"Target"}
+    # Each value is written past its bar or its tolerance band, whichever ends later.
+    assert list(values[0].text) == ["50%", "25%", "25%", "0%"]
+    assert list(values[0].x) == pytest.approx([50, 35, 35, 7])
+    assert list(values[1].x) == pytest.approx([35, 60, 25, 10])
+    assert not any(bar.text for bar in bars)
     # One band per segment and panel, ±5 points around the target, not below 0.
     bands = [shape for shape in figure.layout.shapes if shape.name.startswith("tolerance:")]
     assert len(bands) == 8
