@@ -40,6 +40,7 @@ def _french_page(page: Page, app_url: str, path: str, heading: str) -> None:
 
 
 @pytest.mark.parametrize(("path", "heading", "metrics"), [
+    ("", "Bienvenue dans Portfolio Pilot", 4),
     ("Structure", "Structure du portefeuille", 5),
     ("Rep", "Autopilotage du commercial", 5),
     ("Visit_plan", "Plan de visites", 5),
