@@ -23,6 +23,11 @@ from portfolio.ui.pages import page
 from portfolio.ui.widgets import bound_widget
 
 PREVIEW_ROWS = 20
+# The report's detail is the sentence that says what to do: rows are three lines high so
+# that it shows whole, in the widest column, rather than ending in "…". The widths (pixels)
+# fit a 1366-pixel screen; a wider one shares the rest among the columns.
+REPORT_ROW_HEIGHT = 76
+REPORT_WIDTHS = (105, 55, 90, 75, 160, 355)
 _MB = 1024 * 1024
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-1252"}
 _SEPARATORS = {";": "import.separator_semicolon", ",": "import.separator_comma",
@@ -206,7 +211,8 @@ def preview_section(ctx: PageContext, prepared: PreparedFile) -> None:
     st.subheader(ctx.t("import.preview_title"), anchor=False)
     st.caption(ctx.t("import.preview_caption", shown=min(PREVIEW_ROWS, len(frame)),
                      total=len(frame)))
-    st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True)
+    # An empty cell stays empty (Streamlit would write "None", in English).
+    st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, placeholder="")
 
 
 def report_section(ctx: PageContext, prepared: PreparedFile) -> bool:
@@ -226,7 +232,10 @@ def report_section(ctx: PageContext, prepared: PreparedFile) -> bool:
 def problems_table(ctx: PageContext, problems: Iterable[Problem], download_key: str) -> None:
     """The problems as a table, and the same table as a CSV download."""
     table = report_table(problems, ctx.lang)
-    st.dataframe(table, hide_index=True)
+    widths = {name: st.column_config.Column(width=width)
+              for name, width in zip(table.columns, REPORT_WIDTHS)}
+    st.dataframe(table, hide_index=True, placeholder="", row_height=REPORT_ROW_HEIGHT,
+                 column_config=widths)
     st.download_button(ctx.t("import.report_download"), csv_bytes(table),
                        file_name=ctx.t("import.report.file_name"), mime="text/csv",
                        key=download_key, icon=":material/download:")
