@@ -12,7 +12,7 @@ from portfolio.planning import plan_export
 from portfolio.figures.plan import segment_visits_figure
 from portfolio.tables_out import csv_bytes, xlsx_bytes
 from portfolio.ui.context import PageContext
-from portfolio.ui.formatting import money, number, percent
+from portfolio.ui.formatting import EMPTY, money, number, percent
 from portfolio.ui.plan_data import RepView
 from portfolio.ui.plan_format import amounts, signed_percent, two_figures, whole_numbers
 from portfolio.ui.plan_view import PLOTLY_CONFIG, TABLE_HEIGHT
@@ -81,7 +81,7 @@ def client_table(ctx: PageContext, view: RepView) -> None:
                                                        lang).to_numpy(),
         ctx.t("plan.col_next_visit"): amounts(clients["next_visit_value"], lang).to_numpy(),
     })
-    st.dataframe(table, hide_index=True, height=TABLE_HEIGHT, key="w.plan.clients")
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, height=TABLE_HEIGHT, key="w.plan.clients")
     export_buttons(ctx, view)
 
 
@@ -124,5 +124,5 @@ def team_panel(ctx: PageContext, reps: pd.DataFrame) -> None:
         ctx.t("plan.col_gain"): [signed_percent(v, lang) for v in gain],
         ctx.t("plan.col_day_value"): amounts(two_figures(reps["visit_day_value"]), lang).to_numpy(),
     })
-    st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
                  key="w.plan.team")

@@ -12,7 +12,7 @@ from portfolio.planning import EffortRange, PlanInputs
 from portfolio.figures.plan import utilisation_gauge
 from portfolio.ui import plan_data, plan_state
 from portfolio.ui.context import PageContext
-from portfolio.ui.formatting import decimal, money, number, percent
+from portfolio.ui.formatting import EMPTY, decimal, money, number, percent
 from portfolio.ui.plan_data import RepView
 from portfolio.ui.plan_format import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
     whole_numbers
@@ -162,7 +162,7 @@ def what_gives_table(ctx: PageContext, view: RepView) -> None:
         ctx.t("plan.col_lost"): visit_counts(gives["visits_lost"], lang).to_numpy(),
         ctx.t("plan.col_below_min"): np.where(gives["below_min"], ctx.t("plan.answer_yes"), ""),
     })
-    st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
                  key="w.plan.gives")
 
 
@@ -180,7 +180,7 @@ def cuts_table(ctx: PageContext, view: RepView) -> None:
         ctx.t("plan.col_lost_value"): (amounts(cuts["revenue_lost_per_visit"], lang).to_numpy()
                                        if "revenue_lost_per_visit" in cuts else ""),
     })
-    st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
                  key="w.plan.cuts")
 
 
@@ -212,7 +212,7 @@ def priority_list(ctx: PageContext, view: RepView) -> None:
                                    + whole_numbers(priorities["visits_recommended"], lang)).to_numpy(),
         ctx.t("plan.col_reason"): reasons(ctx, priorities).to_numpy(),
     })
-    st.dataframe(table, hide_index=True, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
                  key="w.plan.priorities")
 
 

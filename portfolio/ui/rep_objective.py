@@ -9,7 +9,7 @@ from portfolio.figures.rep import objective_figure
 from portfolio.structure import ObjectivePlan
 from portfolio.ui import structure_data, structure_state
 from portfolio.ui.context import PageContext
-from portfolio.ui.formatting import money, number, percent
+from portfolio.ui.formatting import EMPTY, money, number, percent
 from portfolio.ui.rep_view import own_clients, whole_portfolio
 from portfolio.ui.structure_view import chart, download_buttons, segment_labels
 from portfolio.ui.widgets import bound_widget, metric_row
@@ -47,7 +47,7 @@ def priority_clients_section(ctx: PageContext, rep: str) -> None:
         ctx.t("rep.col_last_visit"): pd.to_datetime(clients["last_visit"]).dt.date.to_numpy(),
     })
     money_format = _money_column()
-    st.dataframe(table.head(PRIORITY_ROWS), hide_index=True, width="stretch", key="w.rep.priority",
+    st.dataframe(table.head(PRIORITY_ROWS), hide_index=True, placeholder=EMPTY, width="stretch", key="w.rep.priority",
                  column_config={ctx.t(k): money_format for k in ("rep.col_revenue", "rep.col_potential",
                                                                   "rep.col_headroom")})
     download_buttons(ctx, table, ctx.t("rep.priority_file", rep=rep), "w.rep.priority_download")
@@ -136,7 +136,7 @@ def moves_table(ctx: PageContext, plan: ObjectivePlan) -> None:
         ctx.t("rep.col_visits"): moves["visits_12m"].to_numpy(),
     })
     money_format = _money_column()
-    st.dataframe(table, hide_index=True, width="stretch", key="w.rep.moves",
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", key="w.rep.moves",
                  height=min(38 + 35 * len(table), 480),
                  column_config={ctx.t("rep.col_gain"): money_format,
                                 ctx.t("rep.col_headroom"): money_format,

@@ -12,7 +12,7 @@ from portfolio.queries.scope import ClientFilter
 from portfolio.structure import outside_tolerance
 from portfolio.ui import structure_data, structure_state
 from portfolio.ui.context import PageContext
-from portfolio.ui.formatting import number
+from portfolio.ui.formatting import EMPTY, number
 from portfolio.ui.structure_view import chart, download_buttons, segment_labels
 from portfolio.ui.widgets import bound_widget
 
@@ -75,7 +75,7 @@ def outside_panel(ctx: PageContext, gaps: pd.DataFrame) -> None:
         "structure.col_client_share_pct", "structure.col_target_pct",
         "structure.col_revenue_share_pct", "structure.col_revenue_target_pct")})
     config[ctx.t("structure.col_revenue_eur")] = st.column_config.NumberColumn(format="localized")
-    st.dataframe(table, hide_index=True, width="stretch", column_config=config,
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", column_config=config,
                  height=min(38 + 35 * len(table), 560), key="w.structure.outside")
     download_buttons(ctx, table, ctx.t("structure.outside_file"), "w.structure.outside_download")
 

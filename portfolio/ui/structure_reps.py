@@ -10,7 +10,7 @@ from portfolio.queries.scope import ClientFilter
 from portfolio.structure import RepComparison
 from portfolio.ui import structure_data, structure_state
 from portfolio.ui.context import PageContext
-from portfolio.ui.formatting import number
+from portfolio.ui.formatting import EMPTY, number
 from portfolio.ui.structure_view import chart, download_buttons
 from portfolio.ui.widgets import bound_widget
 
@@ -75,7 +75,7 @@ def reps_tab(ctx: PageContext, filters: ClientFilter) -> None:
     chart(segment_revenue_figure(split, ctx.grid, ctx.lang), "w.structure.split")  # type: ignore[arg-type]
     st.subheader(ctx.t("structure.reps_table_title"), anchor=False)
     table = reps_table(ctx, reps)
-    st.dataframe(table, hide_index=True, width="stretch", column_config=_money_columns(ctx))
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", column_config=_money_columns(ctx))
     download_buttons(ctx, table, ctx.t("structure.reps_file"), "w.structure.reps_download")
 
 
