@@ -5,7 +5,8 @@ max(team_share_k − rep_share_k, 0), shares being average points ÷ the criteri
 max points. Weighted by the grid, a shortfall costs the rep's average client
 `100 × w_k / Σ w × shortfall_k` QRC score points (the QRC score is
 100 × Σ w_k · p_k / max_k ÷ Σ w): that is `priority_points`, and criteria are ranked
-by it, largest first (ties in grid order). Criteria with no shortfall are not priorities.
+by it, largest first (ties in grid order). A criterion is a priority only when its
+shortfall costs at least `MIN_PRIORITY_POINTS`: a smaller gap is the team's level.
 
 Benchmarks ("team", "peers") are aggregates only, never names or clients: they are
 computed in the `peers` visibility with the same filters except the salesperson one,
@@ -25,6 +26,10 @@ from portfolio.store.database import Store
 from portfolio.structure.mix import peer_filters, rep_filters, rep_mix
 from portfolio.structure.roles import segment_ids
 
+# Half a QRC point on the average client: below that a gap moves no client across a segment
+# cut and is within what a handful of clients scored one level apart make; ranking it
+# would send a rep after noise (in the demo, gaps of 0.06–0.3 points were "priorities").
+MIN_PRIORITY_POINTS = 0.5
 PROFILE_COLUMNS = ("criterion", "weight", "max_points", "rep_share", "team_share", "gap",
                    "shortfall", "priority_points", "priority")
 PEER_COLUMNS = ("segment", "reps", "min", "q1", "median", "q3", "max", "values", "rep_value",
@@ -39,7 +44,7 @@ def qrc_profile(store: Store, dataset_id: int, grid: Grid, visibility: Visibilit
     rep_share / team_share: average points ÷ max points over the rep's visible clients /
     over all clients in `peers` (default: `visibility`); a criterion left unscored for a
     client (missing: ignore) is averaged over the clients that have it. `priority` is the
-    rank (1 = work on it first), NA when there is no shortfall.
+    rank (1 = work on it first), NA when the shortfall costs under MIN_PRIORITY_POINTS.
     """
     criteria = grid.axes["qrc"].criteria
     rep = _average_shares(store, dataset_id, grid, visibility, rep_filters(filters, salesperson))
@@ -52,7 +57,7 @@ def qrc_profile(store: Store, dataset_id: int, grid: Grid, visibility: Visibilit
     frame["gap"] = frame["rep_share"] - frame["team_share"]
     frame["shortfall"] = (-frame["gap"]).clip(lower=0)
     frame["priority_points"] = 100 * weights / weights.sum() * frame["shortfall"]
-    ranked = frame[frame["priority_points"] > 0].sort_values("priority_points", ascending=False,
+    ranked = frame[frame["priority_points"] >= MIN_PRIORITY_POINTS].sort_values("priority_points", ascending=False,
                                                             kind="stable")
     frame["priority"] = pd.Series(np.arange(1, len(ranked) + 1), index=ranked.index,
                                   dtype="Int64").reindex(frame.index)
@@ -60,7 +65,7 @@ def qrc_profile(store: Store, dataset_id: int, grid: Grid, visibility: Visibilit
 
 
 def development_priorities(profile: pd.DataFrame) -> pd.DataFrame:
-    """The criteria of a `qrc_profile` where the rep falls short of the team, first first."""
+    """The criteria of a `qrc_profile` where the rep falls clearly short of the team, first first."""
     return profile[profile["priority"].notna()].sort_values("priority").reset_index(drop=True)
 
 

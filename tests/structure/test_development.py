@@ -56,6 +56,20 @@ def test_only_criteria_below_the_team_are_priorities(dataset, grid):
     assert development_priorities(profile_of(dataset, grid, "Ana")).empty  # above on both
 
 
+def test_a_gap_worth_under_half_a_qrc_point_is_the_teams_level(dataset):
+    # Ben is 0.025 below the team on contact. Weighted 1 in 10 it costs his average
+    # client 100 × 1/10 × 0.025 = 0.25 QRC points: not a priority.
+    ben = profile_of(dataset, structure_grid(sow_weight=9, contact_weight=1), "Ben")
+    assert ben["priority_points"].tolist() == pytest.approx([0.0, 0.25])
+    assert ben["priority"].isna().all()
+    assert development_priorities(ben).empty
+    # Weighted 1 in 2, the same gap costs 100 × 1/2 × 0.025 = 1.25 points: a priority.
+    ben = development_priorities(profile_of(dataset, structure_grid(sow_weight=1,
+                                                                    contact_weight=1), "Ben"))
+    assert ben["criterion"].tolist() == ["contact_level"]
+    assert ben["priority_points"].tolist() == pytest.approx([1.25])
+
+
 def test_without_peers_a_restricted_rep_is_compared_with_themselves(dataset, grid):
     store, dataset_id = dataset
     cleo = qrc_profile(store, dataset_id, grid, Visibility.only(["Cleo"]), "Cleo")
