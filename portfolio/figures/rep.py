@@ -18,6 +18,7 @@ YOU_COLOR = "#d55e00"
 PEERS_COLOR = "#8c8c8c"
 PEERS_FILL = "rgba(140, 140, 140, 0.18)"
 TEAM_COLOR = "#8c8c8c"
+LABEL_GROUND = "rgba(255, 255, 255, 0.85)"
 AVAILABLE_ALPHA = 0.25
 # Peers' dots spread sideways within their box so that equal shares do not hide each other.
 STRIP_WIDTH = 0.5
@@ -58,14 +59,18 @@ def peers_figure(peers: pd.DataFrame, targets: Mapping[str, float], grid: Grid,
                        hovertemplate=(f"{t('structure.target', lang)}: %{{y:.0f}}{suffix}"
                                       f"<extra></extra>"))
     mine = 100 * peers["rep_value"].to_numpy(dtype=float)
-    figure.add_scatter(x=positions, y=mine, mode="markers+text", name=t("rep.you", lang),
-                       text=[t("rep.you_label", lang, share=text)
-                             for text in percent_texts(mine, lang)],
-                       textposition="middle right", textfont={"size": TITLE_FONT_SIZE,
-                                                              "color": YOU_COLOR},
+    figure.add_scatter(x=positions, y=mine, mode="markers", name=t("rep.you", lang),
                        marker={"symbol": "diamond", "size": 24, "color": YOU_COLOR,
                                "line": {"width": 2, "color": "white"}}, cliponaxis=False,
                        hovertemplate=f"{t('rep.you', lang)}: %{{y:.1f}}{suffix}<extra></extra>")
+    # The label beside the diamond sits on the box, the dots and the target mark: on a
+    # white ground it stays readable from the back of a meeting room.
+    for position, share, text in zip(positions, mine, percent_texts(mine, lang)):
+        if not np.isnan(share):
+            figure.add_annotation(x=position, y=share, xshift=16, xanchor="left",
+                                  text=t("rep.you_label", lang, share=text), showarrow=False,
+                                  font={"size": TITLE_FONT_SIZE, "color": YOU_COLOR},
+                                  bgcolor=LABEL_GROUND, borderpad=2, name="you")
     figure.update_layout(**base_layout(lang))
     figure.update_layout(
         height=height,

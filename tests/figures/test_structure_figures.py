@@ -207,7 +207,10 @@ def test_peers_show_a_box_per_segment_every_peer_the_rep_and_the_targets():
         [0, 20, 80, 10, 20, 30, 20, 30, 70, 0, 10, 20]))
     assert targets.name == "Target" and list(targets.y) == pytest.approx([30, 20, 30, 20])
     assert you.name == "You" and list(you.y) == pytest.approx([80, 10, 30, 20])
-    assert list(you.text) == ["you 80%", "you 10%", "you 30%", "you 20%"]
+    labels = [a for a in figure.layout.annotations if a.name == "you"]
+    assert [a.text for a in labels] == ["you 80%", "you 10%", "you 30%", "you 20%"]
+    assert [a.y for a in labels] == pytest.approx([80, 10, 30, 20])
+    assert all(a.bgcolor for a in labels)
     assert list(figure.layout.xaxis.ticktext) == LABELS
     assert figure.layout.yaxis.title.text == "Share of clients"
 
