@@ -40,8 +40,10 @@ def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go
     over = value > 1.0
     figure = go.Figure(go.Indicator(
         mode="gauge+number", value=100 * value,
+        # No font size: plotly fits the number inside the arc (a fixed 56 px overlapped the
+        # arc when the column is narrow, on a 1366-pixel screen).
         number={"suffix": _percent_suffix(lang), "valueformat": ".0f",
-                "font": {"size": 56, "color": OVER_COLOR if over else OK_COLOR}},
+                "font": {"color": OVER_COLOR if over else OK_COLOR}},
         title={"text": t("plan.gauge_title", lang), "font": {"size": TITLE_FONT_SIZE}},
         gauge={"axis": {"range": [0, top], "ticksuffix": _percent_suffix(lang),
                          "tickfont": {"size": LABEL_FONT_SIZE}},
