@@ -15,7 +15,7 @@ from portfolio.scoring.engine import score_columns
 from portfolio.sql import quote_identifier
 from portfolio.store.database import Store
 from portfolio.store.datasets import clients_table, table_columns
-from portfolio.tables_out import neutralised, xlsx_bytes
+from portfolio.tables_out import csv_bytes, xlsx_bytes
 
 EXPORT_FORMATS = ("csv", "xlsx")
 XLSX_MAX_ROWS = 1_048_575  # an Excel sheet's rows, the header row left out
@@ -92,9 +92,7 @@ def export_bytes(frame: pd.DataFrame, fmt: str, lang: str = "en") -> bytes:
     BOM so that Excel reads the accents.
     """
     if fmt == "csv":
-        separator, decimal = (";", ",") if lang == "fr" else (",", ".")
-        text = neutralised(frame).to_csv(index=False, sep=separator, decimal=decimal)
-        return text.encode("utf-8-sig")
+        return csv_bytes(frame, lang)
     if fmt == "xlsx":
         if len(frame) > XLSX_MAX_ROWS:
             raise ValueError(f"{len(frame)} clients do not fit in an Excel sheet (at most "

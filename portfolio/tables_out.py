@@ -60,9 +60,18 @@ def write_table(frame: pd.DataFrame, path: str | Path, *, sheet_name: str = "cli
         safe.to_excel(path, index=False, sheet_name=sheet_name, engine="openpyxl")
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV for a download button: UTF-8 with BOM so that Excel reads the accents."""
-    return neutralised(frame).to_csv(index=False).encode("utf-8-sig")
+def csv_dialect(lang: str) -> tuple[str, str]:
+    """Separator and decimal mark of a CSV that Excel opens in columns for a reader of
+    `lang`: French Excel splits on ";" and reads "12,5" as a number (a "," file lands
+    in one column there)."""
+    return (";", ",") if lang == "fr" else (",", ".")
+
+
+def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:
+    """CSV for a download button, in `lang`'s dialect: UTF-8 with BOM so that Excel reads
+    the accents."""
+    separator, decimal = csv_dialect(lang)
+    return neutralised(frame).to_csv(index=False, sep=separator, decimal=decimal).encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "clients") -> bytes:

@@ -236,7 +236,7 @@ def problems_table(ctx: PageContext, problems: Iterable[Problem], download_key: 
               for name, width in zip(table.columns, REPORT_WIDTHS)}
     st.dataframe(table, hide_index=True, placeholder="", row_height=REPORT_ROW_HEIGHT,
                  column_config=widths)
-    st.download_button(ctx.t("import.report_download"), csv_bytes(table),
+    st.download_button(ctx.t("import.report_download"), csv_bytes(table, ctx.lang),
                        file_name=ctx.t("import.report.file_name"), mime="text/csv",
                        key=download_key, icon=":material/download:")
 

@@ -92,7 +92,7 @@ def export_buttons(ctx: PageContext, view: RepView) -> None:
     csv_column, xlsx_column, _ = st.columns([2, 2, 5])
     # The files are built when the button is pressed, not on every rerun of the page.
     csv_column.download_button(ctx.t("plan.download_csv"), key="w.plan.download_csv",
-                               data=lambda: csv_bytes(plan_export(clients, grid, lang)),  # type: ignore[arg-type]
+                               data=lambda: csv_bytes(plan_export(clients, grid, lang), lang),  # type: ignore[arg-type]
                                file_name=f"{name}.csv", mime="text/csv", icon=":material/download:")
     xlsx_column.download_button(
         ctx.t("plan.download_xlsx"), key="w.plan.download_xlsx",

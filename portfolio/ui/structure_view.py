@@ -51,7 +51,7 @@ def download_buttons(ctx: PageContext, table: pd.DataFrame, file_stem: str, key:
     file_stem = re.sub(r"[^\w-]+", "_", file_stem).strip("_") or "table"
     left, right, _ = st.columns([1, 1, 3])
     with left:
-        st.download_button(ctx.t("structure.download_csv"), lambda: csv_bytes(table),
+        st.download_button(ctx.t("structure.download_csv"), lambda: csv_bytes(table, ctx.lang),
                            file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}.csv",
                            icon=":material/download:", width="stretch")
     with right:

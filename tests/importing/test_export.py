@@ -12,6 +12,9 @@ import pytest
 from portfolio.exporting import export_bytes, scored_export, write_export
 from portfolio.grid.model import Axis, Band, Criterion, Grid, LocalText, Segment
 from portfolio.store.datasets import create_dataset
+from portfolio.importing.report import report_table
+from portfolio.problems import Problem, detail
+from portfolio.tables_out import csv_bytes, neutralised
 
 
 def text(en: str, fr: str) -> LocalText:
@@ -116,3 +119,43 @@ def test_an_unknown_export_format_is_refused(memory_store, dataset, tmp_path):
     frame = scored_export(memory_store, dataset, GRID, "en")
     with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
         write_export(frame, tmp_path / "export.parquet")
+
+
+def test_a_categorical_text_column_is_neutralised_too():
+    # Reading keeps repeated text as categoricals: a rep called "=cmd|..." on many rows.
+    frame = pd.DataFrame({
+        "salesperson": pd.Categorical(["=cmd|' /C calc'!A0", "Ana", "=cmd|' /C calc'!A0", None]),
+        "revenue": [1.5, -2.0, 3.0, 4.0]})
+    safe = neutralised(frame)
+    assert safe["salesperson"].tolist()[:3] == ["'=cmd|' /C calc'!A0", "Ana", "'=cmd|' /C calc'!A0"]
+    assert pd.isna(safe["salesperson"].tolist()[3])
+    assert safe["revenue"].tolist() == [1.5, -2.0, 3.0, 4.0]
+
+
+def _read_back(data: bytes, separator: str, decimal: str) -> pd.DataFrame:
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM that makes Excel read the accents
+    return pd.read_csv(io.BytesIO(data), sep=separator, decimal=decimal, encoding="utf-8-sig")
+
+
+def test_a_download_is_in_the_csv_dialect_of_the_readers_excel():
+    frame = pd.DataFrame({"client": ["Bœuf & Cie", "Café; Thé"], "share": [0.125, 2.5]})
+    french = csv_bytes(frame, "fr")
+    assert french.decode("utf-8-sig").splitlines()[:2] == ["client;share", "Bœuf & Cie;0,125"]
+    pd.testing.assert_frame_equal(_read_back(french, ";", ","), frame)
+    english = csv_bytes(frame, "en")
+    assert english.decode("utf-8-sig").splitlines()[1] == "Bœuf & Cie,0.125"
+    pd.testing.assert_frame_equal(_read_back(english, ",", "."), frame)
+
+
+def test_the_french_validation_report_download_opens_in_columns():
+    problems = [
+        Problem.of(detail("problems_cells.negative", column="'revenue'"), code="negative", row=4,
+                   column="CA", value="-3000"),
+        Problem.of(detail("problems_cells.ratio_out_of_range", column="'share_of_wallet'",
+                          percent="140", decimal=","), code="out_of_range", row=3,
+                   column="Part de marché", value="140 %")]
+    table = report_table(problems, "fr")
+    back = _read_back(csv_bytes(table, "fr"), ";", ",")
+    assert list(back.columns) == ["Type", "Ligne", "Colonne", "Valeur", "Problème", "Détail"]
+    assert back["Ligne"].tolist() == [3, 4]
+    assert back["Détail"].tolist() == [p.text("fr") for p in problems[::-1]]
