@@ -86,8 +86,8 @@ def headline(ctx: PageContext, view: RepView) -> None:
                   delta=_delta(s["visits_recommended"] - s["visits_today"], lang, ctx.t("plan.vs_today")),
                   delta_color="off", help=ctx.t("plan.metric_recommended_help"), width="content")
         if not view.uses_curves:
-            st.metric(ctx.t("plan.metric_revenue"), "—", width="content")
-            st.metric(ctx.t("plan.metric_day_value"), "—", width="content")
+            st.metric(ctx.t("plan.metric_revenue"), EMPTY, width="content")
+            st.metric(ctx.t("plan.metric_day_value"), EMPTY, width="content")
         else:
             st.metric(ctx.t("plan.metric_revenue"), money(recommended, lang, compact=True),
                       delta=_gain(recommended, s["revenue_expected_current"], lang, ctx.t("plan.vs_today")),
