@@ -17,7 +17,9 @@ class Detail:
     args: tuple[tuple[str, object], ...] = ()
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        return t(self.key, lang, **dict(self.args))
+        # A value may itself be a Detail (a phrase of the sentence): said in the same language.
+        return t(self.key, lang, **{name: value.text(lang) if isinstance(value, Detail) else value
+                                    for name, value in self.args})
 
 
 def detail(key: str, **args: object) -> Detail:
@@ -104,16 +106,35 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class ConfigIssue:
-    """One error in a YAML configuration file (grid, norms), pointing at file, line and key."""
+    """One error in a YAML configuration file (grid, norms), pointing at file, line and key.
+
+    `message` is the English text of the public format (`FILE:LINE: key: message`), for
+    the command line and the tests; `detail`, when set, is the same message as a
+    catalogue key, for the interface.
+    """
 
     file: str
     line: int | None
     key: str
     message: str
+    detail: Detail | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, file: str, line: int | None, key: str, detail: Detail) -> ConfigIssue:
+        """An issue whose message is `detail`, in English."""
+        return cls(file, line, key, detail.text(), detail)
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """The message in `lang` (in English when it has no catalogue key)."""
+        return self.detail.text(lang) if self.detail is not None else self.message
+
+    def describe(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """`FILE:LINE: key: message`, the message in `lang`."""
+        line = self.line if self.line is not None else "?"
+        return f"{self.file}:{line}: {self.key}: {self.text(lang)}"
 
     def __str__(self) -> str:
-        line = self.line if self.line is not None else "?"
-        return f"{self.file}:{line}: {self.key}: {self.message}"
+        return self.describe()
 
 
 class ConfigError(Exception):

@@ -13,9 +13,11 @@ from typing import Callable, Collection, Literal, TypeVar
 import yaml
 from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent
 
-from portfolio.problems import ConfigError, ConfigIssue
+from portfolio.problems import ConfigError, ConfigIssue, Detail, detail
 
 T = TypeVar("T")
+# A part of a message: a catalogue phrase, or text shown as written (a value from the file).
+Phrase = Detail | str
 MAX_BYTES = 256 * 1024
 FILE_KEY = "(file)"  # key shown for problems about the whole file (size, encoding, syntax)
 TOP_KEY = "(top level)"  # key shown for problems about the document's root value
@@ -97,25 +99,31 @@ def closest(word: str, known: Collection[str]) -> str | None:
 
 
 def suggestion(word: str, known: Collection[str]) -> str:
-    """`; did you mean `weight`?` or nothing."""
+    """`; did you mean `weight`?` or nothing (in English: the command line's wording)."""
     match = closest(word, known)
     return f"; did you mean `{match}`?" if match else ""
 
 
-def describe(node: Node) -> str:
-    """What a node holds, for the `(got …)` part of a message."""
+def describe(node: Node) -> Phrase:
+    """What a node holds, for the `(got …)` part of a message (a number or a plain word
+    is shown as written, in no language)."""
     if isinstance(node, MapNode):
-        return "a mapping" if node.entries else "an empty mapping"
+        return detail("config.got_mapping" if node.entries else "config.got_empty_mapping")
     if isinstance(node, ListNode):
-        return "a list" if node.items else "an empty list"
+        return detail("config.got_list" if node.items else "config.got_empty_list")
     assert isinstance(node, ScalarNode)
     if node.kind == "null" or (node.kind == "plain" and node.text in _NULLS):
-        return "nothing"
+        return detail("config.got_nothing")
     if node.kind == "bool" or (node.kind == "plain" and node.text in _BOOLEANS):
-        return f"a boolean, {node.text}"
+        return detail("config.got_a_boolean", text=node.text)
     if node.kind == "text":
-        return f'the text "{node.text}"'
+        return detail("config.got_the_text", text=node.text)
     return node.text
+
+
+def expected(what: Phrase, got: Phrase) -> Detail:
+    """`expected <what> (got <got>)`, the shape of most messages of the public format."""
+    return detail("config.expected_got", what=what, got=got)
 
 
 def fmt(x: float) -> str:
@@ -130,8 +138,7 @@ class _Composer(yaml.SafeLoader):
         if self.check_event(AliasEvent):
             event = self.get_event()
             node = yaml.ScalarNode(_YAML + "null", "", event.start_mark, event.end_mark)
-            node.problem = (f"aliases (*{event.anchor}) are not allowed: "
-                            "write the value out in full where it is used")
+            node.problem = detail("config.alias", anchor=event.anchor)
             return node
         event = self.peek_event()
         if self.check_event(ScalarEvent):
@@ -149,13 +156,13 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
 
 
-def _tag_problem(tag: str) -> str:
+def _tag_problem(tag: str) -> Detail:
     shown = _short_tag(tag)
     if shown.startswith("!!python"):
-        return f"tag {shown} builds a Python object, which a configuration file may not do: remove it"
+        return detail("config.tag_python", tag=shown)
     if tag.startswith(_YAML):
-        return f"tag {shown} is not used in this file (only text, numbers, lists and mappings): remove it"
-    return f"tag {shown} is not a standard YAML tag: remove it"
+        return detail("config.tag_unused", tag=shown)
+    return detail("config.tag_unknown", tag=shown)
 
 
 def _syntax_issue(source: str, text: str, error: yaml.YAMLError) -> ConfigIssue:
@@ -175,7 +182,8 @@ def _syntax_issue(source: str, text: str, error: yaml.YAMLError) -> ConfigIssue:
         position = getattr(error, "position", 0) or 0
         line = text.count("\n", 0, position) + 1
         problem = str(error).splitlines()[0]
-    return ConfigIssue(source, line, FILE_KEY, f"not valid YAML: {problem}; fix the syntax")
+    # PyYAML's own words stay as they are: they name what it tripped on.
+    return ConfigIssue.of(source, line, FILE_KEY, detail("config.not_yaml", problem=problem))
 
 
 class Checker:
@@ -193,13 +201,13 @@ class Checker:
 
     # -- issues ---------------------------------------------------------------------
 
-    def error(self, where: Node | str, message: str) -> None:
+    def error(self, where: Node | str, message: Detail) -> None:
         """Record an issue at a node, or at a key path (its line, or its parent's)."""
         if isinstance(where, Node):
             path, line = where.path, where.line
         else:
             path, line = where, nearest_line(self.lines, where)
-        self.issues.append(ConfigIssue(self.source, line, path or TOP_KEY, message))
+        self.issues.append(ConfigIssue.of(self.source, line, path or TOP_KEY, message))
 
     def mark(self) -> int:
         """A bookmark: `clean_since(mark)` says whether nothing was reported after it."""
@@ -229,15 +237,13 @@ class Checker:
             self.issues.append(_syntax_issue(self.source, text, error))
             return None
         except RecursionError:
-            self.issues.append(ConfigIssue(self.source, None, FILE_KEY,
-                                           "expected a readable YAML document (got values nested too deeply)"))
+            self.issues.append(ConfigIssue.of(self.source, None, FILE_KEY, detail("config.too_deep")))
             return None
         finally:
             if loader is not None:
                 loader.dispose()
         if root is None:
-            self.issues.append(ConfigIssue(self.source, 1, TOP_KEY,
-                                           "expected a mapping of keys (got an empty file)"))
+            self.issues.append(ConfigIssue.of(self.source, 1, TOP_KEY, detail("config.empty_file")))
             return None
         return self._build(root, "", root.start_mark.line + 1)
 
@@ -247,7 +253,7 @@ class Checker:
         anchor = getattr(y, "anchor_name", None)
         self.lines[path] = line
         if problem is None and anchor is not None:
-            self.error(path, f"anchors (&{anchor}) are not allowed: write the value out where it is used")
+            self.error(path, detail("config.anchor", anchor=anchor))
         if problem is None and tag is not None:
             allowed = _SCALAR_TAGS if isinstance(y, yaml.ScalarNode) else _COLLECTION_TAGS
             if tag not in allowed:
@@ -277,16 +283,15 @@ class Checker:
                       and getattr(key_node, "anchor_name", None) is None
                       and getattr(key_node, "explicit_tag", None) in (None, "!", _YAML + "str"))
             if not key_ok:
-                self.issues.append(ConfigIssue(
-                    self.source, key_line, path or TOP_KEY,
-                    "expected a plain name as key (got a key with a tag, anchor, alias, list or mapping)"))
+                self.issues.append(ConfigIssue.of(self.source, key_line, path or TOP_KEY,
+                                                  detail("config.key_not_plain")))
                 continue
             key = key_node.value  # keys are names, read as written: `no:` is the key "no"
             key_path = child_path(path, key)
             if key in entries:
-                self.issues.append(ConfigIssue(
+                self.issues.append(ConfigIssue.of(
                     self.source, key_line, key_path,
-                    f"duplicate key `{key}` (first at line {first_line[key]}): keep only one"))
+                    detail("config.duplicate_key", name=key, first=first_line[key])))
                 continue
             first_line[key] = key_line
             entries[key] = self._build(value_node, key_path, key_line)
@@ -295,49 +300,50 @@ class Checker:
     # -- reading fields -------------------------------------------------------------
 
     def mapping(self, node: Node | None, required: Collection[str] = (),
-                optional: Collection[str] = (), what: str = "a mapping") -> MapNode | None:
+                optional: Collection[str] = (), what: Phrase = detail("config.what_mapping")
+                ) -> MapNode | None:
         """A mapping whose keys are among `required` + `optional`, with every required one."""
         if node is None or _rejected(node):
             return None
         if not isinstance(node, MapNode):
-            self.error(node, f"expected {what} (got {describe(node)})")
+            self.error(node, expected(what, describe(node)))
             return None
         known = [*required, *optional]
         missing = [key for key in required if key not in node.entries]
         for key, child in node.entries.items():
             if key not in known:
-                self.error(child, f"unknown key `{key}`{suggestion(key, known)} "
-                                  f"(expected one of: {', '.join(known)})")
                 meant = closest(key, known)
+                self.error(child, detail("config.unknown_key_meant" if meant else "config.unknown_key",
+                                         name=key, meant=meant, known=", ".join(known)))
                 if meant in missing:  # one typo, one issue: `wieght` is not also "weight missing"
                     missing.remove(meant)
         for key in missing:
-            self.issues.append(ConfigIssue(self.source, node.line, child_path(node.path, key),
-                                           f"required key `{key}` is missing; add it"))
+            self.issues.append(ConfigIssue.of(self.source, node.line, child_path(node.path, key),
+                                              detail("config.missing_key", name=key)))
         return node
 
-    def by_id(self, node: Node | None, what: str) -> dict[str, Node] | None:
+    def by_id(self, node: Node | None, what: Phrase) -> dict[str, Node] | None:
         """A non-empty mapping keyed by ids (segment ids…): the entries whose key is a valid id."""
         if node is None or _rejected(node):
             return None
         if not isinstance(node, MapNode) or not node.entries:
-            self.error(node, f"expected {what} (got {describe(node)})")
+            self.error(node, expected(what, describe(node)))
             return None
         for key, child in node.entries.items():
             if not _IDENTIFIER.fullmatch(key):
-                self.error(child, f'expected as key an id {_ID_RULE} (got "{key}")')
+                self.error(child, detail("config.key_not_an_id", name=key))
         return {key: child for key, child in node.entries.items() if _IDENTIFIER.fullmatch(key)}
 
-    def items(self, node: Node | None, what: str, allow_empty: bool = False) -> tuple[Node, ...] | None:
+    def items(self, node: Node | None, what: Phrase, allow_empty: bool = False) -> tuple[Node, ...] | None:
         """The items of a list, non-empty unless allowed; `what` names it, e.g. "a list of bands"."""
         if node is None or _rejected(node):
             return None
         if not isinstance(node, ListNode) or not (node.items or allow_empty):
-            self.error(node, f"expected {what} (got {describe(node)})")
+            self.error(node, expected(what, describe(node)))
             return None
         return node.items
 
-    def text(self, node: Node | None, what: str = "text") -> str | None:
+    def text(self, node: Node | None, what: Phrase = detail("config.what_text")) -> str | None:
         """A non-empty text. A plain `no`, `on`, `true`… is refused: YAML 1.1 reads it as a boolean."""
         if node is None or _rejected(node):
             return None
@@ -347,12 +353,12 @@ class Checker:
             if node.kind == "plain" and node.text not in _NULLS | _BOOLEANS:
                 return node.text
             if node.kind in ("bool", "plain") and node.text in _BOOLEANS:
-                self.error(node, f'expected {what} (got a boolean; quote it as "{node.text}")')
+                self.error(node, detail("config.boolean_to_quote", what=what, text=node.text))
                 return None
             if node.kind == "text":
-                self.error(node, f"expected {what} (got an empty text)")
+                self.error(node, expected(what, detail("config.got_empty_text")))
                 return None
-        self.error(node, f"expected {what} (got {describe(node)})")
+        self.error(node, expected(what, describe(node)))
         return None
 
     def local_text(self, node: Node | None) -> str | dict[str, str] | None:
@@ -360,31 +366,32 @@ class Checker:
         if node is None or _rejected(node):
             return None
         if isinstance(node, ScalarNode):
-            return self.text(node, "text or {en: …, fr: …}")
+            return self.text(node, detail("config.what_local_text"))
         if not isinstance(node, MapNode) or not node.entries:
-            self.error(node, f"expected text or {{en: …, fr: …}} (got {describe(node)})")
+            self.error(node, expected(detail("config.what_local_text"), describe(node)))
             return None
         start = self.mark()
         texts: dict[str, str] = {}
         for lang, child in node.entries.items():
             if not _LANGUAGE.fullmatch(lang):
-                self.error(child, f"expected a language code such as en or fr (got `{lang}`)")
+                self.error(child, detail("config.language_code", code=lang))
                 continue
             value = self.text(child)
             if value is not None:
                 texts[lang] = value
         return texts if self.clean_since(start) else None
 
-    def identifier(self, node: Node | None, what: str = "an id") -> str | None:
+    def identifier(self, node: Node | None, what: Phrase = detail("config.what_an_id")) -> str | None:
         """An id: lowercase letters, digits and `_`, starting with a letter (it names columns)."""
-        return self._text_matching(node, what, _IDENTIFIER, f" {_ID_RULE}")
+        return self._text_matching(node, what, _IDENTIFIER, detail("config.what_id_rule", what=what))
 
     def choice(self, node: Node | None, options: Collection[str]) -> str | None:
-        value = self.text(node, f"one of {', '.join(options)}")
+        listed = ", ".join(options)
+        value = self.text(node, detail("config.what_one_of", options=listed))
         if value is not None and value not in options:
             hint = closest(value, options)
-            self.error(node, f"expected one of {', '.join(options)} (got \"{value}\")"
-                             + (f'; did you mean "{hint}"?' if hint else ""))
+            self.error(node, detail("config.not_an_option_meant" if hint else "config.not_an_option",
+                                    options=listed, value=value, meant=hint))
             return None
         return value
 
@@ -392,65 +399,68 @@ class Checker:
         """A colour "#rrggbb"."""
         if isinstance(node, ScalarNode) and node.kind == "plain" and node.text in _NULLS:
             # `color: #d95f02` unquoted is a comment, so the value is empty.
-            self.error(node, 'expected a colour "#rrggbb" (got nothing: in YAML # starts a comment, '
-                             'so quote it, e.g. "#d95f02")')
+            self.error(node, detail("config.color_comment"))
             return None
-        return self._text_matching(node, 'a colour "#rrggbb"', _COLOR, "")
+        colour = detail("config.what_color")
+        return self._text_matching(node, colour, _COLOR, colour)
 
-    def _text_matching(self, node: Node | None, what: str, pattern: re.Pattern[str], rule: str) -> str | None:
+    def _text_matching(self, node: Node | None, what: Phrase, pattern: re.Pattern[str],
+                       rule: Phrase) -> str | None:
+        """A text that `pattern` matches; `rule` is `what` with the rule spelt out."""
         value = self.text(node, what)
         if value is not None and not pattern.fullmatch(value):
-            self.error(node, f'expected {what}{rule} (got "{value}")')
+            self.error(node, expected(rule, detail("config.got_quoted", text=value)))
             return None
         return value
 
     def number(self, node: Node | None, *, above: float | None = None, at_least: float | None = None,
                at_most: float | None = None, below: float | None = None) -> float | None:
         """A finite decimal number within the bounds given (`1e5` and `1_000` are numbers)."""
-        what = "a number" + _bounds(above, at_least, at_most, below)
+        what = detail("config.what_number", bounds=_bounds(above, at_least, at_most, below))
         raw = self._numeric_text(node, what)
         if raw is None:
             return None
         if not _NUMBER.fullmatch(raw):
-            hint = "; use a dot for decimals" if re.fullmatch(r"[-+]?\d+,\d+", raw) else ""
-            self.error(node, f"expected {what} (got {raw}){hint}")
+            comma = re.fullmatch(r"[-+]?\d+,\d+", raw)
+            self.error(node, detail("config.decimal_comma", what=what, raw=raw) if comma
+                       else expected(what, raw))
             return None
         value = float(raw.replace("_", ""))
         if not math.isfinite(value):
-            self.error(node, f"expected {what} (got {raw}, too large)")
+            self.error(node, detail("config.number_too_large", what=what, raw=raw))
             return None
         return value if self._in_bounds(node, value, raw, what, above, at_least, at_most, below) else None
 
     def integer(self, node: Node | None, *, at_least: float | None = None) -> int | None:
         """A whole decimal number (`010` is ten)."""
-        what = "a whole number" + _bounds(None, at_least, None, None)
+        what = detail("config.what_whole_number", bounds=_bounds(None, at_least, None, None))
         raw = self._numeric_text(node, what)
         if raw is None:
             return None
         if not _INTEGER.fullmatch(raw):
-            self.error(node, f"expected {what} (got {raw})")
+            self.error(node, expected(what, raw))
             return None
         value = int(raw.replace("_", ""))
         return value if self._in_bounds(node, value, raw, what, None, at_least, None, None) else None
 
-    def _numeric_text(self, node: Node | None, what: str) -> str | None:
+    def _numeric_text(self, node: Node | None, what: Phrase) -> str | None:
         if node is None or _rejected(node):
             return None
         if isinstance(node, ScalarNode):
             if node.kind == "number" or (node.kind == "plain" and node.text not in _NULLS | _BOOLEANS):
                 return node.text.strip()
             if node.kind == "text":
-                self.error(node, f'expected {what} (got the text "{node.text}"; remove the quotes)')
+                self.error(node, detail("config.quoted_number", what=what, text=node.text))
                 return None
-        self.error(node, f"expected {what} (got {describe(node)})")
+        self.error(node, expected(what, describe(node)))
         return None
 
-    def _in_bounds(self, node: Node | None, value: float, raw: str, what: str, above: float | None,
+    def _in_bounds(self, node: Node | None, value: float, raw: str, what: Phrase, above: float | None,
                    at_least: float | None, at_most: float | None, below: float | None) -> bool:
         ok = ((above is None or value > above) and (at_least is None or value >= at_least)
               and (at_most is None or value <= at_most) and (below is None or value < below))
         if not ok:
-            self.error(node, f"expected {what} (got {raw})")
+            self.error(node, expected(what, raw))
         return ok
 
 
@@ -459,19 +469,23 @@ def _rejected(node: Node) -> bool:
 
 
 def _bounds(above: float | None, at_least: float | None, at_most: float | None,
-            below: float | None) -> str:
+            below: float | None) -> Phrase:
     """` > 0`, ` between 0 and 1`, ` ≥ 0 and < 1`…: the bounds as a message says them."""
     if at_least is not None and at_most is not None and above is None and below is None:
-        return f" between {fmt(at_least)} and {fmt(at_most)}"
+        return detail("config.bounds_between", low=fmt(at_least), high=fmt(at_most))
     parts = [f"{sign} {fmt(bound)}" for sign, bound in
              ((">", above), ("≥", at_least), ("≤", at_most), ("<", below)) if bound is not None]
-    return " " + " and ".join(parts) if parts else ""
+    if not parts:
+        return ""
+    phrase: Phrase = " " + parts[0]
+    for part in parts[1:]:  # the signs read the same in every language, "and" does not
+        phrase = detail("config.bounds_and", first=phrase, second=part)
+    return phrase
 
 
 def _too_large(source: str, size: int) -> ConfigIssue:
-    return ConfigIssue(source, None, FILE_KEY,
-                       f"expected a file of at most {MAX_BYTES // 1024} KB (got {size / 1024:.0f} KB); "
-                       "a configuration file this large is not one a person wrote")
+    return ConfigIssue.of(source, None, FILE_KEY, detail("config.file_too_large", limit=MAX_BYTES // 1024,
+                                                         size=f"{size / 1024:.0f}"))
 
 
 def read_document(text: str, source: str, read: Callable[[Checker, Node], T | None]) -> tuple[T, Checker]:
@@ -510,6 +524,6 @@ def read_config_text(path: str | Path) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise ConfigError([ConfigIssue(
+        raise ConfigError([ConfigIssue.of(
             path.name, line, FILE_KEY,
-            f"expected UTF-8 text (got byte 0x{data[error.start]:02x}); save the file as UTF-8")]) from None
+            detail("config.not_utf8", byte=f"0x{data[error.start]:02x}"))]) from None

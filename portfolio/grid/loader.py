@@ -8,11 +8,12 @@ from typing import Callable, Mapping
 
 from portfolio.grid.meaning import Shaped, check_meaning
 from portfolio.grid.model import AXES, Axis, Band, Category, Criterion, Grid, LocalText, Segment
-from portfolio.problems import ConfigIssue
-from portfolio.yaml_source import (Checker, MapNode, Node, child_path, fingerprint, nearest_line,
-                                   read_config_text, read_document, suggestion)
+from portfolio.problems import ConfigIssue, detail
+from portfolio.yaml_source import (Checker, MapNode, Node, child_path, closest, fingerprint,
+                                   nearest_line, read_config_text, read_document)
 
 VERSION = 1
+_LIST_OF = {"bands": "config_grid.what_list_of_bands", "categories": "config_grid.what_list_of_categories"}
 MISSING_POLICIES = ("zero", "ignore")
 Level = Band | Category
 
@@ -53,32 +54,32 @@ def check_columns(grid: Grid, columns: Mapping[str, str]) -> list[ConfigIssue]:
             path = f"axes.{axis_id}.criteria[{index}].column"
             kind = columns.get(criterion.column)
             if kind is None:
-                message = (f"expected a column `{criterion.column}` in the data for criterion "
-                           f"`{criterion.id}` (got none{suggestion(criterion.column, columns)}); "
-                           "add the column to the data or change the grid")
+                meant = closest(criterion.column, columns)
+                message = detail("config_grid.column_missing_meant" if meant else
+                                 "config_grid.column_missing",
+                                 column=criterion.column, criterion=criterion.id, meant=meant)
             elif criterion.is_numeric and kind != "number":
-                message = (f"expected a numeric column for criterion `{criterion.id}`, which has bands "
-                           f"(got text in column `{criterion.column}`); use categories or a numeric column")
+                message = detail("config_grid.column_not_numeric", column=criterion.column,
+                                 criterion=criterion.id)
             else:
                 continue
-            issues.append(ConfigIssue(grid.source, nearest_line(grid.lines, path), path, message))
+            issues.append(ConfigIssue.of(grid.source, nearest_line(grid.lines, path), path, message))
     return issues
 
 
 def _read_grid(ch: Checker, root: Node) -> Shaped | None:
     top = ch.mapping(root, required=("name", "version", "axes", "matrix"), optional=("missing",),
-                     what="a grid: a mapping with name, version, axes and matrix")
+                     what=detail("config_grid.what_grid"))
     if top is None:
         return None
     start = ch.mark()
     name = ch.local_text(top.get("name"))
     version = ch.integer(top.get("version"))
     if version is not None and version != VERSION:
-        ch.error(top.get("version"), f"expected version {VERSION}, the only one this program reads "
-                                     f"(got {version})")
+        ch.error(top.get("version"), detail("config_grid.version", expected=VERSION, got=version))
     missing = ch.choice(top.get("missing"), MISSING_POLICIES) if "missing" in top else "zero"
     shaped = Shaped()
-    axes = ch.mapping(top.get("axes"), required=AXES, what="a mapping of the two axes")
+    axes = ch.mapping(top.get("axes"), required=AXES, what=detail("config_grid.what_axes"))
     axes_read = {axis_id: _read_axis(ch, axis_id, axes.get(axis_id), shaped)
                  for axis_id in AXES if axes is not None}
     matrix = ch.mapping(top.get("matrix"), required=("cuts", "segments"))
@@ -100,7 +101,7 @@ def _read_axis(ch: Checker, axis_id: str, node: Node | None, shaped: Shaped) -> 
     start = ch.mark()
     label = ch.local_text(axis.get("label"))
     criteria = [_read_criterion(ch, item, shaped) for item in
-                ch.items(axis.get("criteria"), "a list of criteria (an axis needs at least one)") or ()]
+                ch.items(axis.get("criteria"), detail("config_grid.what_criteria")) or ()]
     if not ch.clean_since(start) or label is None:
         return None
     return Axis(axis_id, LocalText.of(label), tuple(criteria))  # type: ignore[arg-type]
@@ -108,20 +109,20 @@ def _read_axis(ch: Checker, axis_id: str, node: Node | None, shaped: Shaped) -> 
 
 def _read_criterion(ch: Checker, node: Node, shaped: Shaped) -> Criterion | None:
     criterion = ch.mapping(node, required=("id", "label", "column", "weight"),
-                           optional=("bands", "categories"), what="a criterion")
+                           optional=("bands", "categories"), what=detail("config_grid.what_criterion"))
     if criterion is None:
         return None
     start = ch.mark()
-    cid = ch.identifier(criterion.get("id"), "a criterion id")
+    cid = ch.identifier(criterion.get("id"), detail("config_grid.what_criterion_id"))
     if cid is not None:
         shaped.criterion_ids.append((child_path(node.path, "id"), cid))
     label = ch.local_text(criterion.get("label"))
-    column = ch.text(criterion.get("column"), "a column name")
+    column = ch.text(criterion.get("column"), detail("config_grid.what_column"))
     weight = ch.number(criterion.get("weight"), above=0)
     given = [key for key in ("bands", "categories") if key in criterion]
     if len(given) != 1:
-        ch.error(node, "expected bands (numeric column) or categories (text column) "
-                       f"(got {'both' if given else 'neither'}); keep exactly one")
+        ch.error(node, detail("config_grid.bands_and_categories" if given
+                              else "config_grid.neither_bands_nor_categories"))
     bands = _read_levels(ch, criterion, "bands", _read_band, shaped)
     categories = _read_levels(ch, criterion, "categories", _read_category, shaped)
     if not ch.clean_since(start) or None in (cid, label, column, weight):
@@ -134,7 +135,7 @@ def _read_levels(ch: Checker, criterion: MapNode, key: str, read_one: Callable[[
                  shaped: Shaped) -> tuple | None:
     """The criterion's bands or categories: None when the key is absent (or broken)."""
     node = criterion.get(key)
-    levels = [read_one(ch, item) for item in ch.items(node, f"a list of {key}") or ()]
+    levels = [read_one(ch, item) for item in ch.items(node, detail(_LIST_OF[key])) or ()]
     if not levels or None in levels:
         return None
     shaped.levels.append((node.path, tuple(levels)))  # type: ignore[union-attr, arg-type]
@@ -142,7 +143,8 @@ def _read_levels(ch: Checker, criterion: MapNode, key: str, read_one: Callable[[
 
 
 def _read_band(ch: Checker, node: Node) -> Band | None:
-    band = ch.mapping(node, required=("from", "points"), optional=("rule",), what="a band {from, points}")
+    band = ch.mapping(node, required=("from", "points"), optional=("rule",),
+                      what=detail("config_grid.what_band"))
     if band is None:
         return None
     start = ch.mark()
@@ -156,11 +158,11 @@ def _read_band(ch: Checker, node: Node) -> Band | None:
 
 def _read_category(ch: Checker, node: Node) -> Category | None:
     category = ch.mapping(node, required=("value", "points"), optional=("rule",),
-                          what="a category {value, points}")
+                          what=detail("config_grid.what_category"))
     if category is None:
         return None
     start = ch.mark()
-    value = ch.text(category.get("value"), "a category value")
+    value = ch.text(category.get("value"), detail("config_grid.what_category_value"))
     points = ch.number(category.get("points"), at_least=0)
     rule = _optional_text(ch, category, "rule")
     if not ch.clean_since(start) or value is None or points is None:
@@ -175,7 +177,7 @@ def _optional_text(ch: Checker, node: MapNode, key: str) -> LocalText | None:
 
 
 def _read_cuts(ch: Checker, node: Node | None, shaped: Shaped) -> None:
-    cuts = ch.mapping(node, required=AXES, what="a mapping of cuts per axis, e.g. {attractiveness: [50], qrc: [50]}")
+    cuts = ch.mapping(node, required=AXES, what=detail("config_grid.what_cuts"))
     if cuts is None:
         return
     for axis_id in AXES:
@@ -183,30 +185,30 @@ def _read_cuts(ch: Checker, node: Node | None, shaped: Shaped) -> None:
         if values_node is None:
             continue
         start = ch.mark()
-        items = ch.items(values_node, "a list of scores between 0 and 100, e.g. [50]", allow_empty=True)
+        items = ch.items(values_node, detail("config_grid.what_cut_scores"), allow_empty=True)
         values = [ch.number(item, at_least=0, at_most=100) for item in items or ()]
         if ch.clean_since(start) and items is not None:
             shaped.cuts[axis_id] = tuple(values)  # type: ignore[arg-type]
 
 
 def _read_segments(ch: Checker, node: Node | None, shaped: Shaped) -> list[Segment | None]:
-    items = ch.items(node, "a list of segments, one for every cell of the matrix")
+    items = ch.items(node, detail("config_grid.what_segments"))
     shaped.cells_complete = items is not None
     return [_read_segment(ch, item, shaped) for item in items or ()]
 
 
 def _read_segment(ch: Checker, node: Node, shaped: Shaped) -> Segment | None:
     segment = ch.mapping(node, required=("id", "cell", "label"), optional=("action", "color"),
-                         what="a segment")
+                         what=detail("config_grid.what_segment"))
     if segment is None:
         shaped.cells_complete = False
         return None
     start = ch.mark()
-    sid = ch.identifier(segment.get("id"), "a segment id")
+    sid = ch.identifier(segment.get("id"), detail("config_grid.what_segment_id"))
     if sid is not None:
         shaped.segment_ids.append((child_path(node.path, "id"), sid))
     cell_node = ch.mapping(segment.get("cell"), required=AXES,
-                           what="a cell such as {attractiveness: 1, qrc: 0}")
+                           what=detail("config_grid.what_cell"))
     cell = {axis_id: ch.integer(cell_node.get(axis_id), at_least=0)
             for axis_id in AXES if cell_node is not None and axis_id in cell_node}
     if cell_node is not None and len(cell) == len(AXES) and None not in cell.values():

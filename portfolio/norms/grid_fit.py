@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from portfolio.grid.model import Grid
 from portfolio.norms.model import Norms
-from portfolio.problems import ConfigIssue
-from portfolio.yaml_source import child_path, nearest_line, suggestion
+from portfolio.problems import ConfigIssue, detail
+from portfolio.yaml_source import child_path, closest, nearest_line
 
 
 def check_norms_against_grid(norms: Norms, grid: Grid) -> list[ConfigIssue]:
@@ -23,13 +23,14 @@ def check_norms_against_grid(norms: Norms, grid: Grid) -> list[ConfigIssue]:
         for sid in ids:
             if sid not in grid_ids:
                 key = child_path(path, sid)
-                issues.append(ConfigIssue(
+                meant = closest(sid, grid_ids)
+                issues.append(ConfigIssue.of(
                     norms.source, nearest_line(norms.lines, key), key,
-                    f"expected a segment of grid {grid.source} ({', '.join(grid_ids)}) "
-                    f"(got `{sid}`{suggestion(sid, grid_ids)})"))
+                    detail("config_norms.unknown_segment_meant" if meant else "config_norms.unknown_segment",
+                           grid=grid.source, segments=", ".join(grid_ids), segment=sid, meant=meant)))
         for sid in grid_ids:
             if sid not in ids:
-                issues.append(ConfigIssue(
+                issues.append(ConfigIssue.of(
                     norms.source, nearest_line(norms.lines, path), path,
-                    f"expected an entry for every segment of grid {grid.source} (got none for `{sid}`); add it"))
+                    detail("config_norms.segment_without_entry", grid=grid.source, segment=sid)))
     return issues

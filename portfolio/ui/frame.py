@@ -175,5 +175,6 @@ def _require_scores(ctx: PageContext) -> None:
         with st.spinner(t("common.scoring", ctx.lang, name=ctx.dataset.name)):
             ensure_scored(ctx.store, ctx.dataset, ctx.grid)
     except ConfigError as error:
-        show_issues(t("common.grid_does_not_fit", ctx.lang, name=ctx.dataset.name), error.issues)
+        show_issues(t("common.grid_does_not_fit", ctx.lang, name=ctx.dataset.name), error.issues,
+                    ctx.lang)
         st.stop()

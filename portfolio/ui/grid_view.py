@@ -23,7 +23,8 @@ def grid_status(ctx: PageContext) -> None:
     if not ctx.grid_issues:
         st.success(ctx.t("grid.valid", file=file), icon=":material/check_circle:")
         return
-    show_issues(ctx.t("grid.invalid", file=file, count=len(ctx.grid_issues)), ctx.grid_issues)
+    show_issues(ctx.t("grid.invalid", file=file, count=len(ctx.grid_issues)), ctx.grid_issues,
+                ctx.lang)
     if ctx.grid is not None:
         st.warning(ctx.t("grid.using_last_valid"), icon=":material/history:")
 

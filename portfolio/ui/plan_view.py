@@ -34,7 +34,8 @@ def plan_inputs_or_stop(ctx: PageContext) -> PlanInputs:
     """The norms file's capacity, visit norms and judgements; the page stops on its errors."""
     read = plan_data.active_norms(ctx)
     if read.issues or read.norms is None:
-        show_issues(ctx.t("plan.norms_errors", file=ctx.settings.norms_path.name), read.issues)
+        show_issues(ctx.t("plan.norms_errors", file=ctx.settings.norms_path.name), read.issues,
+                    ctx.lang)
         st.stop()
     return PlanInputs.from_norms(read.norms)
 

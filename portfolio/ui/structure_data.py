@@ -70,7 +70,8 @@ def norms_or_stop(ctx: PageContext) -> Norms:
     """The norms file checked against the active grid; the page stops on its errors."""
     read = active_norms(ctx)
     if read.issues or read.norms is None:
-        show_issues(ctx.t("structure.norms_errors", file=ctx.settings.norms_path.name), read.issues)
+        show_issues(ctx.t("structure.norms_errors", file=ctx.settings.norms_path.name), read.issues,
+                    ctx.lang)
         st.stop()
     return read.norms  # type: ignore[return-value]
 

@@ -36,10 +36,11 @@ def multiselect_filter(label: str, key: str, options: Sequence[Any], chosen: Ite
     return tuple(picked)
 
 
-def show_issues(heading: str, issues: Iterable[ConfigIssue]) -> None:
-    """An error box with every configuration issue as `FILE:LINE: key: message`."""
+def show_issues(heading: str, issues: Iterable[ConfigIssue], lang: str) -> None:
+    """An error box with every configuration issue as `FILE:LINE: key: message`, the
+    message in `lang`."""
     st.error(heading, icon=":material/error:")
-    st.code("\n".join(str(issue) for issue in issues), language=None, wrap_lines=True)
+    st.code("\n".join(issue.describe(lang) for issue in issues), language=None, wrap_lines=True)
 
 
 def metric_row() -> Any:

@@ -68,6 +68,16 @@ def test_a_grid_never_valid_stops_the_matrix_and_lists_its_errors(seeded_db, tmp
     assert "The grid file has errors (1): see the Grid page." in all_text(at)
 
 
+def test_the_grid_page_in_french_gives_the_errors_in_french(seeded_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTFOLIO_CONFIG", str(_config_with_grid(tmp_path / "config", BROKEN_GRID)))
+    at = open_page("pages/2_Grid.py")
+    at.segmented_control(key="w.language").set_value("fr").run()
+    assert not at.exception
+    assert [c.value for c in at.code] == [
+        f"default.yaml:{BROKEN_LINE}: axes.attractiveness.criteria[0].weight: "
+        f"attendu : un nombre > 0 (reçu : -50)"]
+
+
 def test_a_missing_grid_file_is_named_with_what_to_do(seeded_db, tmp_path, monkeypatch):
     config = _config_with_grid(tmp_path / "config", None)
     monkeypatch.setenv("PORTFOLIO_CONFIG", str(config))
