@@ -38,7 +38,6 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:_\d+)*(?:\.(?:\d+(?:_\d+)*)?)?|\.\d+(?:_\d+)*)(?:[eE][-+]?\d+)?")
 _INTEGER = re.compile(r"[-+]?\d+(?:_\d+)*")
 _IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
-_ID_RULE = "of lowercase letters, digits and _, starting with a letter"
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -96,12 +95,6 @@ def closest(word: str, known: Collection[str]) -> str | None:
     """The known word a typo most likely meant (`wieght` → `weight`), if any is close."""
     found = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return found[0] if found else None
-
-
-def suggestion(word: str, known: Collection[str]) -> str:
-    """`; did you mean `weight`?` or nothing (in English: the command line's wording)."""
-    match = closest(word, known)
-    return f"; did you mean `{match}`?" if match else ""
 
 
 def describe(node: Node) -> Phrase:
