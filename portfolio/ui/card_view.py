@@ -14,7 +14,7 @@ from portfolio.ui import data
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import EMPTY, column_value, decimal, money, percent, score
 from portfolio.ui.grid_tables import level_rule
-from portfolio.ui.widgets import metric_row
+from portfolio.ui.widgets import metric, metric_row
 
 
 def client_card_panel(ctx: PageContext, client_id: str) -> None:
@@ -51,12 +51,9 @@ def _header(ctx: PageContext, card: ClientCard) -> None:
     else:
         st.markdown(ctx.t("matrix.card_no_segment"))
     with metric_row():
-        st.metric(ctx.t("matrix.card_revenue"), money(card.revenue, ctx.lang, compact=True),
-                  width="content")
-        st.metric(ctx.t("matrix.card_potential"), money(card.potential, ctx.lang, compact=True),
-                  width="content")
-        st.metric(ctx.t("matrix.card_share"), percent(card.share_of_wallet, ctx.lang),
-                  width="content")
+        metric(ctx.t("matrix.card_revenue"), money(card.revenue, ctx.lang, compact=True))
+        metric(ctx.t("matrix.card_potential"), money(card.potential, ctx.lang, compact=True))
+        metric(ctx.t("matrix.card_share"), percent(card.share_of_wallet, ctx.lang))
 
 
 def criteria_rows(ctx: PageContext, results: tuple[CriterionResult, ...]) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import number
-from portfolio.ui.widgets import metric_row
+from portfolio.ui.widgets import metric, metric_row
 from portfolio.ui.pages import PAGES
 
 # The method's three principles, as catalogue keys (title, text).
@@ -20,15 +20,11 @@ def data_status(ctx: PageContext) -> None:
     st.subheader(ctx.t("home.status_title"), anchor=False)
     dataset, grid = ctx.dataset, ctx.grid
     with metric_row():
-        st.metric(ctx.t("home.status_dataset"), dataset.name if dataset else ctx.t("home.none"),
-                  width="content")
-        st.metric(ctx.t("home.status_rows"), number(dataset.rows if dataset else 0, ctx.lang),
-                  width="content")
-        st.metric(ctx.t("home.status_periods"),
-                  ", ".join(dataset.periods) if dataset and dataset.periods else "—",
-                  width="content")
-        st.metric(ctx.t("home.status_grid"), grid.name.get(ctx.lang) if grid else ctx.t("home.none"),
-                  width="content")
+        metric(ctx.t("home.status_dataset"), dataset.name if dataset else ctx.t("home.none"))
+        metric(ctx.t("home.status_rows"), number(dataset.rows if dataset else 0, ctx.lang))
+        metric(ctx.t("home.status_periods"),
+               ", ".join(dataset.periods) if dataset and dataset.periods else "—")
+        metric(ctx.t("home.status_grid"), grid.name.get(ctx.lang) if grid else ctx.t("home.none"))
     if dataset is not None:
         imported = dataset.imported_at.strftime("%d/%m/%Y %H:%M" if ctx.lang == "fr"
                                                 else "%Y-%m-%d %H:%M")

@@ -12,7 +12,7 @@ from portfolio.contract import CANONICAL_NAMES, canonical_column
 from portfolio.i18n import t
 from portfolio.importing import (PreparedFile, default_name, file_problems, prepare_file,
                                  store_prepared, upload_limit_bytes)
-from portfolio.importing.report import report_table
+from portfolio.importing.report import REPORT_COLUMNS, report_table
 from portfolio.importing.uploads import discard_upload, save_upload
 from portfolio.problems import InputError, Problem
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
@@ -27,7 +27,7 @@ PREVIEW_ROWS = 20
 # that it shows whole, in the widest column, rather than ending in "…". The widths (pixels)
 # fit a 1366-pixel screen; a wider one shares the rest among the columns.
 REPORT_ROW_HEIGHT = 76
-REPORT_WIDTHS = (105, 55, 90, 75, 160, 355)
+REPORT_WIDTHS = {"kind": 105, "row": 55, "column": 90, "value": 75, "problem": 160, "detail": 355}
 _MB = 1024 * 1024
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "cp1252": "Windows-1252"}
 _SEPARATORS = {";": "import.separator_semicolon", ",": "import.separator_comma",
@@ -232,8 +232,9 @@ def report_section(ctx: PageContext, prepared: PreparedFile) -> bool:
 def problems_table(ctx: PageContext, problems: Iterable[Problem], download_key: str) -> None:
     """The problems as a table, and the same table as a CSV download."""
     table = report_table(problems, ctx.lang)
-    widths = {name: st.column_config.Column(width=width)
-              for name, width in zip(table.columns, REPORT_WIDTHS)}
+    # The table's headings are translated; REPORT_COLUMNS gives their order.
+    widths = {heading: st.column_config.Column(width=REPORT_WIDTHS[column])
+              for column, heading in zip(REPORT_COLUMNS, table.columns)}
     st.dataframe(table, hide_index=True, placeholder="", row_height=REPORT_ROW_HEIGHT,
                  column_config=widths)
     st.download_button(ctx.t("import.report_download"), csv_bytes(table, ctx.lang),

@@ -16,7 +16,7 @@ from portfolio.ui.formatting import EMPTY, decimal, money, number, percent
 from portfolio.ui.plan_data import RepView
 from portfolio.ui.plan_format import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
     whole_numbers
-from portfolio.ui.widgets import bound_widget, metric_row, show_issues
+from portfolio.ui.widgets import bound_widget, metric, metric_row, show_issues
 from portfolio.visits import REASON_PARAMS, URGENCY_CLASSES
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -79,23 +79,23 @@ def headline(ctx: PageContext, view: RepView) -> None:
     if view.unplaced:
         st.caption(ctx.t("plan.unplaced", clients=number(view.unplaced, lang)))
     with metric_row():
-        st.metric(ctx.t("plan.metric_workload"), number(s["workload"], lang),
-                  help=ctx.t("plan.metric_workload_help"), width="content")
-        st.metric(ctx.t("plan.metric_capacity"), number(s["capacity"], lang),
-                  help=ctx.t("plan.metric_capacity_help"), width="content")
-        st.metric(ctx.t("plan.metric_recommended"), number(s["visits_recommended"], lang),
-                  delta=_delta(s["visits_recommended"] - s["visits_today"], lang, ctx.t("plan.vs_today")),
-                  delta_color="off", help=ctx.t("plan.metric_recommended_help"), width="content")
+        metric(ctx.t("plan.metric_workload"), number(s["workload"], lang),
+               help=ctx.t("plan.metric_workload_help"))
+        metric(ctx.t("plan.metric_capacity"), number(s["capacity"], lang),
+               help=ctx.t("plan.metric_capacity_help"))
+        metric(ctx.t("plan.metric_recommended"), number(s["visits_recommended"], lang),
+               delta=_delta(s["visits_recommended"] - s["visits_today"], lang, ctx.t("plan.vs_today")),
+               delta_color="off", help=ctx.t("plan.metric_recommended_help"))
         if not view.uses_curves:
-            st.metric(ctx.t("plan.metric_revenue"), EMPTY, width="content")
-            st.metric(ctx.t("plan.metric_day_value"), EMPTY, width="content")
+            metric(ctx.t("plan.metric_revenue"), EMPTY)
+            metric(ctx.t("plan.metric_day_value"), EMPTY)
         else:
-            st.metric(ctx.t("plan.metric_revenue"), money(recommended, lang, compact=True),
-                      delta=_gain(recommended, s["revenue_expected_current"], lang, ctx.t("plan.vs_today")),
-                      help=ctx.t("plan.metric_revenue_help"), width="content")
-            st.metric(ctx.t("plan.metric_day_value"),
-                      "≈\u00a0" + money(two_figures(s["visit_day_value"]), lang, compact=True),
-                      help=ctx.t("plan.metric_day_value_help"), width="content")
+            metric(ctx.t("plan.metric_revenue"), money(recommended, lang, compact=True),
+                   delta=_gain(recommended, s["revenue_expected_current"], lang, ctx.t("plan.vs_today")),
+                   help=ctx.t("plan.metric_revenue_help"))
+            metric(ctx.t("plan.metric_day_value"),
+                   "≈\u00a0" + money(two_figures(s["visit_day_value"]), lang, compact=True),
+                   help=ctx.t("plan.metric_day_value_help"))
     if not view.uses_curves:
         st.info(ctx.t("plan.no_judgements"), icon=":material/info:")
         return

@@ -12,7 +12,7 @@ from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import EMPTY, money, number, percent
 from portfolio.ui.rep_view import own_clients, whole_portfolio
 from portfolio.ui.structure_view import chart, download_buttons, segment_labels
-from portfolio.ui.widgets import bound_widget, metric_row
+from portfolio.ui.widgets import bound_widget, metric, metric_row
 
 PRIORITY_ROWS = 50  # a list a rep can work through; the download holds them all
 MAX_GROWTH_PERCENT = 200.0
@@ -88,13 +88,11 @@ def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
     """The objective in euros, what the moves bring, and whether the headroom covers it."""
     lang = ctx.lang
     with metric_row():
-        st.metric(ctx.t("rep.metric_revenue"), money(plan.current_revenue, lang, compact=True),
-                  width="content")
-        st.metric(ctx.t("rep.metric_objective"), money(plan.objective, lang, compact=True),
-                  delta=f"+{percent(plan.growth, lang)}", delta_color="off", width="content")
-        st.metric(ctx.t("rep.metric_planned"), money(plan.planned_gain, lang, compact=True),
-                  width="content")
-        st.metric(ctx.t("rep.metric_moves"), number(len(plan.moves), lang), width="content")
+        metric(ctx.t("rep.metric_revenue"), money(plan.current_revenue, lang, compact=True))
+        metric(ctx.t("rep.metric_objective"), money(plan.objective, lang, compact=True),
+               delta=f"+{percent(plan.growth, lang)}", delta_color="off")
+        metric(ctx.t("rep.metric_planned"), money(plan.planned_gain, lang, compact=True))
+        metric(ctx.t("rep.metric_moves"), number(len(plan.moves), lang))
     labels = segment_labels(ctx)
     used = plan.by_segment[plan.by_segment["clients"] > 0]
     where = "; ".join(ctx.t("rep.objective_segment", segment=labels.get(row.segment, row.segment),

@@ -14,7 +14,7 @@ from portfolio.tables_out import csv_bytes, xlsx_bytes
 from portfolio.ui import structure_data
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
-from portfolio.ui.widgets import metric_row
+from portfolio.ui.widgets import metric, metric_row
 
 # Exports for meeting minutes: a sharp PNG from each chart's camera button.
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
@@ -87,15 +87,14 @@ def headline(ctx: PageContext, totals: pd.Series) -> None:
     """Clients, revenue, potential, share of wallet and headroom of the visible portfolio."""
     lang = ctx.lang
     with metric_row():
-        st.metric(ctx.t("structure.metric_clients"), number(totals["clients"], lang), width="content")
-        st.metric(ctx.t("structure.metric_revenue"), money(totals["revenue"], lang, compact=True),
-                  width="content")
-        st.metric(ctx.t("structure.metric_potential"), money(totals["potential"], lang, compact=True),
-                  help=ctx.t("structure.metric_potential_help"), width="content")
-        st.metric(ctx.t("structure.metric_sow"), percent(totals["share_of_wallet"], lang),
-                  help=ctx.t("structure.metric_sow_help"), width="content")
-        st.metric(ctx.t("structure.metric_headroom"), money(totals["headroom"], lang, compact=True),
-                  help=ctx.t("structure.metric_headroom_help"), width="content")
+        metric(ctx.t("structure.metric_clients"), number(totals["clients"], lang))
+        metric(ctx.t("structure.metric_revenue"), money(totals["revenue"], lang, compact=True))
+        metric(ctx.t("structure.metric_potential"), money(totals["potential"], lang, compact=True),
+               help=ctx.t("structure.metric_potential_help"))
+        metric(ctx.t("structure.metric_sow"), percent(totals["share_of_wallet"], lang),
+               help=ctx.t("structure.metric_sow_help"))
+        metric(ctx.t("structure.metric_headroom"), money(totals["headroom"], lang, compact=True),
+               help=ctx.t("structure.metric_headroom_help"))
 
 
 def segment_table(ctx: PageContext, mix: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:

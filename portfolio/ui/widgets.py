@@ -44,8 +44,13 @@ def show_issues(heading: str, issues: Iterable[ConfigIssue], lang: str) -> None:
 
 
 def metric_row() -> Any:
-    """A row for metrics drawn with `width="content"`: each is as wide as its label and
-    value, and the row wraps on a narrow screen. Equal columns cut long labels short
-    ("Part de marché che…") on a 1366-pixel projector, where no one can hover for the rest.
+    """A row for `metric`s: each is as wide as its label and value, and the row wraps on a
+    narrow screen. Equal columns cut long labels short ("Part de marché che…") on a
+    1366-pixel projector, where no one can hover for the rest.
     """
     return st.container(horizontal=True, gap="medium")
+
+
+def metric(label: str, value: str, **options: Any) -> None:
+    """A figure in a `metric_row`, as wide as its label and value (`options` go to st.metric)."""
+    st.metric(label, value, width="content", **options)
