@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 
-import pandas as pd
 import streamlit as st
 
 from portfolio.figures.common import segment_colors
 from portfolio.grid.model import AXES
 from portfolio.queries.card import ClientCard, CriterionResult
 from portfolio.ui import data
+from portfolio.ui.card_table import CriterionLine, Headings, criteria_table
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import EMPTY, column_value, decimal, money, percent, score
 from portfolio.ui.grid_tables import level_rule
@@ -25,11 +25,14 @@ def client_card_panel(ctx: PageContext, client_id: str) -> None:
         return
     with st.container(border=True, key="client_card"):
         _header(ctx, card)
+        headings = Headings(ctx.t("matrix.card_criterion_rule"), ctx.t("matrix.card_value"),
+                            ctx.t("matrix.card_points"))
         for axis in AXES:
             axis_score = card.attractiveness if axis == "attractiveness" else card.qrc
             st.markdown(f"**{ctx.grid.axes[axis].label.get(ctx.lang)}** — "  # type: ignore[union-attr]
                         f"{score(axis_score, ctx.lang)} / 100")
-            st.table(criteria_rows(ctx, card.on_axis(axis)), hide_index=True)
+            st.markdown(criteria_table(headings, criteria_lines(ctx, card.on_axis(axis))),
+                        unsafe_allow_html=True)
         if card.missing:
             names = ", ".join(r.criterion.label.get(ctx.lang) for r in card.missing)
             key = "matrix.card_missing_zero" if ctx.grid.missing == "zero" else "matrix.card_missing_ignore"  # type: ignore[union-attr]
@@ -56,8 +59,8 @@ def _header(ctx: PageContext, card: ClientCard) -> None:
         metric(ctx.t("matrix.card_share"), percent(card.share_of_wallet, ctx.lang))
 
 
-def criteria_rows(ctx: PageContext, results: tuple[CriterionResult, ...]) -> pd.DataFrame:
-    """The card's table for one axis: criterion, value, points out of the maximum, rule."""
+def criteria_lines(ctx: PageContext, results: tuple[CriterionResult, ...]) -> list[CriterionLine]:
+    """The card's rows for one axis: criterion, the rule that gave its points, value, points."""
     def rule(result: CriterionResult) -> str:
         if result.level is not None:
             return level_rule(result.criterion, result.level, ctx.lang)
@@ -65,11 +68,7 @@ def criteria_rows(ctx: PageContext, results: tuple[CriterionResult, ...]) -> pd.
             return ctx.t("matrix.card_no_value")
         return ctx.t("matrix.card_no_level")
 
-    return pd.DataFrame({
-        ctx.t("matrix.card_criterion"): [r.criterion.label.get(ctx.lang) for r in results],
-        ctx.t("matrix.card_value"): [column_value(r.criterion.column, r.value, ctx.lang)
-                                     for r in results],
-        ctx.t("matrix.card_points"): [f"{decimal(r.points, ctx.lang)} / "
-                                      f"{decimal(r.max_points, ctx.lang)}" for r in results],
-        ctx.t("matrix.card_rule"): [rule(r) for r in results],
-    })
+    return [CriterionLine(criterion=r.criterion.label.get(ctx.lang), rule=rule(r),
+                          value=column_value(r.criterion.column, r.value, ctx.lang),
+                          points=f"{decimal(r.points, ctx.lang)} / {decimal(r.max_points, ctx.lang)}")
+            for r in results]

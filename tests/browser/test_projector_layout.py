@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DRAW_TIMEOUT_MS, wait_until_drawn
+from tests.browser.test_matrix_journeys import CARD, CHART, click_isolated_client
 
 PROJECTOR = {"width": 1366, "height": 768}
 SIDEBAR = '[data-testid="stSidebar"]'
@@ -24,6 +25,10 @@ CUT_SHORT = """(selector) => {
     }
     return cut;
 }"""
+# Elements that scroll sideways: a reader at the back of the room cannot scroll them.
+SCROLLS_SIDEWAYS = """(selector) => [...document.querySelectorAll(selector + ' *')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+    .map(e => e.tagName + ': ' + e.innerText.slice(0, 40))"""
 METRICS = '[data-testid="stMetric"]'
 BUTTONS = '[data-testid="stMain"] [data-testid^="stBaseButton"]'
 
@@ -57,3 +62,13 @@ def test_the_filter_bar_button_is_shown_whole(page: Page, app_url: str):
     _french_page(page, app_url, "Matrix", "Matrice attractivité × QRC")
     expect(page.locator(BUTTONS).filter(has_text="Effacer")).to_be_visible()
     assert page.evaluate(CUT_SHORT, BUTTONS) == []
+
+
+def test_the_client_card_fits_its_column(page: Page, app_url: str):
+    _french_page(page, app_url, "Matrix", "Matrice attractivité × QRC")
+    page.wait_for_selector(f"{CHART} .main-svg", timeout=DRAW_TIMEOUT_MS)
+    click_isolated_client(page)
+    card = page.locator(CARD)
+    expect(card).to_contain_text("Critère · règle appliquée", timeout=DRAW_TIMEOUT_MS)
+    expect(card.locator("table.criteria-table")).to_have_count(2)
+    assert page.evaluate(SCROLLS_SIDEWAYS, CARD) == []

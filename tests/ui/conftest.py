@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
@@ -89,6 +90,42 @@ def table_rows(element) -> list[list[str]]:
     if hasattr(frame, "data"):  # a Styler
         frame = frame.data
     return [[str(v) for v in row] for row in frame.itertuples(index=False)]
+
+
+class _CriteriaTableParser(HTMLParser):
+    """The rows of a client card's criteria table: (criterion, rule, value, points)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, ...]] = []
+        self._cells: list[list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "tr":
+            self._cells = []
+        elif tag in ("td", "th", "div") and self._cells is not None:
+            self._cells.append([])  # the rule is a block of its own inside the criterion cell
+
+    def handle_data(self, data: str) -> None:
+        if self._cells:
+            self._cells[-1].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tr" and self._cells is not None:
+            self.rows.append(tuple("".join(parts) for parts in self._cells))
+            self._cells = None
+
+
+def criteria_tables(at: AppTest) -> list[list[tuple[str, ...]]]:
+    """Each criteria table of the client card, its rows after the heading as
+    (criterion, rule, value, points)."""
+    tables = []
+    for element in at.markdown:
+        if 'class="criteria-table"' in element.value:
+            parser = _CriteriaTableParser()
+            parser.feed(element.value)
+            tables.append(parser.rows[1:])
+    return tables
 
 
 def all_text(at: AppTest) -> str:

@@ -11,7 +11,7 @@ import pytest
 from portfolio.store.database import Store
 from portfolio.store.datasets import add_period
 from portfolio.ui.pages import PAGES
-from tests.ui.conftest import DATASET_NAME, N_CLIENTS, all_text, open_page, table_rows
+from tests.ui.conftest import DATASET_NAME, N_CLIENTS, all_text, criteria_tables, open_page, table_rows
 
 TITLES = {
     "home": ("Welcome to Portfolio Pilot", "Bienvenue dans Portfolio Pilot"),
@@ -131,11 +131,13 @@ def test_clicking_a_client_opens_its_card_with_the_rules_that_scored_it(seeded_d
     text = all_text(at)
     assert "Attractiveness** — 68.8 / 100" in text
     assert "Quality of the commercial relationship** — 13.3 / 100" in text
-    assert "Purchase potential | €53,800 | 2 / 4 | 20 to 100 k€ a year" in text
-    assert "Position on its market |  Leader  | 4 / 4 | first or second on its market" in text
-    assert "Our share of its purchases | 2.1% | 0 / 3 | under 10 %" in text
-    assert "Product families bought | 2 | 2 / 3 | two or three families" in text
-    assert "Level of our contacts | — | 0 / 4 | missing: no value" in text
+    attractiveness, qrc = criteria_tables(at)
+    assert ("Purchase potential", "20 to 100 k€ a year", "€53,800", "2 / 4") in attractiveness
+    assert ("Position on its market", "first or second on its market, sets the prices", " Leader ",
+            "4 / 4") in attractiveness
+    assert ("Our share of its purchases", "under 10 %", "2.1%", "0 / 3") in qrc
+    assert ("Product families bought", "two or three families", "2", "2 / 3") in qrc
+    assert ("Level of our contacts", "missing: no value", "—", "0 / 4") in qrc
     assert [w.value for w in at.warning] == [
         "Missing criteria, scored 0 points: Level of our contacts."]
     assert "Competitors' strongholds" in text
@@ -145,9 +147,9 @@ def test_the_card_is_in_french_after_the_switch(seeded_db):
     at = open_page("pages/1_Matrix.py")
     at.segmented_control(key="w.language").set_value("fr").run()
     _click(at, "C99999")
-    text = all_text(at)
-    assert "Potentiel d'achat | 53\u202f800\u00a0€ | 2 / 4 | de 20 à 100 k€ par an" in text
-    assert "Niveau des interlocuteurs | — | 0 / 4 | manquant : aucune valeur" in text
+    attractiveness, qrc = criteria_tables(at)
+    assert ("Potentiel d'achat", "de 20 à 100 k€ par an", "53\u202f800\u00a0€", "2 / 4") in attractiveness
+    assert ("Niveau des interlocuteurs", "manquant : aucune valeur", "—", "0 / 4") in qrc
 
 
 def test_viewing_as_one_rep_restricts_every_row_to_their_clients(seeded_db, demo_clients):
