@@ -6,6 +6,7 @@ from portfolio.ui import frame
 from portfolio.ui.datasets_view import (active_choice, datasets_table, delete_section,
                                         demo_section, export_section, rename_section)
 from portfolio.ui.import_view import notice_section
+from portfolio.ui.names import dataset_name
 
 ctx = frame("datasets")
 st.title(ctx.t("datasets.title"), anchor=False)
@@ -17,7 +18,7 @@ if ctx.dataset is None:
     st.stop()
 datasets_table(ctx)
 active_choice(ctx)
-st.success(ctx.t("datasets.is_active", name=ctx.dataset.name), icon=":material/check:")
+st.success(ctx.t("datasets.is_active", name=dataset_name(ctx.dataset, ctx.lang)), icon=":material/check:")
 rename_section(ctx, ctx.dataset)
 delete_section(ctx, ctx.dataset)
 export_section(ctx, ctx.dataset)

@@ -14,6 +14,7 @@ from portfolio.store.datasets import (Dataset, DatasetNameTaken, DatasetNotFound
 from portfolio.ui import import_state, state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import number
+from portfolio.ui.names import dataset_name
 from portfolio.ui.widgets import bound_widget
 
 _NEW_NAME = "w.datasets_new_name"
@@ -31,7 +32,7 @@ def demo_section(ctx: PageContext) -> None:
 def _load_demo(store: Store, lang: str) -> None:
     dataset_id = load_demo_dataset(store)
     state.set_dataset_id(dataset_id)
-    _notice("success", t("datasets.demo_loaded", lang, name=get_dataset(store, dataset_id).name))
+    _notice("success", t("datasets.demo_loaded", lang, name=dataset_name(get_dataset(store, dataset_id), lang)))
 
 
 def datasets_table(ctx: PageContext) -> None:
@@ -40,7 +41,7 @@ def datasets_table(ctx: PageContext) -> None:
     rows = list(reversed(ctx.datasets))
     st.dataframe({
         ctx.t("datasets.col_name"): [
-            d.name + (f"  ({ctx.t('datasets.active_marker')})" if d.dataset_id == active else "")
+            dataset_name(d, ctx.lang) + (f"  ({ctx.t('datasets.active_marker')})" if d.dataset_id == active else "")
             for d in rows],
         ctx.t("datasets.col_source"): [d.source or "" for d in rows],
         ctx.t("datasets.col_imported"): [d.imported_at.strftime("%Y-%m-%d %H:%M") for d in rows],
@@ -54,12 +55,12 @@ def active_choice(ctx: PageContext) -> None:
     by_id = {d.dataset_id: d for d in reversed(ctx.datasets)}
     bound_widget(st.selectbox, "w.datasets_active", ctx.dataset.dataset_id, state.set_dataset_id,
                  label=ctx.t("datasets.choose_label"), options=list(by_id),
-                 format_func=lambda i: by_id[i].name)
+                 format_func=lambda i: dataset_name(by_id[i], ctx.lang))
 
 
 def rename_section(ctx: PageContext, dataset: Dataset) -> None:
     with st.form("datasets_rename", border=False, enter_to_submit=True):
-        st.text_input(ctx.t("datasets.rename_label"), value=dataset.name, key=_NEW_NAME)
+        st.text_input(ctx.t("datasets.rename_label"), value=dataset_name(dataset, ctx.lang), key=_NEW_NAME)
         st.form_submit_button(ctx.t("datasets.rename_button"), on_click=_rename,
                               args=(ctx.store, dataset.dataset_id, ctx.lang),
                               icon=":material/edit:")
@@ -86,7 +87,7 @@ def delete_section(ctx: PageContext, dataset: Dataset) -> None:
                   on_click=import_state.set_delete_pending, args=(dataset.dataset_id,))
         return
     with st.container(border=True, key="datasets_confirm_delete"):
-        st.warning(ctx.t("datasets.confirm_delete", name=dataset.name,
+        st.warning(ctx.t("datasets.confirm_delete", name=dataset_name(dataset, ctx.lang),
                          rows=number(dataset.rows, ctx.lang), periods=", ".join(dataset.periods)),
                    icon=":material/warning:")
         yes, no = st.columns(2)
@@ -103,7 +104,7 @@ def _delete(store: Store, dataset: Dataset, lang: str) -> None:
     except DatasetNotFound:
         pass  # deleted meanwhile, by another session: the outcome is the one asked for
     state.set_dataset_id(None)  # the frame then shows the latest import
-    _notice("success", t("datasets.deleted", lang, name=dataset.name))
+    _notice("success", t("datasets.deleted", lang, name=dataset_name(dataset, lang)))
 
 
 def _notice(kind: str, text: str) -> None:
@@ -125,7 +126,7 @@ def export_section(ctx: PageContext, dataset: Dataset) -> None:
 
     period = ctx.period or dataset.latest_period or ""
     stem = "".join(c if c.isalnum() or c in "-_" else "_"
-                   for c in f"{dataset.name} {period}".strip())
+                   for c in f"{dataset_name(dataset, lang)} {period}".strip())
     csv_column, xlsx_column = st.columns(2)
     csv_column.download_button(ctx.t("datasets.export_csv"), lambda: build("csv"),
                                file_name=f"{stem}.csv", mime="text/csv",

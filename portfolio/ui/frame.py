@@ -14,6 +14,7 @@ from portfolio.ui import state
 from portfolio.ui.context import PageContext
 from portfolio.ui.data import ensure_scored, team
 from portfolio.ui.formatting import number
+from portfolio.ui.names import dataset_name
 from portfolio.ui.pages import PAGES, page
 from portfolio.ui.resources import ActiveGrid, active_grid, open_store
 from portfolio.ui.widgets import bound_widget, show_issues
@@ -107,7 +108,7 @@ def _dataset_selector(datasets: tuple[Dataset, ...], lang: str) -> Dataset | Non
 
     def label(dataset_id: int) -> str:
         d = by_id[dataset_id]
-        return t("common.dataset_option", lang, name=d.name, rows=number(d.rows, lang))
+        return t("common.dataset_option", lang, name=dataset_name(d, lang), rows=number(d.rows, lang))
 
     bound_widget(st.selectbox, "w.dataset", chosen, state.set_dataset_id,
                  label=t("common.dataset", lang), options=list(by_id), format_func=label)
@@ -172,9 +173,9 @@ def _require_scores(ctx: PageContext) -> None:
     if ctx.grid is None:
         st.stop()  # the banner above already says why
     try:
-        with st.spinner(t("common.scoring", ctx.lang, name=ctx.dataset.name)):
+        with st.spinner(t("common.scoring", ctx.lang, name=dataset_name(ctx.dataset, ctx.lang))):
             ensure_scored(ctx.store, ctx.dataset, ctx.grid)
     except ConfigError as error:
-        show_issues(t("common.grid_does_not_fit", ctx.lang, name=ctx.dataset.name), error.issues,
+        show_issues(t("common.grid_does_not_fit", ctx.lang, name=dataset_name(ctx.dataset, ctx.lang)), error.issues,
                     ctx.lang)
         st.stop()

@@ -6,6 +6,7 @@ import streamlit as st
 
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import number
+from portfolio.ui.names import dataset_name
 from portfolio.ui.widgets import metric, metric_row
 from portfolio.ui.pages import PAGES
 
@@ -20,7 +21,7 @@ def data_status(ctx: PageContext) -> None:
     st.subheader(ctx.t("home.status_title"), anchor=False)
     dataset, grid = ctx.dataset, ctx.grid
     with metric_row():
-        metric(ctx.t("home.status_dataset"), dataset.name if dataset else ctx.t("home.none"))
+        metric(ctx.t("home.status_dataset"), dataset_name(dataset, ctx.lang) if dataset else ctx.t("home.none"))
         metric(ctx.t("home.status_rows"), number(dataset.rows if dataset else 0, ctx.lang))
         metric(ctx.t("home.status_periods"),
                ", ".join(dataset.periods) if dataset and dataset.periods else "—")

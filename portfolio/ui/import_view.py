@@ -19,6 +19,7 @@ from portfolio.reading import ReadOptions, ReadResult, read_client_file
 from portfolio.tables_out import csv_bytes
 from portfolio.ui import import_state, state
 from portfolio.ui.context import PageContext
+from portfolio.ui.names import dataset_name
 from portfolio.ui.pages import page
 from portfolio.ui.widgets import bound_widget
 
@@ -258,7 +259,7 @@ def destination_section(ctx: PageContext, upload: import_state.Upload, can_impor
         st.text_input(ctx.t("import.name_label"), value=default_name(ctx.store, upload.name),
                       key="w.import_name")
     else:
-        by_id = {d.dataset_id: d.name for d in reversed(ctx.datasets)}
+        by_id = {d.dataset_id: dataset_name(d, ctx.lang) for d in reversed(ctx.datasets)}
         st.selectbox(ctx.t("import.dataset_label"), list(by_id), key="w.import_dataset",
                      format_func=by_id.__getitem__)
     st.text_input(ctx.t("import.period_label"), key="w.import_period",
@@ -304,8 +305,11 @@ def run_requested_import(ctx: PageContext, upload: import_state.Upload,
     _read.clear()  # the stored file's reading is not needed any more
     import_state.set_upload(None)
     import_state.next_uploader_round()
+    # Periods added to the demo: its name as the user sees it elsewhere.
+    name = next((dataset_name(d, ctx.lang) for d in ctx.datasets
+                 if d.dataset_id == outcome.dataset_id), outcome.dataset_name)
     import_state.set_notice("import", import_state.Notice("success", ctx.t(
-        "import.imported", rows=outcome.rows, name=outcome.dataset_name,
+        "import.imported", rows=outcome.rows, name=name,
         periods=", ".join(outcome.periods))))
     st.rerun()
 

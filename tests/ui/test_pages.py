@@ -57,6 +57,16 @@ def test_an_empty_database_opens_on_the_demo_portfolio(tmp_path, monkeypatch):
     assert metrics["Client rows"] == "2,000"
 
 
+def test_the_demo_is_named_in_the_users_language(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTFOLIO_DB", str(tmp_path / "new.duckdb"))
+    at = open_page(locale="fr-FR")
+    metrics = {metric.label: metric.value for metric in at.metric}
+    assert metrics["Jeu de données actif"] == "Portefeuille de démonstration"
+    [dataset_choice] = [box for box in at.selectbox if box.key == "w.dataset"]
+    assert dataset_choice.format_func(dataset_choice.value) == (
+        "Portefeuille de démonstration · 2\u202f000 lignes")
+
+
 def _array(value) -> list:
     """A figure array as sent to the browser: a list, or numbers packed as base64 `bdata`."""
     if isinstance(value, dict) and "bdata" in value:
