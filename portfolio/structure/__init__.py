@@ -1,7 +1,8 @@
 """Portfolio structure: mix per segment, gaps to norms, rep comparison, QRC profile, objectives."""
 
 from portfolio.structure.compare import RepComparison, compare_reps
-from portfolio.structure.development import development_priorities, peer_distribution, qrc_profile
+from portfolio.structure.development import (MIN_REPS_FOR_PEERS, development_priorities,
+                                             peer_distribution, peers_shown_to, qrc_profile)
 from portfolio.structure.gaps import (ScopedTargets, ShareTarget, main_values, norms_gaps,
                                       outside_tolerance, structure_gaps, team_gaps, team_norms_gaps)
 from portfolio.structure.mix import rep_mix, team_mix
@@ -10,9 +11,9 @@ from portfolio.structure.priority import priority_clients
 from portfolio.structure.roles import develop_segments, partner_segments
 
 __all__ = [
-    "ObjectivePlan", "RepComparison", "ScopedTargets", "ShareTarget", "compare_reps",
+    "MIN_REPS_FOR_PEERS", "ObjectivePlan", "RepComparison", "ScopedTargets", "ShareTarget", "compare_reps",
     "develop_segments", "development_priorities", "main_values", "norms_gaps",
-    "outside_tolerance", "partner_segments", "peer_distribution", "priority_clients",
+    "outside_tolerance", "partner_segments", "peer_distribution", "peers_shown_to", "priority_clients",
     "qrc_profile", "rep_mix", "revenue_objective_plan", "structure_gaps", "team_gaps",
     "team_mix", "team_norms_gaps",
 ]

@@ -11,6 +11,8 @@ shortfall costs at least `MIN_PRIORITY_POINTS`: a smaller gap is the team's leve
 Benchmarks ("team", "peers") are aggregates only, never names or clients: they are
 computed in the `peers` visibility with the same filters except the salesperson one,
 so that a rep who sees only their own clients can still be compared with the team.
+The peer spread shows one unnamed dot per rep, so a rep is shown it only when it holds
+at least `MIN_REPS_FOR_PEERS` reps (`peers_shown_to`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ from portfolio.structure.roles import segment_ids
 # cut and is within what a handful of clients scored one level apart make; ranking it
 # would send a rep after noise (in the demo, gaps of 0.06–0.3 points were "priorities").
 MIN_PRIORITY_POINTS = 0.5
+# A rep sees the peer spread only with at least three colleagues in it: with one, the other
+# dot is that colleague; with two, a rep who knows one of them knows the other.
+MIN_REPS_FOR_PEERS = 4
 PROFILE_COLUMNS = ("criterion", "weight", "max_points", "rep_share", "team_share", "gap",
                    "shortfall", "priority_points", "priority")
 PEER_COLUMNS = ("segment", "reps", "min", "q1", "median", "q3", "max", "values", "rep_value",
@@ -91,6 +96,13 @@ def peer_distribution(store: Store, dataset_id: int, grid: Grid, visibility: Vis
         rank = float(np.mean(values <= mine)) if len(values) and not np.isnan(mine) else np.nan
         rows.append((segment, len(values), *stats, values.tolist(), mine, rank))
     return pd.DataFrame(rows, columns=list(PEER_COLUMNS))
+
+
+def peers_shown_to(viewer: Visibility, spread: pd.DataFrame) -> bool:
+    """Whether `viewer` may see a `peer_distribution`: one who sees the whole team sees
+    it anyway; a rep restricted to their own clients only when it is anonymous enough."""
+    reps = int(spread["reps"].max()) if len(spread) else 0
+    return viewer.is_everyone or reps >= MIN_REPS_FOR_PEERS
 
 
 def _average_shares(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,

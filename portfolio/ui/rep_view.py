@@ -10,7 +10,7 @@ from portfolio.figures.rep import peers_figure, qrc_profile_figure
 from portfolio.figures.structure import norms_figure
 from portfolio.norms import Norms
 from portfolio.queries.scope import ClientFilter
-from portfolio.structure import development_priorities
+from portfolio.structure import MIN_REPS_FOR_PEERS, development_priorities, peers_shown_to
 from portfolio.ui import data, structure_data, structure_state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import decimal, number, percent
@@ -88,6 +88,10 @@ def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
     """Where the rep stands among every rep of the team, unnamed, segment by segment."""
     peers = structure_data.peers_of(ctx, rep, whole_portfolio(ctx))
     st.subheader(ctx.t("rep.peers_title"), anchor=False)
+    if not peers_shown_to(ctx.visibility, peers):
+        st.info(ctx.t("rep.peers_too_few", minimum=MIN_REPS_FOR_PEERS - 1),
+                icon=":material/visibility_off:")
+        return
     st.caption(ctx.t("rep.peers_caption", reps=number(int(peers["reps"].max()), ctx.lang)))
     targets = dict(zip(mine["segment"], mine["target_share"]))
     chart(peers_figure(peers, targets, ctx.grid, ctx.lang), "w.rep.peers")  # type: ignore[arg-type]

@@ -6,9 +6,11 @@ import pandas as pd
 import pytest
 
 from portfolio.access import Visibility
-from portfolio.structure.development import (PEER_COLUMNS, PROFILE_COLUMNS, development_priorities,
-                                             peer_distribution, qrc_profile)
-from tests.structure.conftest import structure_grid
+from portfolio.store.datasets import create_dataset
+from portfolio.structure.development import (PEER_COLUMNS, PROFILE_COLUMNS,
+                                             development_priorities, peer_distribution,
+                                             peers_shown_to, qrc_profile)
+from tests.structure.conftest import portfolio_frame, structure_grid
 
 EVERYONE = Visibility.everyone()
 # Points per client (share of wallet, contact), max 2 each:
@@ -99,3 +101,16 @@ def test_peer_distribution_of_a_rep_with_no_visible_client(dataset, grid):
                                peers=EVERYONE)
     assert spread["rep_value"].isna().all()
     assert spread["reps"].tolist() == [3, 3, 3, 3]
+
+
+def test_a_rep_sees_the_peer_spread_only_with_three_colleagues_in_it(memory_store, grid):
+    three = portfolio_frame()
+    four = pd.concat([three, three.iloc[[0]].assign(client_id="c11", salesperson="Dan")])
+    ben = Visibility.only(["Ben"])
+    for frame, shown_to_ben in ((three, False), (four, True)):
+        dataset_id = create_dataset(memory_store, frame, name=f"{len(frame)} clients")
+        spread = peer_distribution(memory_store, dataset_id, grid, ben, "Ben", peers=EVERYONE)
+        assert spread["reps"].max() == frame["salesperson"].nunique()
+        assert peers_shown_to(ben, spread) is shown_to_ben
+        # Whoever sees the whole team sees the reps by name anyway.
+        assert peers_shown_to(EVERYONE, spread)

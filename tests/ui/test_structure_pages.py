@@ -251,6 +251,25 @@ def test_a_rep_viewing_their_own_portfolio_is_compared_with_anonymous_peers(seed
         assert other not in text
 
 
+def test_in_a_team_of_three_a_rep_is_not_shown_the_peer_spread(tmp_path, monkeypatch,
+                                                                demo_clients):
+    three = demo_clients[demo_clients["salesperson"] != "Vincent Faure"]
+    monkeypatch.setenv("PORTFOLIO_DB", str(seed_database(tmp_path / "three.duckdb", three)))
+    monkeypatch.delenv("PORTFOLIO_CONFIG", raising=False)
+    at = open_page(REP)
+    at.selectbox(key="w.view_as").set_value("Julien Moreau").run()
+    assert not at.exception
+    assert "w.rep.peers" not in charts(at)
+    assert [i.value for i in at.info if "colleague" in i.value] == [
+        "Your peers are shown when at least 3 other reps are compared with you: with fewer, "
+        "each dot would point to a colleague."]
+    # The rest of the page is there: the QRC profile against the team, the objectives.
+    assert {"w.rep.norms", "w.rep.qrc"} <= set(charts(at))
+    director = open_page(REP)
+    director.selectbox(key="w.rep.rep").set_value("Julien Moreau").run()
+    assert "w.rep.peers" in charts(director)
+
+
 def test_the_rep_page_in_french(seeded_db):
     at = open_page(REP, locale="fr-FR")
     choose(at, "Julien Moreau")
