@@ -16,9 +16,9 @@ def _dataset(name: str, is_demo: bool) -> Dataset:
 
 
 @pytest.mark.parametrize(("name", "is_demo", "lang", "shown"), [
-    ("Demo portfolio", True, "fr", "Portefeuille de démonstration"),
+    ("Demo portfolio", True, "fr", "Portefeuille démo"),
     ("Demo portfolio", True, "en", "Demo portfolio"),
-    ("Demo portfolio (2)", True, "fr", "Portefeuille de démonstration (2)"),
+    ("Demo portfolio (2)", True, "fr", "Portefeuille démo (2)"),
     # Renamed by a user: their words, in any language.
     ("Atelier Lyon", True, "en", "Atelier Lyon"),
     ("Demo portfolio 2026", True, "fr", "Demo portfolio 2026"),

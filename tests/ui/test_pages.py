@@ -61,10 +61,10 @@ def test_the_demo_is_named_in_the_users_language(tmp_path, monkeypatch):
     monkeypatch.setenv("PORTFOLIO_DB", str(tmp_path / "new.duckdb"))
     at = open_page(locale="fr-FR")
     metrics = {metric.label: metric.value for metric in at.metric}
-    assert metrics["Jeu de données actif"] == "Portefeuille de démonstration"
+    assert metrics["Jeu de données actif"] == "Portefeuille démo"
     [dataset_choice] = [box for box in at.selectbox if box.key == "w.dataset"]
     assert dataset_choice.format_func(dataset_choice.value) == (
-        "Portefeuille de démonstration · 2\u202f000 lignes")
+        "Portefeuille démo · 2\u202f000 lignes")
 
 
 def _array(value) -> list:
