@@ -73,6 +73,40 @@ def matrix_figure(points: pd.DataFrame, grid: Grid, lang: str, *, height: int = 
     else:
         for trace in _client_traces(drawable, grid, lang, kind):
             fig.add_trace(trace)
+    _score_axes(fig, grid, lang, height)
+    fig.update_layout(
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0,
+                "itemsizing": "constant"},
+        clickmode="event+select",
+    )
+    return fig
+
+
+def single_client_figure(grid: Grid, attractiveness: float | None, qrc: float | None,
+                         label: str, lang: str, *, height: int = 460) -> go.Figure:
+    """The matrix's cells with one client, drawn large: a client scored live in a workshop.
+
+    With a score missing on an axis the client cannot be placed: only the cells are drawn.
+    """
+    fig = go.Figure()
+    _draw_segments(fig, grid, lang, filled=True)
+    if attractiveness is not None and qrc is not None:
+        fig.add_trace(go.Scatter(
+            x=[qrc], y=[attractiveness], mode="markers+text", text=[f"<b>{label}</b>"],
+            # Towards the middle, so that a client at an edge keeps its label in view.
+            textposition="top right" if qrc <= (SCORE_MIN + SCORE_MAX) / 2 else "top left",
+            textfont={"size": LABEL_FONT_SIZE},
+            marker={"size": 24, "symbol": "star", "color": CUT_LINE_COLOR,
+                    "line": {"width": 1.5, "color": "white"}},
+            hovertemplate=(f"{grid.axes['attractiveness'].label.get(lang)}: %{{y:.1f}}<br>"
+                           f"{grid.axes['qrc'].label.get(lang)}: %{{x:.1f}}<extra></extra>"),
+            showlegend=False, name=label))
+    _score_axes(fig, grid, lang, height)
+    return fig
+
+
+def _score_axes(fig: go.Figure, grid: Grid, lang: str, height: int) -> None:
+    """QRC across, attractiveness up, 0–100 with a little air, the axes named by the grid."""
     axis_style = {"range": list(AXIS_RANGE), "tickvals": list(range(0, 101, 10)),
                   "gridcolor": GRID_LINE_COLOR, "zeroline": False, "showline": False,
                   "title": {"font": {"size": TITLE_FONT_SIZE}}}
@@ -83,11 +117,7 @@ def matrix_figure(points: pd.DataFrame, grid: Grid, lang: str, *, height: int = 
                                        "text": grid.axes["qrc"].label.get(lang)}},
         yaxis={**axis_style, "title": {**axis_style["title"],
                                        "text": grid.axes["attractiveness"].label.get(lang)}},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "xanchor": "left", "x": 0,
-                "itemsizing": "constant"},
-        clickmode="event+select",
     )
-    return fig
 
 
 def _cell_bounds(grid: Grid, segment: Segment) -> tuple[float, float, float, float]:

@@ -40,8 +40,24 @@ class CriterionResult:
         return self.criterion.max_points
 
 
+class ScoredClient:
+    """A client's scores and criteria (a stored client's card or a client scored live),
+    with the criteria per axis and those missing."""
+
+    attractiveness: float | None
+    qrc: float | None
+    criteria: tuple[CriterionResult, ...]
+
+    def on_axis(self, axis: str) -> tuple[CriterionResult, ...]:
+        return tuple(result for result in self.criteria if result.axis == axis)
+
+    @property
+    def missing(self) -> tuple[CriterionResult, ...]:
+        return tuple(result for result in self.criteria if result.missing)
+
+
 @dataclass(frozen=True)
-class ClientCard:
+class ClientCard(ScoredClient):
     client_id: str
     client_name: str
     salesperson: str
@@ -56,13 +72,6 @@ class ClientCard:
     segment: str | None
     incomplete: bool
     criteria: tuple[CriterionResult, ...]
-
-    def on_axis(self, axis: str) -> tuple[CriterionResult, ...]:
-        return tuple(result for result in self.criteria if result.axis == axis)
-
-    @property
-    def missing(self) -> tuple[CriterionResult, ...]:
-        return tuple(result for result in self.criteria if result.missing)
 
 
 def _blank(value: object) -> bool:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from portfolio.figures.common import segment_colors
 from portfolio.grid.model import AXES
-from portfolio.queries.card import ClientCard, CriterionResult
+from portfolio.queries.card import ClientCard, CriterionResult, ScoredClient
 from portfolio.ui import data
 from portfolio.ui.card_table import CriterionLine, Headings, criteria_table
 from portfolio.ui.context import PageContext
@@ -25,38 +25,48 @@ def client_card_panel(ctx: PageContext, client_id: str) -> None:
         return
     with st.container(border=True, key="client_card"):
         _header(ctx, card)
-        headings = Headings(ctx.t("matrix.card_criterion_rule"), ctx.t("matrix.card_value"),
-                            ctx.t("matrix.card_points"))
-        for axis in AXES:
-            axis_score = card.attractiveness if axis == "attractiveness" else card.qrc
-            st.markdown(f"**{ctx.grid.axes[axis].label.get(ctx.lang)}** — "  # type: ignore[union-attr]
-                        f"{score(axis_score, ctx.lang)} / 100")
-            st.markdown(criteria_table(headings, criteria_lines(ctx, card.on_axis(axis))),
-                        unsafe_allow_html=True)
-        if card.missing:
-            names = ", ".join(r.criterion.label.get(ctx.lang) for r in card.missing)
-            key = "matrix.card_missing_zero" if ctx.grid.missing == "zero" else "matrix.card_missing_ignore"  # type: ignore[union-attr]
-            st.warning(ctx.t(key, criteria=names), icon=":material/help:")
+        criteria_section(ctx, card)
 
 
 def _header(ctx: PageContext, card: ClientCard) -> None:
     st.subheader(card.client_name, anchor=False)
     details = [card.client_id, card.salesperson, card.region, card.industry]
     st.caption(" · ".join(str(d) for d in details if d))
-    if card.segment is not None and ctx.grid is not None:
-        segment = ctx.grid.segment(card.segment)
-        color = segment_colors(ctx.grid)[segment.id]
-        action = f" — {html.escape(segment.action.get(ctx.lang))}" if segment.action else ""
-        # Grid texts are escaped: a label is written by a user, not by us.
-        st.markdown(f'<span style="background:{color};color:white;padding:0.2em 0.6em;'
-                    f'border-radius:0.4em;font-weight:600">{html.escape(segment.label.get(ctx.lang))}'
-                    f'</span>{action}', unsafe_allow_html=True)
-    else:
-        st.markdown(ctx.t("matrix.card_no_segment"))
+    segment_badge(ctx, card.segment)
     with metric_row():
         metric(ctx.t("matrix.card_revenue"), money(card.revenue, ctx.lang, compact=True))
         metric(ctx.t("matrix.card_potential"), money(card.potential, ctx.lang, compact=True))
         metric(ctx.t("matrix.card_share"), percent(card.share_of_wallet, ctx.lang))
+
+
+def segment_badge(ctx: PageContext, segment_id: str | None) -> None:
+    """The segment's label on its colour, then its action; or why there is no segment."""
+    if segment_id is None or ctx.grid is None:
+        st.markdown(ctx.t("matrix.card_no_segment"))
+        return
+    segment = ctx.grid.segment(segment_id)
+    color = segment_colors(ctx.grid)[segment.id]
+    action = f" — {html.escape(segment.action.get(ctx.lang))}" if segment.action else ""
+    # Grid texts are escaped: a label is written by a user, not by us.
+    st.markdown(f'<span style="background:{color};color:white;padding:0.2em 0.6em;'
+                f'border-radius:0.4em;font-weight:600">{html.escape(segment.label.get(ctx.lang))}'
+                f'</span>{action}', unsafe_allow_html=True)
+
+
+def criteria_section(ctx: PageContext, client: ScoredClient) -> None:
+    """Per axis, its score and the table of its criteria; then the criteria left missing."""
+    headings = Headings(ctx.t("matrix.card_criterion_rule"), ctx.t("matrix.card_value"),
+                        ctx.t("matrix.card_points"))
+    for axis in AXES:
+        axis_score = client.attractiveness if axis == "attractiveness" else client.qrc
+        st.markdown(f"**{ctx.grid.axes[axis].label.get(ctx.lang)}** — "  # type: ignore[union-attr]
+                    f"{score(axis_score, ctx.lang)} / 100")
+        st.markdown(criteria_table(headings, criteria_lines(ctx, client.on_axis(axis))),
+                    unsafe_allow_html=True)
+    if client.missing:
+        names = ", ".join(r.criterion.label.get(ctx.lang) for r in client.missing)
+        key = "matrix.card_missing_zero" if ctx.grid.missing == "zero" else "matrix.card_missing_ignore"  # type: ignore[union-attr]
+        st.warning(ctx.t(key, criteria=names), icon=":material/help:")
 
 
 def criteria_lines(ctx: PageContext, results: tuple[CriterionResult, ...]) -> list[CriterionLine]:

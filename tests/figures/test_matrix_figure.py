@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from portfolio.figures.matrix import chart_kind, matrix_figure
+from portfolio.figures.matrix import chart_kind, matrix_figure, single_client_figure
 from portfolio.grid.model import Axis, Band, Criterion, Grid, LocalText, Segment
 
 CRITERION = Criterion("c", LocalText.of("c"), "potential", 1, bands=(Band(0, 1),))
@@ -140,3 +140,21 @@ def test_an_empty_portfolio_still_shows_the_segment_layout():
     figure = matrix_figure(_points(0), GRID_2X2, "en")
     assert sum(len(trace.x) for trace in figure.data) == 0
     assert len([s for s in figure.layout.shapes if s.type == "rect"]) == 4
+
+
+@pytest.mark.parametrize(("qrc", "side"), [(5.0, "right"), (95.0, "left")])
+def test_a_client_scored_live_is_one_star_labelled_towards_the_middle(qrc, side):
+    fig = single_client_figure(GRID_2X2, 70.0, qrc, "this client", "en")
+    [star] = fig.data
+    assert (list(star.x), list(star.y)) == ([qrc], [70.0])
+    assert star.marker.symbol == "star"
+    assert star.textposition == f"top {side}"
+    assert fig.layout.xaxis.title.text == "Relationship"
+    # The cells and the two cut lines of the matrix page.
+    assert len(fig.layout.shapes) == len(GRID_2X2.segments) + 2
+
+
+def test_a_client_with_an_axis_unscored_is_not_placed():
+    fig = single_client_figure(GRID_2X2, None, 40.0, "this client", "en")
+    assert fig.data == ()
+    assert len(fig.layout.annotations) == len(GRID_2X2.segments)

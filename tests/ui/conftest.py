@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 import streamlit as st
@@ -126,6 +129,29 @@ def criteria_tables(at: AppTest) -> list[list[tuple[str, ...]]]:
             parser.feed(element.value)
             tables.append(parser.rows[1:])
     return tables
+
+
+def _decoded(value):
+    """A figure array as sent to the browser: numbers may be packed as base64 `bdata`."""
+    if isinstance(value, dict) and "bdata" in value:
+        data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        if "shape" in value:  # "rows, columns"
+            data = data.reshape([int(size) for size in str(value["shape"]).split(",")])
+        return data.tolist()
+    return value
+
+
+def charts(at) -> dict[str, dict]:
+    """The page's figures by widget key, their x, y and z arrays decoded."""
+    found = {}
+    for chart in at.get("plotly_chart"):
+        spec = json.loads(chart.proto.spec)
+        for trace in spec["data"]:
+            for axis in ("x", "y", "z"):
+                if axis in trace:
+                    trace[axis] = _decoded(trace[axis])
+        found[chart.key] = spec
+    return found
 
 
 def all_text(at: AppTest) -> str:

@@ -2,43 +2,18 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import shutil
 
-import numpy as np
 import pandas as pd
 import pytest
 
-from tests.ui.conftest import N_CLIENTS, ROOT, all_text, open_page, seed_database, table_rows
+from tests.ui.conftest import (N_CLIENTS, ROOT, all_text, charts, open_page, seed_database,
+                               table_rows)
 
 STRUCTURE = "pages/5_Structure.py"
 REP = "pages/6_Rep.py"
 REPS = ["Claire Martin", "Julien Moreau", "Sophie Bernard", "Vincent Faure"]
 LABELS = ["Competitors' strongholds", "Partners", "Small loyal clients", "Low-priority clients"]
-
-
-def _decoded(value):
-    """A figure array as sent to the browser: numbers may be packed as base64 `bdata`."""
-    if isinstance(value, dict) and "bdata" in value:
-        data = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
-        if "shape" in value:  # "rows, columns"
-            data = data.reshape([int(size) for size in str(value["shape"]).split(",")])
-        return data.tolist()
-    return value
-
-
-def charts(at) -> dict[str, dict]:
-    """The page's figures by widget key, their x, y and z arrays decoded."""
-    found = {}
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
-        for trace in spec["data"]:
-            for axis in ("x", "y", "z"):
-                if axis in trace:
-                    trace[axis] = _decoded(trace[axis])
-        found[chart.key] = spec
-    return found
 
 
 def frame_with(at, column: str) -> pd.DataFrame:

@@ -1,0 +1,33 @@
+"""A trainer scores a client live on the Grid page, in Chromium: values typed, the segment and
+the star on the matrix follow."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import DRAW_TIMEOUT_MS, wait_until_drawn
+
+STAR = '.st-key-w-live_chart .scatterlayer path.point'
+
+
+def test_a_trainer_scores_a_client_live(page: Page, app_url: str):
+    page.goto(f"{app_url}/Grid")
+    wait_until_drawn(page)
+    page.get_by_role("tab", name="Score a client live").click()
+    # Nothing typed yet: every criterion is missing, scored 0, so the client sits low and left.
+    expect(page.get_by_text("Missing criteria, scored 0 points")).to_be_visible(
+        timeout=DRAW_TIMEOUT_MS)
+    potential = page.get_by_label("Purchase potential (€)")
+    potential.fill("250000")
+    potential.press("Enter")
+    wait_until_drawn(page)
+    page.get_by_label("Position on its market").click()
+    page.get_by_role("option", name="leader — first or second on its market, sets the prices").click()
+    wait_until_drawn(page)
+    live = page.get_by_role("tabpanel", name="Score a client live")
+    expect(live.get_by_text("Competitors' strongholds — Priority visits")).to_be_visible(
+        timeout=DRAW_TIMEOUT_MS)
+    expect(page.locator('[data-testid="stMetric"]').filter(has_text="Attractiveness")).to_contain_text(
+        "62.5 / 100")
+    expect(page.locator(STAR)).to_have_count(1, timeout=DRAW_TIMEOUT_MS)
+    expect(live.locator("table.criteria-table").first).to_contain_text("€250,000")
