@@ -13,7 +13,7 @@ from portfolio.store.datasets import (Dataset, DatasetNameTaken, DatasetNotFound
                                       rename_dataset)
 from portfolio.ui import import_state, state
 from portfolio.ui.context import PageContext
-from portfolio.ui.formatting import number
+from portfolio.ui.formatting import number, timestamp
 from portfolio.ui.names import dataset_name
 from portfolio.ui.widgets import bound_widget
 
@@ -44,7 +44,7 @@ def datasets_table(ctx: PageContext) -> None:
             dataset_name(d, ctx.lang) + (f"  ({ctx.t('datasets.active_marker')})" if d.dataset_id == active else "")
             for d in rows],
         ctx.t("datasets.col_source"): [d.source or "" for d in rows],
-        ctx.t("datasets.col_imported"): [d.imported_at.strftime("%Y-%m-%d %H:%M") for d in rows],
+        ctx.t("datasets.col_imported"): [timestamp(d.imported_at, ctx.lang) for d in rows],
         ctx.t("datasets.col_rows"): [number(d.rows, ctx.lang) for d in rows],
         ctx.t("datasets.col_periods"): [", ".join(d.periods) for d in rows],
     }, hide_index=True)
@@ -127,11 +127,12 @@ def export_section(ctx: PageContext, dataset: Dataset) -> None:
     period = ctx.period or dataset.latest_period or ""
     stem = "".join(c if c.isalnum() or c in "-_" else "_"
                    for c in f"{dataset_name(dataset, lang)} {period}".strip())
-    csv_column, xlsx_column = st.columns(2)
-    csv_column.download_button(ctx.t("datasets.export_csv"), lambda: build("csv"),
+    # Side by side, each as wide as its label.
+    buttons = st.container(horizontal=True)
+    buttons.download_button(ctx.t("datasets.export_csv"), lambda: build("csv"),
                                file_name=f"{stem}.csv", mime="text/csv",
                                icon=":material/download:", key="w.datasets_export_csv")
-    xlsx_column.download_button(
+    buttons.download_button(
         ctx.t("datasets.export_xlsx"), lambda: build("xlsx"), file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:", key="w.datasets_export_xlsx",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 from numbers import Real
 
 from portfolio.contract import BY_NAME, Kind
@@ -67,6 +68,11 @@ def decimal(value: float | None, lang: str) -> str:
     if amount == int(amount):
         return number(amount, lang, 0)
     return number(amount, lang, 2).rstrip("0")
+
+
+def timestamp(value: datetime, lang: str) -> str:
+    """A date and time to the minute: `27/11/2026 13:55` in French, `2026-11-27 13:55` in English."""
+    return value.strftime("%d/%m/%Y %H:%M" if lang == "fr" else "%Y-%m-%d %H:%M")
 
 
 def column_value(column: str, value: object, lang: str) -> str:

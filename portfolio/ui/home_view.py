@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from portfolio.ui.context import PageContext
-from portfolio.ui.formatting import number
+from portfolio.ui.formatting import number, timestamp
 from portfolio.ui.names import dataset_name
 from portfolio.ui.widgets import metric, metric_row
 from portfolio.ui.pages import PAGES
@@ -27,8 +27,7 @@ def data_status(ctx: PageContext) -> None:
                ", ".join(dataset.periods) if dataset and dataset.periods else "—")
         metric(ctx.t("home.status_grid"), grid.name.get(ctx.lang) if grid else ctx.t("home.none"))
     if dataset is not None:
-        imported = dataset.imported_at.strftime("%d/%m/%Y %H:%M" if ctx.lang == "fr"
-                                                else "%Y-%m-%d %H:%M")
+        imported = timestamp(dataset.imported_at, ctx.lang)
         kind = ctx.t("home.demo_dataset") if dataset.is_demo else ctx.t("home.imported_dataset")
         st.caption(ctx.t("home.dataset_details", kind=kind, when=imported,
                          count=number(len(ctx.datasets), ctx.lang)))

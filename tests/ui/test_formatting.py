@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 import pytest
 
-from portfolio.ui.formatting import column_value, decimal, money, number, percent, score
+from portfolio.ui.formatting import column_value, decimal, money, number, percent, score, timestamp
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -56,3 +57,9 @@ def test_a_cell_is_shown_by_what_its_contract_column_holds():
     assert column_value("market_position", "leader", "fr") == "leader"
     assert column_value("custom_score", 7.5, "fr") == "7,5"
     assert column_value("contact_level", "  ", "en") == "—"
+
+
+def test_a_timestamp_is_written_as_each_language_writes_dates():
+    moment = datetime(2026, 11, 27, 9, 5, 31)
+    assert timestamp(moment, "fr") == "27/11/2026 09:05"
+    assert timestamp(moment, "en") == "2026-11-27 09:05"
