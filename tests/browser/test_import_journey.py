@@ -1,16 +1,18 @@
 """A director brings a French CRM export: upload it, fix a column, import it, find it in the matrix.
 
-The journey ends by deleting the dataset (with its confirmation step), so that the
-other journeys find the demo portfolio as the latest dataset again.
+The journey runs on a server of its own: the dataset it imports becomes the latest one,
+which every new session shows, and a journey stopped half-way must not leave it to the
+other journeys. It ends by deleting the dataset, with its confirmation step.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DRAW_TIMEOUT_MS, wait_until_drawn
+from tests.browser.conftest import DRAW_TIMEOUT_MS, served_app, wait_until_drawn
 
 CHART = '[data-testid="stPlotlyChart"]'
 # Windows-1252, ";", decimal comma, no-break-space thousands; "Num" is no known header.
@@ -19,6 +21,12 @@ CRM_EXPORT = ("Num;Raison sociale;Commercial;CA;Potentiel;Part de marché;Solvab
               "00043;Bâtiment Noël;Hélène;80\u00a0000;100\u00a0000;80 %;B\r\n"
               "00044;Café de l’Océan;Gaël;3\u00a0000;10\u00a0000;30 %;C\r\n")
 NAME = "crm_export"
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    with served_app(tmp_path_factory.mktemp("import_server")) as url:
+        yield url
 
 
 def choose(page: Page, label: str, option: str) -> None:
