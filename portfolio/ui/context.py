@@ -24,7 +24,8 @@ class PageContext:
     `dataset` is None only when the database holds no dataset at all. Pass
     `visibility` to every client query: it is how "view as" restricts the rows.
     `period` is the dataset's period looked at, None for its latest: client queries
-    take it through `scope()`.
+    take it through `scope()`. `file_grid` is the grid file's own grid: `grid` differs
+    from it while changes are tried in the session (`is_trial`).
     """
 
     page: Page
@@ -38,6 +39,11 @@ class PageContext:
     viewer: str | None
     visibility: Visibility
     period: str | None = None
+    file_grid: Grid | None = None
+
+    @property
+    def is_trial(self) -> bool:
+        return self.grid is not None and self.grid is not self.file_grid
 
     def scope(self, **filters: tuple[str, ...]) -> ClientFilter:
         """Client filters at the period looked at."""

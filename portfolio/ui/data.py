@@ -11,6 +11,7 @@ from portfolio.access import Visibility
 from portfolio.grid.model import Grid
 from portfolio.queries import card as card_queries
 from portfolio.queries import matrix as matrix_queries
+from portfolio.queries import moves as moves_queries
 from portfolio.queries.card import ClientCard
 from portfolio.queries.scope import ClientFilter
 from portfolio.store.database import Store
@@ -102,3 +103,18 @@ def team(store: Store, dataset: Dataset) -> list[str]:
 def client_card(ctx: PageContext, client_id: str, period: str | None = None) -> ClientCard | None:
     """One client's card, if the viewer may see it."""
     return _run(ctx, "card", ctx.visibility, client_id, period)
+
+
+def segment_moves(ctx: PageContext, before: Grid, after: Grid) -> pd.DataFrame:
+    """Clients per pair of segments under `before` and `after` (see `portfolio.queries.moves`)."""
+    return _cached_moves(ctx.store, ctx.store.path, ctx.dataset, dataset_token(ctx.dataset),
+                         before, grid_token(before), after, grid_token(after), ctx.visibility,
+                         ctx.scope())
+
+
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs={Visibility: visibility_key})
+def _cached_moves(_store: Store, db_path: str, _dataset: Dataset, dataset_id: str, _before: Grid,
+                  before_id: str, _after: Grid, after_id: str, visibility: Visibility,
+                  filters: ClientFilter) -> pd.DataFrame:
+    return moves_queries.segment_moves(_store, _dataset.dataset_id, _before, _after, visibility,
+                                       filters)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from portfolio.access import Visibility
+from portfolio.grid.model import Grid
+from portfolio.grid.trial import InvalidTrial
 from portfolio.i18n import LANGUAGES, language_from_locale, t
 from portfolio.problems import ConfigError
 from portfolio.settings import Settings, load_settings
@@ -50,11 +52,13 @@ def frame(page_id: str) -> PageContext:
         viewer = _view_as_selector(store, dataset, lang)
     ctx = PageContext(
         page=entry, lang=lang, settings=settings, store=store, datasets=datasets,
-        dataset=dataset, grid=grid.grid, grid_issues=grid.issues, viewer=viewer,
-        visibility=Visibility.only([viewer]) if viewer else Visibility.everyone(),
-        period=period)
+        dataset=dataset, grid=_tried_grid(grid.grid) or grid.grid, grid_issues=grid.issues,
+        viewer=viewer, visibility=Visibility.only([viewer]) if viewer else Visibility.everyone(),
+        period=period, file_grid=grid.grid)
     if entry.id != "grid":
         _grid_banner(grid, lang)
+    if ctx.is_trial:
+        _trial_banner(lang)
     if entry.needs_scores:
         _require_scores(ctx)
     return ctx
@@ -163,6 +167,26 @@ def _grid_banner(grid: ActiveGrid, lang: str) -> None:
     elif grid.grid is None:
         st.error(t("common.grid_unusable", lang, file=grid.path.name), icon=":material/error:")
         st.page_link(grid_page, label=t("common.see_grid_errors", lang), icon=":material/rule:")
+
+
+def _tried_grid(file_grid: Grid | None) -> Grid | None:
+    """The file's grid with this session's changes, or None when none are tried."""
+    changes = state.grid_changes()
+    if changes is None or file_grid is None:
+        return None
+    try:
+        return changes.applied_to(file_grid)
+    except (InvalidTrial, ValueError, StopIteration):
+        # The file changed under the trial (a criterion or a cut gone): back to the file.
+        state.set_grid_changes(None)
+        return None
+
+
+def _trial_banner(lang: str) -> None:
+    with st.container(horizontal=True, vertical_alignment="center", key="grid_trial_banner"):
+        st.info(t("common.grid_trial_active", lang), icon=":material/science:")
+        st.button(t("common.grid_trial_reset", lang), icon=":material/undo:",
+                  on_click=state.set_grid_changes, args=(None,), key="w.grid_trial_reset")
 
 
 def _require_scores(ctx: PageContext) -> None:

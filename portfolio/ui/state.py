@@ -6,6 +6,7 @@ from typing import Any
 
 import streamlit as st
 
+from portfolio.grid.trial import GridChanges
 from portfolio.queries.scope import ClientFilter
 
 # Values are kept under keys of their own, not under widget keys: Streamlit drops a
@@ -16,6 +17,8 @@ _DATASET = "pp.dataset_id"
 _VIEW_AS = "pp.view_as"
 _PERIOD = "pp.period"
 _FILTERS = "pp.filters."
+_GRID_CHANGES = "pp.grid_changes"
+_TRIAL_WIDGETS = "w.trial."  # the inputs of the changes' form
 
 
 def language() -> str | None:
@@ -53,6 +56,19 @@ def period() -> str | None:
 
 def set_period(value: str | None) -> None:
     st.session_state[_PERIOD] = value
+
+
+def grid_changes() -> GridChanges | None:
+    """The weights and cuts tried on the grid in this session (None: the file's grid)."""
+    return st.session_state.get(_GRID_CHANGES)
+
+
+def set_grid_changes(changes: GridChanges | None) -> None:
+    st.session_state[_GRID_CHANGES] = changes
+    if changes is None:
+        # The form then shows the file's values again, not the last ones tried.
+        for key in [k for k in st.session_state if str(k).startswith(_TRIAL_WIDGETS)]:
+            del st.session_state[key]
 
 
 def filters(scope: str) -> ClientFilter:

@@ -59,7 +59,8 @@ def test_clearing_the_values_starts_the_example_over(seeded_db):
 def test_live_scoring_in_french(seeded_db):
     at = open_page(GRID_PAGE, locale="fr-FR")
     _type(at, STRONGHOLD)
-    assert [t.label for t in at.tabs] == ["La grille", "Noter un client en direct"]
+    assert [t.label for t in at.tabs] == ["La grille", "Noter un client en direct",
+                                          "Essayer des changements"]
     assert "Bastions concurrents</span> — Visites prioritaires" in "".join(
         m.value for m in at.markdown)
     attractiveness, _ = criteria_tables(at)
