@@ -62,3 +62,19 @@ def drop_scores(store: Store, dataset_id: int) -> None:
             [prefix]).fetchall()]
         for name in names:
             cur.execute(f"DROP TABLE {table_name(name)}")
+
+
+def prune_scores(store: Store, grid: Grid) -> int:
+    """Drop every kept scoring made under another grid than `grid`: earlier versions of
+    the grid file, changes tried in sessions. Returns how many tables were dropped.
+
+    Each grid change leaves a table per dataset behind; without this the database grows
+    with every version tried. A scoring asked for again is simply recomputed.
+    """
+    with store.transaction() as cur:
+        names = [r[0] for r in cur.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, 'scores_') "
+            "AND NOT ends_with(table_name, ?)", [f"_{grid_key(grid)}"]).fetchall()]
+        for name in names:
+            cur.execute(f"DROP TABLE {table_name(name)}")
+    return len(names)

@@ -12,13 +12,14 @@ from portfolio.problems import ConfigError
 from portfolio.settings import Settings, load_settings
 from portfolio.store.database import Store, StoreBusy
 from portfolio.store.datasets import Dataset, list_datasets
+from portfolio.store.scores import grid_key
 from portfolio.ui import state
 from portfolio.ui.context import PageContext
 from portfolio.ui.data import ensure_scored, team
 from portfolio.ui.formatting import number
 from portfolio.ui.names import dataset_name
 from portfolio.ui.pages import PAGES, page
-from portfolio.ui.resources import ActiveGrid, active_grid, open_store
+from portfolio.ui.resources import ActiveGrid, active_grid, open_store, prune_old_scores
 from portfolio.ui.widgets import bound_widget, show_issues
 
 APP_NAME = "Portfolio Pilot"
@@ -41,6 +42,8 @@ def frame(page_id: str) -> PageContext:
     store = _open_store_or_stop(settings, lang)
     grid = active_grid(settings.default_grid,
                        t("common.grid_file_missing", lang, path=str(settings.default_grid)))
+    if grid.grid is not None and not grid.issues:
+        prune_old_scores(store, str(settings.db_path), grid_key(grid.grid), grid.grid)
     datasets = tuple(list_datasets(store))
     with st.sidebar:
         st.markdown(f"## {APP_NAME}")

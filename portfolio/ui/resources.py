@@ -13,6 +13,7 @@ from portfolio.grid.model import Grid
 from portfolio.problems import ConfigError, ConfigIssue
 from portfolio.store.bootstrap import ensure_demo_dataset
 from portfolio.store.database import Store
+from portfolio.store.scores import prune_scores
 
 
 @st.cache_resource(show_spinner=False, on_release=lambda store: store.close())
@@ -25,6 +26,13 @@ def open_store(db_path: str) -> Store:
     store = Store(db_path)
     ensure_demo_dataset(store)
     return store
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def prune_old_scores(_store: Store, db_path: str, grid_id: str, _grid: Grid) -> int:
+    """Once per database and version of the grid file in this process: drop the scores
+    kept for other grids (see `portfolio.store.scores.prune_scores`)."""
+    return prune_scores(_store, _grid)
 
 
 @dataclass(frozen=True)

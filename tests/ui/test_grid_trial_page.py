@@ -11,6 +11,7 @@ from portfolio.grid.trial import with_changes
 from portfolio.queries.moves import segment_moves
 from portfolio.store.database import Store
 from portfolio.store.datasets import list_datasets
+from portfolio.store.scores import ensure_scores, scores_table
 from tests.ui.conftest import all_text, open_page, table_rows
 
 GRID_PAGE = "pages/2_Grid.py"
@@ -83,3 +84,23 @@ def test_going_back_to_the_file_shows_its_values_in_the_form(seeded_db):
     assert [w.value for w in at.number_input if w.key == "w.trial.weight.solvency"] == [
         GRID.criterion("solvency").weight]
     assert "What the changes move" not in [s.value for s in at.subheader]
+
+
+def test_scores_left_by_other_grids_are_dropped_when_the_app_starts(seeded_db):
+    store = Store(seeded_db)
+    try:
+        dataset_id = list_datasets(store)[-1].dataset_id
+        kept = ensure_scores(store, dataset_id, GRID)
+        stale = ensure_scores(store, dataset_id, with_changes(GRID, weights={"solvency": 99}))
+    finally:
+        store.close()
+    at = open_page()
+    assert not at.exception
+    store = Store(seeded_db)
+    try:
+        with store.reading() as cur:
+            tables = {r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    finally:
+        store.close()
+    assert stale not in tables
+    assert kept == scores_table(dataset_id, GRID) and kept in tables
