@@ -18,7 +18,7 @@ _VIEW_AS = "pp.view_as"
 _PERIOD = "pp.period"
 _FILTERS = "pp.filters."
 _GRID_CHANGES = "pp.grid_changes"
-_TRIAL_WIDGETS = "w.trial."  # the inputs of the changes' form
+TRIAL_WIDGETS = "w.trial."  # key prefix of the inputs of the grid changes' form
 
 
 def language() -> str | None:
@@ -67,7 +67,7 @@ def set_grid_changes(changes: GridChanges | None) -> None:
     st.session_state[_GRID_CHANGES] = changes
     if changes is None:
         # The form then shows the file's values again, not the last ones tried.
-        for key in [k for k in st.session_state if str(k).startswith(_TRIAL_WIDGETS)]:
+        for key in [k for k in st.session_state if str(k).startswith(TRIAL_WIDGETS)]:
             del st.session_state[key]
 
 

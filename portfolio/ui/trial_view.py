@@ -15,7 +15,7 @@ from portfolio.ui import data, state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
 
-_KEY = "w.trial."  # + "cut.<axis>" or "weight.<criterion id>"
+_KEY = state.TRIAL_WIDGETS  # + "cut.<axis>" or "weight.<criterion id>"
 
 
 def trial_section(ctx: PageContext, file_grid: Grid) -> None:

@@ -14,17 +14,17 @@ def test_a_trainer_scores_a_client_live(page: Page, app_url: str):
     page.goto(f"{app_url}/Grid")
     wait_until_drawn(page)
     page.get_by_role("tab", name="Score a client live").click()
+    live = page.get_by_role("tabpanel", name="Score a client live")
     # Nothing typed yet: every criterion is missing, scored 0, so the client sits low and left.
     expect(page.get_by_text("Missing criteria, scored 0 points")).to_be_visible(
         timeout=DRAW_TIMEOUT_MS)
-    potential = page.get_by_label("Purchase potential (€)")
+    potential = live.get_by_label("Purchase potential (€)", exact=True)
     potential.fill("250000")
     potential.press("Enter")
     wait_until_drawn(page)
-    page.get_by_label("Position on its market").click()
+    live.get_by_label("Position on its market", exact=True).click()
     page.get_by_role("option", name="leader — first or second on its market, sets the prices").click()
     wait_until_drawn(page)
-    live = page.get_by_role("tabpanel", name="Score a client live")
     expect(live.get_by_text("Competitors' strongholds — Priority visits")).to_be_visible(
         timeout=DRAW_TIMEOUT_MS)
     expect(page.locator('[data-testid="stMetric"]').filter(has_text="Attractiveness")).to_contain_text(
