@@ -1,4 +1,5 @@
-"""Portfolio structure: the team's mix against the norms, reps side by side, concentration, gaps."""
+"""Portfolio structure: the team's mix against the norms, reps side by side, concentration, gaps,
+and how the structure moved from one period to another."""
 
 import streamlit as st
 
@@ -6,6 +7,7 @@ from portfolio.ui import frame
 from portfolio.ui.filters import client_filters
 from portfolio.ui.structure_data import norms_or_stop
 from portfolio.ui.structure_gaps import gaps_tab
+from portfolio.ui.structure_history import history_tab
 from portfolio.ui.structure_reps import concentration_tab, reps_tab
 from portfolio.ui.structure_view import team_tab, viewer_note
 
@@ -14,9 +16,9 @@ st.title(ctx.t("structure.title"), anchor=False)
 norms = norms_or_stop(ctx)
 filters = client_filters(ctx, "structure", segments=False)
 viewer_note(ctx)
-team, reps, concentration, gaps = st.tabs([ctx.t("structure.tab_team"), ctx.t("structure.tab_reps"),
-                                           ctx.t("structure.tab_concentration"),
-                                           ctx.t("structure.tab_gaps")])
+team, reps, concentration, gaps, history = st.tabs([
+    ctx.t("structure.tab_team"), ctx.t("structure.tab_reps"), ctx.t("structure.tab_concentration"),
+    ctx.t("structure.tab_gaps"), ctx.t("structure.tab_history")])
 with team:
     team_tab(ctx, norms, filters)
 with reps:
@@ -25,3 +27,5 @@ with concentration:
     concentration_tab(ctx, filters)
 with gaps:
     gaps_tab(ctx, norms, filters)
+with history:
+    history_tab(ctx, filters)

@@ -1,4 +1,5 @@
-"""Which clients change segment when the grid changes: what a trainer's trial moves."""
+"""Which clients change segment between two scorings: a grid and a changed grid (what a
+trainer's trial moves), or one period and a later one (how the portfolio moved)."""
 
 from __future__ import annotations
 
@@ -10,20 +11,38 @@ from portfolio.queries.scope import ClientFilter, scored_clients
 from portfolio.sql import Fragment
 from portfolio.store.database import Store
 
-MOVE_COLUMNS = ("segment_before", "segment_after", "clients", "revenue")
+MOVE_COLUMNS = ("segment_before", "segment_after", "present_before", "present_after", "clients",
+                "revenue_before", "revenue_after")
 
 
 def segment_moves(store: Store, dataset_id: int, before: Grid, after: Grid,
-                  visibility: Visibility, filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
-    """Per pair (segment under `before`, segment under `after`), the viewer's clients in
-    scope and their revenue; a client left unscored has no segment (NaN). Pairs whose
-    segment did not change are included: they are the clients that stay put."""
-    query = (Fragment("SELECT b.segment AS segment_before, a.segment AS segment_after, "
-                      "count(*) AS clients, coalesce(sum(b.revenue), 0) AS revenue FROM ")
-             .extend(scored_clients(store, dataset_id, before, visibility, filters))
-             .add(" AS b JOIN ")
-             .extend(scored_clients(store, dataset_id, after, visibility, filters))
-             .add(" AS a USING (client_id, period) GROUP BY ALL "
-                  "ORDER BY segment_before NULLS LAST, segment_after NULLS LAST"))
+                  visibility: Visibility, filters: ClientFilter = ClientFilter(),
+                  after_filters: ClientFilter | None = None) -> pd.DataFrame:
+    """Clients per pair (segment under `before` and `filters`, segment under `after` and
+    `after_filters`, by default the same filters), matched by client_id, with their
+    revenue on each side: `MOVE_COLUMNS`.
+
+    A client on one side only (gained or lost between two periods) has `present_*`
+    False on the other; a client present but left unscored has no segment (NaN).
+    Pairs whose segment did not change are included: they are the clients that stay.
+    """
+    query = (Fragment(
+        "SELECT b.segment AS segment_before, a.segment AS segment_after, "
+        "b.client_id IS NOT NULL AS present_before, a.client_id IS NOT NULL AS present_after, "
+        "count(*) AS clients, coalesce(sum(b.revenue), 0) AS revenue_before, "
+        "coalesce(sum(a.revenue), 0) AS revenue_after FROM ")
+        .extend(scored_clients(store, dataset_id, before, visibility, filters))
+        .add(" AS b FULL OUTER JOIN ")
+        .extend(scored_clients(store, dataset_id, after, visibility, after_filters or filters))
+        .add(" AS a ON a.client_id = b.client_id GROUP BY ALL "
+             "ORDER BY present_before DESC, segment_before NULLS LAST, "
+             "present_after DESC, segment_after NULLS LAST"))
     with store.reading() as cur:
         return cur.execute(query.sql, query.params).df()
+
+
+def changed(moves: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `segment_moves` where clients changed segment, came or left."""
+    same = ((moves["segment_before"].fillna("") == moves["segment_after"].fillna(""))
+            & moves["present_before"] & moves["present_after"])
+    return moves[~same]

@@ -21,6 +21,7 @@ from portfolio.store.datasets import Dataset
 from portfolio.structure import (ObjectivePlan, RepComparison, compare_reps, norms_gaps,
                                  peer_distribution, priority_clients, qrc_profile,
                                  revenue_objective_plan, team_mix, team_norms_gaps)
+from portfolio.structure.history import PeriodComparison, compare_periods
 from portfolio.structure.objectives import TargetRule
 from portfolio.ui.context import PageContext
 from portfolio.ui.data import visibility_key, dataset_token, grid_token
@@ -46,6 +47,8 @@ _QUERIES: dict[str, Callable[..., Any]] = {
         store, ds, grid, vis, rep, filters),
     "objective": lambda store, ds, grid, _norms, vis, filters, rep, growth, target, peers:
         revenue_objective_plan(store, ds, grid, vis, rep, growth, filters, target, peers=peers),
+    "history": lambda store, ds, grid, _norms, vis, filters, start, end: compare_periods(
+        store, ds, grid, vis, filters, start, end),
 }
 
 
@@ -115,3 +118,9 @@ def objective_plan_of(ctx: PageContext, rep: str, growth: float, target: TargetR
                       filters: ClientFilter) -> ObjectivePlan:
     """The share-of-wallet moves that turn +`growth` of the rep's revenue into objectives."""
     return _run(ctx, "objective", None, filters, rep, growth, target, PEERS)
+
+
+def period_comparison_of(ctx: PageContext, filters: ClientFilter, start: str,
+                         end: str) -> PeriodComparison:
+    """The structure at `start` against `end` (the filters' own period is ignored)."""
+    return _run(ctx, "history", None, filters, start, end)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from portfolio.grid.model import AXES, Grid
 from portfolio.grid.trial import GridChanges, InvalidTrial
+from portfolio.queries.moves import changed
 from portfolio.ui import data, state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
@@ -83,13 +84,13 @@ def moves_section(ctx: PageContext, before: Grid, after: Grid) -> None:
         return
     moves = data.segment_moves(ctx, before, after)
     labels = {s.id: s.label.get(ctx.lang) for s in after.segments}
-    moved = moves[moves["segment_before"].fillna("") != moves["segment_after"].fillna("")]
-    clients, revenue = int(moves["clients"].sum()), float(moves["revenue"].sum())
+    moved = changed(moves)
+    clients, revenue = int(moves["clients"].sum()), float(moves["revenue_before"].sum())
     if moved.empty:
         st.success(ctx.t("grid.trial_no_move", clients=number(clients, ctx.lang)),
                    icon=":material/check:")
         return
-    share = float(moved["revenue"].sum()) / revenue if revenue else 0.0
+    share = float(moved["revenue_before"].sum()) / revenue if revenue else 0.0
     st.markdown(ctx.t("grid.trial_moves_summary", moved=number(int(moved["clients"].sum()), ctx.lang),
                       clients=number(clients, ctx.lang), share=percent(share, ctx.lang)))
     unscored = ctx.t("grid.trial_unscored")
@@ -100,5 +101,5 @@ def moves_section(ctx: PageContext, before: Grid, after: Grid) -> None:
                                         for s in moved["segment_after"]],
         ctx.t("grid.trial_col_clients"): [number(int(n), ctx.lang) for n in moved["clients"]],
         ctx.t("grid.trial_col_revenue"): [money(float(r), ctx.lang, compact=True)
-                                          for r in moved["revenue"]],
+                                          for r in moved["revenue_before"]],
     }), hide_index=True)

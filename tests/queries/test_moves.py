@@ -11,8 +11,10 @@ from portfolio.demo import generate_demo
 from portfolio.grid.loader import load_grid
 from portfolio.grid.trial import with_changes
 from portfolio.queries.matrix import matrix_clients
-from portfolio.queries.moves import MOVE_COLUMNS, segment_moves
+from portfolio.queries.moves import MOVE_COLUMNS, changed, segment_moves
+from portfolio.queries.scope import ClientFilter
 from portfolio.store.datasets import create_dataset
+from tests.periods_kit import END, GAINED, LOST, START, two_period_clients
 
 GRID = load_grid(Path(__file__).resolve().parents[2] / "config" / "grids" / "default.yaml")
 EVERYONE = Visibility.everyone()
@@ -34,9 +36,12 @@ def test_moves_pair_each_clients_segment_before_and_after(memory_store):
     merged = moves.merge(expected, on=["segment_before", "segment_after"], how="outer",
                          suffixes=("", "_expected"))
     assert (merged["clients"] == merged["clients_expected"]).all()
-    assert (merged["revenue"] - merged["revenue_expected"]).abs().max() < 1e-6
+    assert (merged["revenue_before"] - merged["revenue"]).abs().max() < 1e-6
+    # One period, one set of clients: everyone is on both sides, with the same revenue.
+    assert moves["present_before"].all() and moves["present_after"].all()
+    assert (moves["revenue_after"] == moves["revenue_before"]).all()
     # A lower QRC cut only moves clients rightwards: develop → partners, minimal → maintain.
-    moved = moves[moves["segment_before"] != moves["segment_after"]]
+    moved = changed(moves)
     assert set(zip(moved["segment_before"], moved["segment_after"])) == {
         ("develop", "partners"), ("minimal", "maintain")}
     assert moves["clients"].sum() == len(before)
@@ -49,3 +54,23 @@ def test_a_rep_sees_only_their_own_clients_move(memory_store):
     moves = segment_moves(memory_store, dataset_id, GRID, with_changes(GRID, cuts={"qrc": [40]}),
                           Visibility.only([rep]))
     assert moves["clients"].sum() == (clients["salesperson"] == rep).sum()
+
+
+def test_moves_between_two_periods_count_gained_lost_and_moved_clients(memory_store):
+    dataset_id = create_dataset(memory_store, two_period_clients(), name="two periods")
+    moves = segment_moves(memory_store, dataset_id, GRID, GRID, EVERYONE,
+                          ClientFilter(period=START), ClientFilter(period=END))
+    lost = moves[~moves["present_after"]]
+    gained = moves[~moves["present_before"]]
+    assert lost["clients"].sum() == LOST and lost["revenue_after"].sum() == 0
+    assert gained["clients"].sum() == GAINED and gained["revenue_before"].sum() == 0
+    assert moves["clients"].sum() == 300 + GAINED
+    before = matrix_clients(memory_store, dataset_id, GRID, EVERYONE,
+                            ClientFilter(period=START)).set_index("client_id")["segment"]
+    after = matrix_clients(memory_store, dataset_id, GRID, EVERYONE,
+                           ClientFilter(period=END)).set_index("client_id")["segment"]
+    both = before.index.intersection(after.index)
+    switched = int((before[both].fillna("") != after[both].fillna("")).sum())
+    assert switched > 0  # a doubled share of wallet moves some clients rightwards
+    kept = changed(moves)
+    assert kept[kept["present_before"] & kept["present_after"]]["clients"].sum() == switched

@@ -31,7 +31,7 @@ def test_the_structure_page_shows_the_team_against_the_norms(seeded_db):
     assert not at.exception
     assert [t.value for t in at.title] == ["Portfolio structure"]
     assert [tab.label for tab in at.tabs] == ["Structure and norms", "Same revenue, different structure",
-                                              "Concentration", "Gaps to the norms"]
+                                              "Concentration", "Gaps to the norms", "Over time"]
     metrics = {m.label: m.value for m in at.metric}
     assert list(metrics) == ["Clients", "Revenue", "Potential", "Share of wallet", "Headroom"]
     assert metrics["Clients"] == str(N_CLIENTS)
