@@ -1,10 +1,12 @@
-"""Benchmark: the Structure, Rep and Matrix pages on 100,000 clients and 300 reps, run by AppTest.
+"""Benchmark: the Structure, Rep, Matrix and Grid pages on 100,000 clients and 300 reps, by AppTest.
 
 Seeds a temporary DuckDB file with the demo generator, scores it once (the app keeps scores
 in a table, so that is a one-time cost per dataset and grid, reported apart), then for each
 page times a full script run with empty caches ("first") and the rerun that follows ("cached",
 what a click on a widget costs when nothing it reads has changed). On the Rep page, choosing
-another rep is timed too. Run: .venv/bin/python bench/bench_pages.py
+another rep is timed too; on the Grid page, trying a lower QRC cut (the whole dataset scored
+again under the changed grid, and the clients that change segment counted).
+Run: .venv/bin/python bench/bench_pages.py
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from portfolio.store.datasets import create_dataset  # noqa: E402
 from portfolio.store.scores import ensure_scores  # noqa: E402
 
 CLIENTS, REPS, RUNS = 100_000, 300, 3
-PAGES = ("pages/5_Structure.py", "pages/6_Rep.py", "pages/1_Matrix.py")
+PAGES = ("pages/5_Structure.py", "pages/6_Rep.py", "pages/1_Matrix.py", "pages/2_Grid.py")
 TIMEOUT_S = 600
 
 
@@ -61,6 +63,8 @@ def bench_page(page: str) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"first": [], "cached": []}
     if page.endswith("Rep.py"):
         times["another rep"] = []
+    if page.endswith("Grid.py"):
+        times["try a cut"] = []
     for _ in range(RUNS):
         st.cache_data.clear()
         st.cache_resource.clear()
@@ -73,6 +77,12 @@ def bench_page(page: str) -> dict[str, list[float]]:
         if "another rep" in times:
             times["another rep"].append(
                 timed(lambda: at.selectbox(key="w.rep.rep").set_value(STRONGHOLD_REP).run()))
+        if "try a cut" in times:
+            at.slider(key="w.trial.cut.qrc").set_value(40.0)
+            [apply] = [b for b in at.button if b.label == "Try these changes"]
+            times["try a cut"].append(timed(lambda: apply.click().run()))
+            if not any("change segment" in m.value for m in at.markdown):
+                raise SystemExit("trying a cut listed no client that moves")
     return times
 
 
