@@ -38,12 +38,15 @@ def with_changes(grid: Grid, weights: Mapping[str, float] | None = None,
 
     The rules are the grid format's: a weight above 0; on each axis as many cuts as
     before (the segments are cells of the same matrix), strictly ascending, within
-    0–100. Raises `InvalidTrial` otherwise.
+    0–100. Raises `InvalidTrial` otherwise, and ValueError for a criterion or a number
+    of cuts the grid does not have (the grid file changed under the changes).
     """
     weights = dict(weights or {})
     cuts = {axis: tuple(float(c) for c in values) for axis, values in (cuts or {}).items()}
     for criterion_id, weight in weights.items():
-        grid.criterion(criterion_id)  # an unknown id is a programming error: StopIteration
+        if criterion_id not in {c.id for c in grid.criteria}:
+            # Changes kept in a session while the file lost that criterion.
+            raise ValueError(f"the grid has no criterion {criterion_id!r}")
         if not weight > 0:
             raise InvalidTrial("weight", criterion_id, f"{criterion_id}: weight {weight:g} is not above 0")
     for axis, values in cuts.items():

@@ -6,7 +6,6 @@ import streamlit as st
 
 from portfolio.access import Visibility
 from portfolio.grid.model import Grid
-from portfolio.grid.trial import InvalidTrial
 from portfolio.i18n import LANGUAGES, language_from_locale, t
 from portfolio.problems import ConfigError
 from portfolio.settings import Settings, load_settings
@@ -179,7 +178,7 @@ def _tried_grid(file_grid: Grid | None) -> Grid | None:
         return None
     try:
         return changes.applied_to(file_grid)
-    except (InvalidTrial, ValueError, StopIteration):
+    except ValueError:  # InvalidTrial included
         # The file changed under the trial (a criterion or a cut gone): back to the file.
         state.set_grid_changes(None)
         return None
@@ -199,10 +198,10 @@ def _require_scores(ctx: PageContext) -> None:
         st.stop()
     if ctx.grid is None:
         st.stop()  # the banner above already says why
+    name = dataset_name(ctx.dataset, ctx.lang)
     try:
-        with st.spinner(t("common.scoring", ctx.lang, name=dataset_name(ctx.dataset, ctx.lang))):
+        with st.spinner(t("common.scoring", ctx.lang, name=name)):
             ensure_scored(ctx.store, ctx.dataset, ctx.grid)
     except ConfigError as error:
-        show_issues(t("common.grid_does_not_fit", ctx.lang, name=dataset_name(ctx.dataset, ctx.lang)), error.issues,
-                    ctx.lang)
+        show_issues(t("common.grid_does_not_fit", ctx.lang, name=name), error.issues, ctx.lang)
         st.stop()

@@ -56,3 +56,10 @@ def test_cuts_of_a_3_by_3_grid_stay_strictly_ascending():
     assert with_changes(three, cuts={"attractiveness": [30, 60]}).cuts["attractiveness"] == (30, 60)
     with pytest.raises(InvalidTrial):
         with_changes(three, cuts={"attractiveness": [60, 60]})
+
+
+def test_changes_kept_while_the_file_lost_a_criterion_or_a_cut_do_not_apply():
+    with pytest.raises(ValueError, match="no criterion 'gone'"):
+        with_changes(GRID, weights={"gone": 2})
+    with pytest.raises(ValueError, match="cuts expected"):
+        with_changes(GRID, cuts={"qrc": [30, 60]})

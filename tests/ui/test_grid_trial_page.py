@@ -3,6 +3,7 @@ the clients that change segment are listed, and one click brings the file's grid
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from portfolio.access import Visibility
@@ -12,7 +13,7 @@ from portfolio.queries.moves import segment_moves
 from portfolio.store.database import Store
 from portfolio.store.datasets import list_datasets
 from portfolio.store.scores import ensure_scores, scores_table
-from tests.ui.conftest import all_text, open_page, table_rows
+from tests.ui.conftest import ROOT, all_text, open_page, table_rows
 
 GRID_PAGE = "pages/2_Grid.py"
 MATRIX_PAGE = "pages/1_Matrix.py"
@@ -104,3 +105,20 @@ def test_scores_left_by_other_grids_are_dropped_when_the_app_starts(seeded_db):
         store.close()
     assert stale not in tables
     assert kept == scores_table(dataset_id, GRID) and kept in tables
+
+
+def test_changes_to_a_criterion_the_file_no_longer_has_are_dropped(seeded_db, tmp_path,
+                                                                   monkeypatch):
+    config = tmp_path / "config"
+    shutil.copytree(ROOT / "config", config)
+    monkeypatch.setenv("PORTFOLIO_CONFIG", str(config))
+    at = open_page(GRID_PAGE)
+    _try(at, **{"weight.solvency": 40.0})
+    assert any(TRIAL_BANNER in i.value for i in at.info)
+    # Meanwhile someone renames the criterion in the grid file.
+    grid_file = config / "grids" / "default.yaml"
+    grid_file.write_text(grid_file.read_text(encoding="utf-8").replace(
+        "id: solvency", "id: credit_rating"), encoding="utf-8")
+    at.run()
+    assert not at.exception
+    assert not any(TRIAL_BANNER in i.value for i in at.info)
