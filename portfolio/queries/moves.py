@@ -3,6 +3,8 @@ trainer's trial moves), or one period and a later one (how the portfolio moved).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from portfolio.access import Visibility
@@ -46,3 +48,18 @@ def changed(moves: pd.DataFrame) -> pd.DataFrame:
     same = ((moves["segment_before"].fillna("") == moves["segment_after"].fillna(""))
             & moves["present_before"] & moves["present_after"])
     return moves[~same]
+
+
+@dataclass(frozen=True)
+class MovesSummary:
+    clients: int  # every client in the comparison
+    moved: int  # those that changed segment, came or left
+    moved_revenue_share: float  # their share of the revenue before (0 when there is none)
+
+
+def summarise(moves: pd.DataFrame) -> MovesSummary:
+    """How much of the portfolio a set of `segment_moves` moves."""
+    moved = changed(moves)
+    revenue = float(moves["revenue_before"].sum())
+    return MovesSummary(int(moves["clients"].sum()), int(moved["clients"].sum()),
+                        float(moved["revenue_before"].sum()) / revenue if revenue else 0.0)

@@ -11,7 +11,7 @@ import streamlit as st
 
 from portfolio.grid.model import AXES, Grid
 from portfolio.grid.trial import GridChanges, InvalidTrial
-from portfolio.queries.moves import changed
+from portfolio.queries.moves import changed, summarise
 from portfolio.ui import data, state
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
@@ -83,22 +83,24 @@ def moves_section(ctx: PageContext, before: Grid, after: Grid) -> None:
         st.info(ctx.t("common.no_dataset"), icon=":material/info:")
         return
     moves = data.segment_moves(ctx, before, after)
-    labels = {s.id: s.label.get(ctx.lang) for s in after.segments}
-    moved = changed(moves)
-    clients, revenue = int(moves["clients"].sum()), float(moves["revenue_before"].sum())
-    if moved.empty:
-        st.success(ctx.t("grid.trial_no_move", clients=number(clients, ctx.lang)),
+    summary = summarise(moves)
+    if not summary.moved:
+        st.success(ctx.t("grid.trial_no_move", clients=number(summary.clients, ctx.lang)),
                    icon=":material/check:")
         return
-    share = float(moved["revenue_before"].sum()) / revenue if revenue else 0.0
-    st.markdown(ctx.t("grid.trial_moves_summary", moved=number(int(moved["clients"].sum()), ctx.lang),
-                      clients=number(clients, ctx.lang), share=percent(share, ctx.lang)))
-    unscored = ctx.t("grid.trial_unscored")
+    st.markdown(ctx.t("grid.trial_moves_summary", moved=number(summary.moved, ctx.lang),
+                      clients=number(summary.clients, ctx.lang),
+                      share=percent(summary.moved_revenue_share, ctx.lang)))
+    moved = changed(moves)
+    labels = {s.id: s.label.get(ctx.lang) for s in after.segments}
+
+    def label(segment: object) -> str:
+        return labels.get(segment, segment) if isinstance(segment, str) else ctx.t(
+            "grid.trial_unscored")
+
     st.table(pd.DataFrame({
-        ctx.t("grid.trial_col_before"): [labels.get(s, unscored) if isinstance(s, str) else unscored
-                                         for s in moved["segment_before"]],
-        ctx.t("grid.trial_col_after"): [labels.get(s, unscored) if isinstance(s, str) else unscored
-                                        for s in moved["segment_after"]],
+        ctx.t("grid.trial_col_before"): [label(s) for s in moved["segment_before"]],
+        ctx.t("grid.trial_col_after"): [label(s) for s in moved["segment_after"]],
         ctx.t("grid.trial_col_clients"): [number(int(n), ctx.lang) for n in moved["clients"]],
         ctx.t("grid.trial_col_revenue"): [money(float(r), ctx.lang, compact=True)
                                           for r in moved["revenue_before"]],

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from portfolio.access import Visibility
 from portfolio.demo import generate_demo
 from portfolio.grid.loader import load_grid
 from portfolio.grid.trial import with_changes
 from portfolio.queries.matrix import matrix_clients
-from portfolio.queries.moves import MOVE_COLUMNS, changed, segment_moves
+from portfolio.queries.moves import MOVE_COLUMNS, changed, segment_moves, summarise
 from portfolio.queries.scope import ClientFilter
 from portfolio.store.datasets import create_dataset
 from tests.periods_kit import END, GAINED, LOST, START, two_period_clients
@@ -45,6 +46,10 @@ def test_moves_pair_each_clients_segment_before_and_after(memory_store):
     assert set(zip(moved["segment_before"], moved["segment_after"])) == {
         ("develop", "partners"), ("minimal", "maintain")}
     assert moves["clients"].sum() == len(before)
+    summary = summarise(moves)
+    assert (summary.clients, summary.moved) == (len(before), moved["clients"].sum())
+    assert summary.moved_revenue_share == pytest.approx(
+        moved["revenue_before"].sum() / before["revenue"].sum())
 
 
 def test_a_rep_sees_only_their_own_clients_move(memory_store):
