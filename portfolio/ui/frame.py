@@ -185,10 +185,11 @@ def _tried_grid(file_grid: Grid | None) -> Grid | None:
 
 
 def _trial_banner(lang: str) -> None:
-    with st.container(horizontal=True, vertical_alignment="center", key="grid_trial_banner"):
-        st.info(t("common.grid_trial_active", lang), icon=":material/science:")
-        st.button(t("common.grid_trial_reset", lang), icon=":material/undo:",
-                  on_click=state.set_grid_changes, args=(None,), key="w.grid_trial_reset")
+    message, action = st.columns([2, 1], vertical_alignment="center")
+    message.info(t("common.grid_trial_active", lang), icon=":material/science:")
+    action.button(t("common.grid_trial_reset", lang), icon=":material/undo:",
+                  on_click=state.set_grid_changes, args=(None,), key="w.grid_trial_reset",
+                  width="stretch")
 
 
 def _require_scores(ctx: PageContext) -> None:

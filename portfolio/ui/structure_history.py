@@ -10,7 +10,7 @@ from portfolio.structure.history import PeriodComparison, previous_period
 from portfolio.ui import structure_data
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
-from portfolio.ui.structure_view import segment_labels
+from portfolio.ui.structure_view import download_buttons, segment_labels
 
 
 def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
@@ -34,7 +34,10 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
         return
     comparison = structure_data.period_comparison_of(ctx, filters, start, end)
     st.subheader(ctx.t("structure.history_mix_title"), anchor=False)
-    st.table(mix_table(ctx, comparison), hide_index=True)
+    mix = mix_table(ctx, comparison)
+    st.table(mix, hide_index=True)
+    download_buttons(ctx, mix, ctx.t("structure.history_mix_file", start=start, end=end),
+                     "w.structure.history_mix_download")
     st.subheader(ctx.t("structure.history_moves_title"), anchor=False)
     if comparison.moves.empty:
         st.success(ctx.t("structure.history_no_move", start=start, end=end), icon=":material/check:")
@@ -43,7 +46,10 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
                       moved=number(comparison.moved, ctx.lang),
                       gained=number(comparison.gained, ctx.lang),
                       lost=number(comparison.lost, ctx.lang)))
-    st.table(moves_table(ctx, comparison), hide_index=True)
+    moves = moves_table(ctx, comparison)
+    st.table(moves, hide_index=True)
+    download_buttons(ctx, moves, ctx.t("structure.history_moves_file", start=start, end=end),
+                     "w.structure.history_moves_download")
 
 
 def mix_table(ctx: PageContext, comparison: PeriodComparison) -> pd.DataFrame:

@@ -3,7 +3,7 @@ the matrix scores with the change, and one click brings the grid file back."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import DRAW_TIMEOUT_MS, wait_until_drawn
 
@@ -11,19 +11,26 @@ TRIAL_BANNER = "You are trying changes to the grid"
 STEP = 0.5  # the cut slider's step
 
 
-def test_a_trainer_tries_a_lower_cut_and_goes_back(page: Page, app_url: str):
-    page.goto(f"{app_url}/Grid")
-    wait_until_drawn(page)
-    page.get_by_role("tab", name="Try changes").click()
-    trial = page.get_by_role("tabpanel", name="Try changes")
+def try_a_lower_qrc_cut(page: Page, tab: str = "Try changes",
+                        button: str = "Try these changes") -> Locator:
+    """On the Grid page already open: the QRC cut from 50 down to 40, tried; the tab's panel."""
+    page.get_by_role("tab", name=tab).click()
+    trial = page.get_by_role("tabpanel", name=tab)
     qrc_cut = trial.get_by_role("slider").nth(1)
     expect(qrc_cut).to_have_value("50")
     qrc_cut.focus()
     for _ in range(int(10 / STEP)):
         page.keyboard.press("ArrowLeft")
     expect(qrc_cut).to_have_value("40")
-    trial.get_by_role("button", name="Try these changes").click()
+    trial.get_by_role("button", name=button).click()
     wait_until_drawn(page)
+    return trial
+
+
+def test_a_trainer_tries_a_lower_cut_and_goes_back(page: Page, app_url: str):
+    page.goto(f"{app_url}/Grid")
+    wait_until_drawn(page)
+    trial = try_a_lower_qrc_cut(page)
     # The page is drawn again with the trial, on the same tab.
     expect(page.get_by_text(TRIAL_BANNER)).to_be_visible(timeout=DRAW_TIMEOUT_MS)
     expect(trial.get_by_text("of your 2,000 clients change segment", exact=False)).to_be_visible()

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import DRAW_TIMEOUT_MS, wait_until_drawn
+from tests.browser.test_grid_trial_journey import try_a_lower_qrc_cut
 from tests.browser.test_matrix_journeys import CARD, CHART, click_isolated_client
 
 PROJECTOR = {"width": 1366, "height": 768}
@@ -72,3 +73,15 @@ def test_the_client_card_fits_its_column(page: Page, app_url: str):
     expect(card).to_contain_text("Critère · règle appliquée", timeout=DRAW_TIMEOUT_MS)
     expect(card.locator("table.criteria-table")).to_have_count(2)
     assert page.evaluate(SCROLLS_SIDEWAYS, CARD) == []
+
+
+def test_the_grid_trial_banner_is_shown_whole(page: Page, app_url: str):
+    _french_page(page, app_url, "Grid", "Grille de notation")
+    try_a_lower_qrc_cut(page, "Essayer des changements", "Essayer ces changements")
+    page.locator(SIDEBAR).get_by_role("link", name="Matrice").click()
+    wait_until_drawn(page)
+    expect(page.get_by_role("button", name="Revenir au fichier de grille")).to_be_visible(
+        timeout=DRAW_TIMEOUT_MS)
+    assert page.evaluate(CUT_SHORT, BUTTONS) == []
+    page.get_by_role("button", name="Revenir au fichier de grille").click()
+    wait_until_drawn(page)

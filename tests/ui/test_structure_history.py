@@ -54,6 +54,9 @@ def test_the_latest_period_is_compared_with_the_one_before(tmp_path, monkeypatch
     [moves] = [t for t in at.table if f"Segment in {START}" in t.value.columns]
     rows = table_rows(moves)
     assert sum(int(row[2]) for row in rows) == expected.moved + GAINED + LOST
+    # Both tables go to the minutes as files too (beside the reps' and the gaps' tables).
+    labels = [button.label for button in at.get("download_button")]
+    assert labels.count("Download (CSV)") == 4 and labels.count("Download (Excel)") == 4
     # Clients that came have no segment before; clients that left none after.
     assert "(new client)" in {row[0] for row in rows}
     assert "(no longer in the file)" in {row[1] for row in rows}
