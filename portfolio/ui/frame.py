@@ -11,10 +11,9 @@ from portfolio.problems import ConfigError
 from portfolio.settings import Settings, load_settings
 from portfolio.store.database import Store, StoreBusy
 from portfolio.store.datasets import Dataset, list_datasets
-from portfolio.store.scores import grid_key
 from portfolio.ui import state
 from portfolio.ui.context import PageContext
-from portfolio.ui.data import ensure_scored, team
+from portfolio.ui.data import ensure_scored, grid_token, team
 from portfolio.ui.formatting import number
 from portfolio.ui.names import dataset_name
 from portfolio.ui.pages import PAGES, page
@@ -42,7 +41,7 @@ def frame(page_id: str) -> PageContext:
     grid = active_grid(settings.default_grid,
                        t("common.grid_file_missing", lang, path=str(settings.default_grid)))
     if grid.grid is not None and not grid.issues:
-        prune_old_scores(store, str(settings.db_path), grid_key(grid.grid), grid.grid)
+        prune_old_scores(store, str(settings.db_path), grid_token(grid.grid), grid.grid)
     datasets = tuple(list_datasets(store))
     with st.sidebar:
         st.markdown(f"## {APP_NAME}")

@@ -10,7 +10,7 @@ from portfolio.structure.history import PeriodComparison, previous_period
 from portfolio.ui import structure_data
 from portfolio.ui.context import PageContext
 from portfolio.ui.formatting import money, number, percent
-from portfolio.ui.structure_view import download_buttons, segment_labels
+from portfolio.ui.structure_view import download_buttons, segment_labels, share_points
 
 
 def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
@@ -98,9 +98,3 @@ def moves_table(ctx: PageContext, comparison: PeriodComparison) -> pd.DataFrame:
             money(v, lang, compact=True) for v in moves["revenue_after"]],
     })
 
-
-def share_points(change: float, lang: str) -> str:
-    """A change of share in points: `+3.2 pts`, `−1.0 pts`, `0.0 pts`."""
-    points = 100 * float(change)
-    sign = "+" if points >= 0.05 else ("\u2212" if points <= -0.05 else "")
-    return f"{sign}{number(abs(points), lang, 1)}\u00a0pts"

@@ -35,11 +35,16 @@ def gap_text(gap: float, within: object, lang: str) -> str:
     """A gap in share points with its verdict: `+10 pts ▲`, `−2 pts ✓`, a dash with no target."""
     if gap is None or pd.isna(gap):
         return "—"
-    points = 100 * float(gap)
-    sign = "+" if points > 0.05 else ("\u2212" if points < -0.05 else "")
     on_target = not pd.isna(within) and bool(within)
-    mark = "✓" if on_target else ("▲" if points > 0 else "▼")
-    return f"{sign}{number(abs(points), lang, 1)}\u00a0pts {mark}"
+    mark = "✓" if on_target else ("▲" if gap > 0 else "▼")
+    return f"{share_points(gap, lang)} {mark}"
+
+
+def share_points(change: float, lang: str) -> str:
+    """A difference of shares in points: `+3.2 pts`, `−1.0 pts`, `0.0 pts`."""
+    points = 100 * float(change)
+    sign = "+" if points > 0.05 else ("\u2212" if points < -0.05 else "")
+    return f"{sign}{number(abs(points), lang, 1)}\u00a0pts"
 
 
 def download_buttons(ctx: PageContext, table: pd.DataFrame, file_stem: str, key: str) -> None:
