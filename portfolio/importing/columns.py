@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from collections.abc import Sequence
 
 from portfolio.problems import Problem, detail
 from portfolio.store.datasets import BASE_COLUMNS
@@ -21,13 +21,13 @@ def _reserved(name: str) -> bool:
     return folded in SCORE_COLUMNS or folded.startswith(SCORE_PREFIX)
 
 
-def storable_columns(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
-    """Rename custom columns that clash with score columns or, ignoring case, with
-    another column (DuckDB column names are case-insensitive); one warning each."""
-    taken = {c.casefold() for c in frame.columns if c in BASE_COLUMNS}
+def storable_names(columns: Sequence[str]) -> tuple[dict[str, str], list[Problem]]:
+    """New names for custom columns that clash with score columns or, ignoring case,
+    with another column (DuckDB column names are case-insensitive); one warning each."""
+    taken = {c.casefold() for c in columns if c in BASE_COLUMNS}
     renames: dict[str, str] = {}
     problems: list[Problem] = []
-    for column in frame.columns:
+    for column in columns:
         if column in BASE_COLUMNS:
             continue
         name = column
@@ -42,4 +42,4 @@ def storable_columns(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
             problems.append(Problem.of(
                 detail("problems_import.column_renamed", column=repr(column), name=repr(name)),
                 code="column_renamed", column=column, blocking=False))
-    return (frame.rename(columns=renames) if renames else frame), problems
+    return renames, problems

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from portfolio.importing.columns import storable_columns
+from portfolio.importing.columns import storable_names
 from portfolio.memory import return_freed_memory
 from portfolio.problems import Detail, InputError, Problem, detail
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
@@ -14,8 +14,8 @@ from portfolio.reading.options import Detected
 from portfolio.settings import load_settings
 from portfolio.store.database import Store
 from portfolio.store.datasets import (ColumnTypeConflict, DatasetNameTaken, DatasetNotFound,
-                                      InvalidDatasetName, PeriodExists, free_name, get_dataset,
-                                      insert_dataset, insert_period)
+                                      Incoming, InvalidDatasetName, PeriodExists, free_name,
+                                      get_dataset, insert_dataset, insert_period)
 from portfolio.store.mappings import recall_mapping, remember_mapping
 
 # Stages reported to `progress(stage, fraction)`, fraction of the whole import in 0–1.
@@ -105,7 +105,7 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
     report = progress or _silent
     report(VALIDATING, 0.5)
     result = prepared.result
-    frame, renamed = storable_columns(result.frame)
+    renames, renamed = storable_names(result.rows.names if result.rows else [])
     problems = [*result.report.problems, *renamed]
     if dataset_id is not None:
         if get_dataset(store, dataset_id) is None:
@@ -113,21 +113,24 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
                 detail("problems_import.no_dataset", number=dataset_id), "no_dataset"))
     else:
         dataset_name = dataset_name if dataset_name is not None else default_name(store, source)
-    if any(p.blocking for p in problems):
+    if any(p.blocking for p in problems) or result.rows is None:
         raise InputError(problems)
+    rows = result.rows.renamed(renames)
     return_freed_memory()  # what reading freed, before the store's copy of the rows
     report(STORING, 0.6)
     try:
-        with store.transaction() as cur:
+        with store.transaction() as cur, rows.attached(cur) as relation:
+            incoming = Incoming(relation, rows.names)
             report(STORING, 0.65)
             if dataset_id is None:
-                new_id = insert_dataset(cur, frame, name=dataset_name, source=source, period=period)
+                new_id = insert_dataset(cur, incoming, name=dataset_name, source=source,
+                                        period=period)
                 periods = tuple(r[0] for r in cur.execute(
                     "SELECT period FROM dataset_periods WHERE dataset_id = ? ORDER BY period",
                     [new_id]).fetchall())
             else:
                 new_id = dataset_id
-                periods = insert_period(cur, dataset_id, frame, source=source, period=period)
+                periods = insert_period(cur, dataset_id, incoming, source=source, period=period)
             if prepared.options.column_map:
                 remember_mapping(cur, result.mapping, prepared.options.column_map)
             # Still inside the transaction: everything is written, nothing committed.
@@ -144,7 +147,7 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
     stored = get_dataset(store, new_id)
     return ImportOutcome(
         dataset_id=new_id, dataset_name=stored.name if stored else str(dataset_name),
-        new_dataset=dataset_id is None, periods=periods, rows=len(frame),
+        new_dataset=dataset_id is None, periods=periods, rows=rows.count,
         warnings=tuple(p for p in problems if not p.blocking),
         detected=result.detected, mapping=dict(result.mapping))
 
@@ -152,7 +155,8 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
 def file_problems(prepared: PreparedFile) -> list[Problem]:
     """Every problem of a file read for import, columns renamed for storage included
     (what `store_prepared` would report, short of problems with the destination)."""
-    return [*prepared.result.report.problems, *storable_columns(prepared.result.frame)[1]]
+    rows = prepared.result.rows
+    return [*prepared.result.report.problems, *storable_names(rows.names if rows else [])[1]]
 
 
 def _silent(stage: str, fraction: float) -> None:

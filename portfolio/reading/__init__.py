@@ -1,4 +1,4 @@
-"""Reading client files (CSV, Excel) into a typed frame, with every problem reported."""
+"""Reading client files (CSV, Excel) into typed rows, with every problem reported."""
 
 import pyarrow as pa
 

@@ -1,43 +1,40 @@
-"""Check and type one column of the frame query's output, by the contract's rules."""
+"""The contract's rules for one column, as SQL conditions over the staged rows.
+
+Each rule is a `Finding`: which rows break it, what to fetch of the first of them,
+and what to tell the user. `portfolio.reading.checks` runs them all in a few scans.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
-import numpy as np
-import pandas as pd
-
-from portfolio.contract import BY_NAME, Kind, header_says_percent
+from portfolio.contract import BY_NAME, Kind
 from portfolio.problems import Detail, Problem, detail
 from portfolio.reading.header import ColumnPlan
-from portfolio.reading.issues import MAX_ROWS_PER_KIND as CAP
 from portfolio.reading.issues import file_problem, row_problems
+from portfolio.reading.query import NUMERIC_KINDS, kind_of
+from portfolio.reading.typed import MAX_COUNT, Decisions, is_percent, scaled_ratio
 
 SHOWN_ROWS = 5  # rows quoted in a per-column summary
-MAX_COUNT = 1e15  # integer columns count things (visits, product families)
+KEPT = "NOT blank"  # rows that are not entirely empty (empty rows are skipped)
 
 
-@dataclass
-class Cells:
-    """One column of the query output, aligned with the kept rows."""
+@dataclass(frozen=True)
+class Found:
+    """The first rows breaking a rule (in file order), what was fetched of each, and
+    how many rows break it in all."""
 
-    plan: ColumnPlan
-    values: pd.Series | np.ndarray  # text as a Series; numbers and dates as numpy
-    rows: np.ndarray  # source row of each value
-    failed: np.ndarray | None = None  # filled but unreadable (number and date columns)
-    failed_texts: Sequence[str] = ()  # the text of the first failed cells, in row order
-    percent: np.ndarray | None = None  # ratio cells written with %
-    excel: np.ndarray | None = None  # ratio cells that are Excel numbers
-    numbers: np.ndarray | None = None  # custom columns read as numbers
+    rows: list[int]
+    values: list[tuple]
+    total: int
 
 
-@dataclass
-class Column:
-    """A typed column for the frame and the problems found in it."""
-
-    values: pd.Series | None  # None: leave the column out of the frame
-    problems: list[Problem] = field(default_factory=list)
+@dataclass(frozen=True)
+class Finding:
+    where: str  # SQL condition over the numbered rows
+    say: Callable[[Found], list[Problem]]
+    values: tuple[str, ...] = ()  # SQL fetched for the first rows
 
 
 def number_text(value: float, decimal: str) -> str:
@@ -46,17 +43,28 @@ def number_text(value: float, decimal: str) -> str:
     return text.replace(".", decimal) if "e" not in text else text
 
 
-def _missing(plan: ColumnPlan, empty: np.ndarray, rows: np.ndarray) -> list[Problem]:
+def rows_of(found: Found, column: str | None, code: str, reason, values=None,
+            blocking: bool = True) -> list[Problem]:
+    return row_problems(found.rows, column, code, reason, values, blocking=blocking,
+                        total=found.total)
+
+
+def _missing(plan: ColumnPlan, where: str) -> list[Finding]:
     spec = BY_NAME[plan.contract] if plan.contract else None
-    if spec is None or not empty.any():
+    if spec is None:
         return []
     if spec.required:
-        return row_problems(rows[empty], plan.header, "missing_value",
-                            detail("problems_cells.required_empty", column=repr(spec.name)))
-    count = int(empty.sum())
-    shown = ", ".join(str(r) for r in rows[empty][:SHOWN_ROWS]) + ("…" if count > SHOWN_ROWS else "")
-    return [file_problem("empty_cells", _empty_detail(spec.name, count, shown),
-                         column=plan.header, blocking=False)]
+        reason = detail("problems_cells.required_empty", column=repr(spec.name))
+        return [Finding(f"{KEPT} AND {where}",
+                        lambda found: rows_of(found, plan.header, "missing_value", reason))]
+
+    def summary(found: Found) -> list[Problem]:
+        shown = (", ".join(str(r) for r in found.rows[:SHOWN_ROWS])
+                 + ("…" if found.total > SHOWN_ROWS else ""))
+        return [file_problem("empty_cells", _empty_detail(spec.name, found.total, shown),
+                             column=plan.header, blocking=False)]
+
+    return [Finding(f"{KEPT} AND {where}", summary)]
 
 
 def _empty_detail(contract: str, count: int, shown: str) -> Detail:
@@ -69,26 +77,15 @@ def _empty_detail(contract: str, count: int, shown: str) -> Detail:
     return detail(key, count=count, rows=shown)
 
 
-def text_column(cells: Cells) -> Column:
-    return Column(cells.values, _missing(cells.plan, cells.values.isna().to_numpy(), cells.rows))
-
-
-def custom_column(cells: Cells) -> Column:
-    """Numbers when every non-empty cell reads as one, else text."""
-    plan, filled = cells.plan, cells.values.notna().to_numpy()
-    if not filled.any() and not plan.header:
-        return Column(None)  # an unnamed, empty column (a trailing separator): nothing there
+def custom_warning(plan: ColumnPlan) -> Problem:
+    """A column the contract does not know is kept, and the user is told."""
     if plan.header:
-        code, note = "unknown_column", detail("problems_cells.unknown_column",
-                                              name=repr(plan.name))
-    else:
-        code, note = "unnamed_column", detail("problems_cells.unnamed_column",
-                                              name=repr(plan.name))
-    problems = [file_problem(code, note, column=plan.header or plan.name, blocking=False)]
-    numbers = cells.numbers
-    if filled.any() and not np.isnan(numbers[filled]).any():
-        return Column(pd.Series(numbers, dtype="float64"), problems)
-    return Column(cells.values, problems)
+        return file_problem("unknown_column",
+                            detail("problems_cells.unknown_column", name=repr(plan.name)),
+                            column=plan.header, blocking=False)
+    return file_problem("unnamed_column",
+                        detail("problems_cells.unnamed_column", name=repr(plan.name)),
+                        column=plan.name, blocking=False)
 
 
 def _not_a_number(contract: str, kind: Kind, decimal: str) -> Detail:
@@ -100,72 +97,99 @@ def _not_a_number(contract: str, kind: Kind, decimal: str) -> Detail:
     return detail("problems_cells.not_a_number", column=repr(contract), example=example)
 
 
-def number_column(cells: Cells, decimal: str) -> Column:
-    """NUMBER, INTEGER and RATIO columns: float64 (Int64 for integers), checked."""
-    plan, rows = cells.plan, cells.rows
+def column_findings(plan: ColumnPlan, decisions: Decisions, decimal: str,
+                    texts: Mapping[int, Sequence[str]]) -> list[Finding]:
+    """Every rule of the contract for this column, in the order they are reported.
+    `texts` holds the text of the first unreadable cells of each column."""
+    kind = kind_of(plan)
+    j = plan.index
+    if kind is None:
+        return []  # custom columns: any value is fine
+    if kind in (Kind.TEXT, Kind.CATEGORY):
+        return _missing(plan, f"v{j} IS NULL")
     spec = BY_NAME[plan.contract]
-    x = np.asarray(cells.values, dtype="float64")
-    problems = row_problems(
-        rows[cells.failed], plan.header, "not_a_number",
-        _not_a_number(spec.name, spec.kind, decimal), cells.failed_texts)
-    problems += _missing(plan, np.isnan(x) & ~cells.failed, rows)
-    if spec.kind is Kind.RATIO:
-        x, range_problems = _ratio(x, cells.percent, cells.excel, plan, rows, decimal)
-        problems += range_problems
+    unreadable = (detail("problems_cells.bad_date", column=repr(plan.contract))
+                  if kind is Kind.DATE else _not_a_number(spec.name, kind, decimal))
+    code = "bad_date" if kind is Kind.DATE else "not_a_number"
+    findings = [Finding(f"{KEPT} AND f{j}", lambda found: rows_of(
+        found, plan.header, code, unreadable, texts.get(j, ())))]
+    findings += _missing(plan, f"v{j} IS NULL AND NOT f{j}")
+    if kind not in NUMERIC_KINDS:
+        return findings
+    if kind is Kind.RATIO:
+        findings.append(_ratio_range(plan, decisions.percent_scale.get(j, False), decimal))
     elif spec.non_negative:
-        negative = x < 0
-        problems += row_problems(
-            rows[negative], plan.header, "negative",
-            detail("problems_cells.negative", column=repr(spec.name)),
-            [number_text(v, decimal) for v in x[negative][:CAP]])
-    if spec.kind is Kind.INTEGER:
-        fractional = ~np.isnan(x) & (x != np.floor(x))
-        problems += row_problems(
-            rows[fractional], plan.header, "not_an_integer",
-            detail("problems_cells.not_an_integer", column=repr(spec.name)),
-            [number_text(v, decimal) for v in x[fractional][:CAP]])
-        huge = ~fractional & (np.abs(x) > MAX_COUNT)
-        problems += row_problems(
-            rows[huge], plan.header, "out_of_range",
-            detail("problems_cells.count_too_large", column=repr(spec.name)),
-            [number_text(v, decimal) for v in x[huge][:CAP]])
-        return Column(pd.Series(np.where(fractional | huge, np.nan, x)).astype("Int64"), problems)
-    return Column(pd.Series(x, dtype="float64"), problems)
+        reason = detail("problems_cells.negative", column=repr(spec.name))
+        findings.append(Finding(f"{KEPT} AND v{j} < 0", lambda found: rows_of(
+            found, plan.header, "negative", reason, _numbers(found, decimal)), (f"v{j}",)))
+    if kind is Kind.INTEGER:
+        fractional = detail("problems_cells.not_an_integer", column=repr(spec.name))
+        too_large = detail("problems_cells.count_too_large", column=repr(spec.name))
+        findings.append(Finding(f"{KEPT} AND v{j} <> floor(v{j})", lambda found: rows_of(
+            found, plan.header, "not_an_integer", fractional, _numbers(found, decimal)),
+            (f"v{j}",)))
+        findings.append(Finding(
+            f"{KEPT} AND v{j} = floor(v{j}) AND abs(v{j}) > {MAX_COUNT:.0f}",
+            lambda found: rows_of(found, plan.header, "out_of_range", too_large,
+                                  _numbers(found, decimal)), (f"v{j}",)))
+    return findings
 
 
-def _ratio(x: np.ndarray, percent: np.ndarray, excel: np.ndarray, plan: ColumnPlan,
-           rows: np.ndarray, decimal: str) -> tuple[np.ndarray, list[Problem]]:
-    """Apply the percent rules, then check 0–1.
+def _numbers(found: Found, decimal: str) -> list[str]:
+    return [number_text(v[0], decimal) for v in found.values]
+
+
+def _ratio_range(plan: ColumnPlan, percent_scale: bool, decimal: str) -> Finding:
+    """Ratios outside 0–1 once percentages are divided by 100.
 
     A cell with `%`, or a text cell under a header with `%`, is a percentage. The
     other cells are in percent when some of them is above 1 and none lies strictly
-    between 0 and 1 (35, 0, 100 are percentages; 0.35 and 40 together are not).
-    Excel numbers are never taken as percentages because of the header: a cell shown
-    as 35 % in Excel holds 0.35.
+    between 0 and 1 (35, 0, 100 are percentages; 0.35 and 40 together are not):
+    `percent_scale`, decided over the whole column.
     """
-    filled = ~np.isnan(x)
-    percent = percent | (header_says_percent(plan.header) & ~excel)
-    plain = x[filled & ~percent]
-    percent_scale = bool((plain > 1).any() and not ((plain > 0) & (plain < 1)).any())
-    scaled = np.where(percent | percent_scale, x / 100, x)
-    out = filled & ((scaled < 0) | (scaled > 1))
-    shown = [number_text(v, decimal) + (" %" if p else "")
-             for v, p in zip(x[out][:CAP], percent[out][:CAP])]
-    # A plain value above 1 among ratios is most likely a percentage: say why it was
-    # read as a ratio (a sentence of its own, so that each language words all of it).
-    reasons = [
-        detail("problems_cells.ratio_out_of_range" if p or percent_scale or v < 0
-               else "problems_cells.ratio_out_of_range_mixed",
-               column=repr(plan.contract), percent=number_text(s * 100, decimal), decimal=decimal)
-        for v, s, p in zip(x[out][:CAP], scaled[out][:CAP], percent[out][:CAP])]
-    return scaled, row_problems(rows[out], plan.header, "out_of_range", reasons, shown)
+    j = plan.index
+    scaled = scaled_ratio(plan, percent_scale)
+
+    def say(found: Found) -> list[Problem]:
+        shown = [number_text(v, decimal) + (" %" if p else "") for v, p, _ in found.values]
+        # A plain value above 1 among ratios is most likely a percentage: say why it was
+        # read as a ratio (a sentence of its own, so that each language words all of it).
+        reasons = [
+            detail("problems_cells.ratio_out_of_range" if p or percent_scale or v < 0
+                   else "problems_cells.ratio_out_of_range_mixed",
+                   column=repr(plan.contract), percent=number_text(s * 100, decimal),
+                   decimal=decimal)
+            for v, p, s in found.values]
+        return rows_of(found, plan.header, "out_of_range", reasons, shown)
+
+    return Finding(f"{KEPT} AND v{j} IS NOT NULL AND ({scaled} < 0 OR {scaled} > 1)", say,
+                   (f"v{j}", is_percent(plan), scaled))
 
 
-def date_column(cells: Cells) -> Column:
-    plan, rows = cells.plan, cells.rows
-    problems = row_problems(
-        rows[cells.failed], plan.header, "bad_date",
-        detail("problems_cells.bad_date", column=repr(plan.contract)), cells.failed_texts)
-    values = pd.Series(cells.values).astype("datetime64[us]")
-    problems += _missing(plan, values.isna().to_numpy() & ~cells.failed, rows)
-    return Column(values, problems)
+def decision_sql(plans: Sequence[ColumnPlan]) -> dict[str, str]:
+    """Aggregates (name → SQL over the kept rows) that the whole-column rules need."""
+    found = {}
+    for plan in plans:
+        j, kind = plan.index, kind_of(plan)
+        if kind is Kind.RATIO:
+            plain = f"v{j} IS NOT NULL AND NOT {is_percent(plan)}"
+            found[f"above_one_{j}"] = f"count_if({plain} AND v{j} > 1)"
+            found[f"fraction_{j}"] = f"count_if({plain} AND v{j} > 0 AND v{j} < 1)"
+        elif kind is None:
+            found[f"filled_{j}"] = f"count(v{j})"
+            found[f"not_number_{j}"] = f"count_if(v{j} IS NOT NULL AND num{j} IS NULL)"
+    return found
+
+
+def decide(plans: Sequence[ColumnPlan], totals: Mapping[str, int]) -> Decisions:
+    percent_scale, numeric, dropped = {}, {}, set()
+    for plan in plans:
+        j, kind = plan.index, kind_of(plan)
+        if kind is Kind.RATIO:
+            percent_scale[j] = totals[f"above_one_{j}"] > 0 and totals[f"fraction_{j}"] == 0
+        elif kind is None:
+            filled = totals[f"filled_{j}"]
+            if not filled and not plan.header:
+                dropped.add(j)  # an unnamed, empty column (a trailing separator): nothing there
+            numeric[j] = filled > 0 and totals[f"not_number_{j}"] == 0
+    return Decisions(percent_scale, numeric, frozenset(dropped))

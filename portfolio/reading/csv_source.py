@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import duckdb
@@ -10,11 +11,12 @@ import pyarrow as pa
 
 from portfolio.problems import Detail, Problem, detail
 from portfolio.reading import records
-from portfolio.reading.collect import Output, collect, has_newline
 from portfolio.reading.encoding import TextFile
 from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import file_problem, row_problems
+from portfolio.reading import query
 from portfolio.reading.query import CellParts
+from portfolio.reading.staging import stage_rows
 
 # Cells beyond the header that are still read, so that a row ending with an empty
 # cell too many (some exports write a trailing separator) is not an error; a row
@@ -65,9 +67,9 @@ class CsvTable:
     def extra(self) -> list[str]:
         return [f"c{j}" for j in range(self.width, self.width + SLACK_COLUMNS)]
 
-    def fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]
-              ) -> tuple[Output | None, list[Problem]]:
-        return read_rows(con, self, sql, params)
+    def stage(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
+              staging: duckdb.DuckDBPyConnection) -> tuple[int | None, list[Problem]]:
+        return read_rows(con, self, sql, params, staging)
 
     def scan(self) -> records.RecordScan:
         """Where the records are, by our own count (done once, when needed)."""
@@ -75,15 +77,15 @@ class CsvTable:
             self._scan = records.scan_records(self.text.path, self.text.newline)
         return self._scan
 
-    def row_numbers(self, count: int) -> np.ndarray:
-        """The record number of each of the `count` rows DuckDB returned, in order."""
+    def numbering(self) -> tuple[int, np.ndarray]:
+        """Rows follow the header; DuckDB leaves out blank lines and the rows it rejected."""
         skipped = self.rejected
         if self.text.has_blank_lines:
             skipped = np.concatenate((skipped, self.scan().blank))
-        return records.output_rows(count, self.header_record + 1, skipped)
+        return self.header_record + 1, np.sort(skipped)
 
-    def merged_rows(self, output: Output, plans: list[ColumnPlan], rows: np.ndarray
-                    ) -> list[Problem]:
+    def merged_rows(self, spanning_lines: Callable[[int], list[tuple[int, str]]],
+                    plans: list[ColumnPlan]) -> list[Problem]:
         """Text cells holding lines shaped like rows of the table (as many separators as
         the header): a quote opened in a value and closed by a stray quote further down
         turned those rows into part of the cell, and they would vanish without a word.
@@ -95,20 +97,16 @@ class CsvTable:
             return []
         problems: list[Problem] = []
         for plan in plans:
-            cells = output.texts.get(f"v{plan.index}")
-            if cells is None:
-                continue
-            positions = np.flatnonzero(has_newline(cells))
-            if not len(positions):  # the usual case: no cell spans lines
+            if query.kind_of(plan) not in query.TEXT_KINDS:
                 continue
             found = []
-            for position, value in zip(positions, cells.take(pa.array(positions)).to_pylist()):
+            for row, value in spanning_lines(plan.index):  # usually none
                 lines = value.splitlines()[1:]
                 if any(line.count(self.separator) >= self.width - 1 for line in lines):
-                    found.append((position, value, len(lines)))
+                    found.append((row, value, len(lines)))
             if found:
                 problems += row_problems(
-                    rows[[f[0] for f in found]], plan.header, "unclosed_quote",
+                    [f[0] for f in found], plan.header, "unclosed_quote",
                     [detail("problems_file.quote_closed_later" if f[2] > 1
                             else "problems_file.quote_closed_next_line", lines=f[2])
                      for f in found],
@@ -117,10 +115,11 @@ class CsvTable:
 
 
 def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
-              params: dict[str, object]) -> tuple[Output | None, list[Problem]]:
-    """Run the frame query over the CSV; the rows, and the rows DuckDB rejected."""
+              params: dict[str, object], staging: duckdb.DuckDBPyConnection
+              ) -> tuple[int | None, list[Problem]]:
+    """Stage the frame query's rows from the CSV; their count, and the rows DuckDB rejected."""
     try:
-        result = _fetch(con, table, sql, params)
+        count = stage_rows(con, sql, params, staging)
     except _READ_ERRORS as error:
         if "parallel=false" not in str(error) or not table.parallel:
             return None, [_unreadable(table, error)]
@@ -130,12 +129,12 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
         sql = sql.replace("parallel=true", "parallel=false")
         con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
         try:
-            result = _fetch(con, table, sql, params)
+            count = stage_rows(con, sql, params, staging)
         except _READ_ERRORS as again:
             return None, [_unreadable(table, again)]
         problems = _rejects(con, table)
-        return result, problems + _swallowed(table, result.count, problems)
-    return result, _rejects(con, table)
+        return count, problems + _swallowed(table, count, problems)
+    return count, _rejects(con, table)
 
 
 def _swallowed(table: CsvTable, count: int, problems: list[Problem]) -> list[Problem]:
@@ -153,13 +152,6 @@ def _swallowed(table: CsvTable, count: int, problems: list[Problem]) -> list[Pro
     if scan.unclosed_from is None or seen >= scan.records:
         return []
     return [Problem.of(_UNCLOSED, code="unclosed_quote", row=scan.unclosed_from)]
-
-
-def _fetch(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
-           params: dict[str, object]) -> Output:
-    # Batches straight from the streaming query: the raw text is never stored whole.
-    reader = con.sql(sql, params=params).to_arrow_reader(1 << 16)
-    return collect(reader, capacity=max(table.text.lines - table.header_record, 1))
 
 
 def _rejects(con: duckdb.DuckDBPyConnection, table: CsvTable) -> list[Problem]:

@@ -17,19 +17,21 @@ Reason = str | Detail  # a Detail can be said in the user's language; a str only
 
 
 def row_problems(
-    rows: np.ndarray,
+    rows: np.ndarray | Sequence[int],
     column: str | None,
     code: str,
     reasons: Reason | Sequence[Reason],
     values: Sequence[object] | None = None,
     blocking: bool = True,
+    total: int | None = None,
 ) -> list[Problem]:
     """One problem per row (at most MAX_ROWS_PER_KIND), then one summary of the rest.
 
     `reasons` is one reason for every row, or one per row; `values` the cell text
-    as the user wrote it (None when the cell is empty).
+    as the user wrote it (None when the cell is empty). `total` is the number of rows
+    when `rows` holds only the first of them.
     """
-    total = len(rows)
+    total = len(rows) if total is None else total
     shown = min(total, MAX_ROWS_PER_KIND)
     shown_rows = np.asarray(rows[:shown]).tolist()
     shown_values = [None] * shown if values is None else list(values[:shown])

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from portfolio.problems import Report
+from portfolio.reading.typed import StagedRows, empty_client_frame
+
+if TYPE_CHECKING:  # pandas is loaded only when the rows are asked for as a frame
+    import pandas as pd
 
 ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "cp1252")
 SEPARATORS: tuple[str, ...] = (";", ",", "\t")
@@ -54,9 +57,32 @@ class Detected:
 
 @dataclass
 class ReadResult:
-    """The typed client rows, every problem found, and how the file was understood."""
+    """The typed client rows, every problem found, and how the file was understood.
 
-    frame: pd.DataFrame
+    The rows stay in their staging database (None when the file could not be read
+    as a table): `frame` reads all of them into memory, `preview` the first ones.
+    """
+
+    rows: StagedRows | None
     report: Report
     detected: Detected
     mapping: dict[str, str | None]
+    _previews: dict[int, pd.DataFrame] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def row_count(self) -> int:
+        return self.rows.count if self.rows is not None else 0
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """Every row as a pandas frame, in file order (for small files and tests:
+        storing a reading never needs it)."""
+        return self.rows.frame() if self.rows is not None else empty_client_frame()
+
+    def preview(self, limit: int) -> pd.DataFrame:
+        """The first `limit` rows as a pandas frame (kept: a page shows it on every rerun)."""
+        if self.rows is None:
+            return empty_client_frame()
+        if limit not in self._previews:
+            self._previews[limit] = self.rows.frame(limit)
+        return self._previews[limit]

@@ -10,13 +10,12 @@ needed, by their position. Output columns, for the file column at position j:
 - `f{j}` (number and date columns): the cell is filled but is not a valid value;
 - `pct{j}` (ratio columns): the cell carried a `%` sign; `xl{j}`: it is an Excel number;
 - `num{j}` (custom columns): the cell read as a number, NULL when it is not one;
-- `blank`: every cell of the row is empty; `ragged`: a cell beyond the header is filled;
-- `idhash`: a hash of the client id, to find duplicates without comparing strings.
+- `blank`: every cell of the row is empty; `ragged`: a cell beyond the header is filled.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -26,10 +25,10 @@ import numpy as np
 from portfolio.contract import BY_NAME, Kind
 from portfolio.problems import Problem
 from portfolio.reading import cells
-from portfolio.reading.collect import Output
 from portfolio.reading.header import ColumnPlan
 
 NUMERIC_KINDS = (Kind.NUMBER, Kind.INTEGER, Kind.RATIO)
+TEXT_KINDS = (Kind.TEXT, Kind.CATEGORY, None)  # columns whose value `v{j}` is text (None: custom)
 DECIMAL_SAMPLE_ROWS = 20_000
 EXTRA = -1  # key of the "cell beyond the header" in failure texts
 
@@ -58,16 +57,19 @@ class TableSource(Protocol):
     def extra(self) -> list[str]:
         """Columns beyond the header (a filled one makes a ragged row)."""
 
-    def fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]
-              ) -> tuple[Output | None, list[Problem]]:
-        """Run the frame query: its rows (None if the table cannot be read), and problems."""
+    def stage(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
+              staging: duckdb.DuckDBPyConnection) -> tuple[int | None, list[Problem]]:
+        """Run the frame query into the staging table (see `staging.stage_rows`): the row
+        count (None if the table cannot be read), and problems."""
 
-    def row_numbers(self, count: int) -> np.ndarray:
-        """The row number, as the user sees it, of each of the `count` rows returned."""
+    def numbering(self) -> tuple[int, np.ndarray]:
+        """The record number of the first row read, and the records the reading left
+        out after it (sorted), so that rows are numbered as the user sees them."""
 
-    def merged_rows(self, output: Output, plans: Sequence[ColumnPlan], rows: np.ndarray
-                    ) -> list[Problem]:
-        """Rows that a misplaced quote merged into one cell of an earlier row."""
+    def merged_rows(self, spanning_lines: Callable[[int], list[tuple[int, str]]],
+                    plans: Sequence[ColumnPlan]) -> list[Problem]:
+        """Rows that a misplaced quote merged into one cell of an earlier row;
+        `spanning_lines(j)` gives (row, text) of the cells of column j that span lines."""
 
 
 def kind_of(plan: ColumnPlan) -> Kind | None:
@@ -164,8 +166,6 @@ def frame_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnP
         outputs.append(f"{_shown(plan)} AS v{j}")
         if kind is None:
             outputs.append(f"coalesce(n{plan.index}, {cells.finite(f'p{j}')}) AS num{j}")
-        if plan.contract == "client_id":
-            outputs.append(f"hash({_shown(plan)}) AS idhash")
     outputs.append(f"NOT ({' OR '.join(_filled(p) for p in plans) or 'false'}) AS blank")
     outputs.append(f"({' OR '.join(f'x{k} IS NOT NULL' for k in range(len(extra))) or 'false'}) AS ragged")
     return f"SELECT {', '.join(outputs)} FROM ({_parsed_layers(relation, parts, plans, decimal, extra)})"
@@ -180,6 +180,6 @@ def failures_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[Colu
     if EXTRA in wanted:
         items.append(f"coalesce({', '.join(f'x{k}' for k in range(len(extra)))}) AS t_extra")
     layers = _parsed_layers(relation, parts, plans, decimal, extra)
-    # row_number() over the unordered stream numbers rows as the frame query returned them.
+    # row_number() numbers rows as the frame query returns them: their staged `pos`.
     return (f"SELECT * FROM (SELECT row_number() OVER () - 1 AS pos, {', '.join(items)} "
             f"FROM ({layers})) WHERE pos IN (SELECT unnest($positions)) ORDER BY pos")

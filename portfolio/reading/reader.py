@@ -1,25 +1,23 @@
-"""read_client_file: any supported client file in, a typed frame and a full report out."""
+"""read_client_file: any supported client file in, typed rows and a full report out."""
 
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import duckdb
-import numpy as np
 
 from portfolio.problems import Problem, Report, detail
-from portfolio.reading import layout, query
+from portfolio.reading import checks, columns, consistency, layout, query
 from portfolio.reading.csv_source import CsvTable
 from portfolio.reading.encoding import prepare_text
-from portfolio.reading.frame import build_frame, empty_frame, failure_positions
 from portfolio.reading.header import ColumnPlan, mapping_of, plan_columns
-from portfolio.reading.issues import MAX_ROWS_PER_KIND, file_problem
+from portfolio.reading.issues import file_problem
 from portfolio.reading.options import DECIMALS, SEPARATORS, Detected, ReadOptions, ReadResult
 from portfolio.reading.sniff import HEAD_BYTES, sniff_format
-from portfolio.reading.xlsx_source import read_xlsx
+from portfolio.reading.staging import Staging, number_rows, numbered_sql
+from portfolio.reading.typed import StagedRows, typed_columns
 
 
 def read_client_file(path: str | Path, options: ReadOptions | None = None) -> ReadResult:
@@ -49,10 +47,14 @@ def _read(path: Path, options: ReadOptions) -> ReadResult:
         problems.append(problem)
     if any(p.blocking for p in problems):
         return _failed(problems, kind or "csv", options)
-    if kind == "xlsx":
-        return _read_xlsx(path, options, problems)
-    with tempfile.TemporaryDirectory(prefix="portfolio-read-") as workdir:
-        return _read_csv(path, options, problems, Path(workdir))
+    staging = Staging()
+    try:
+        if kind == "xlsx":
+            return _read_xlsx(path, options, problems, staging)
+        return _read_csv(path, options, problems, staging)
+    except BaseException:
+        staging.close()
+        raise
 
 
 def _check_options(options: ReadOptions) -> list[Problem]:
@@ -72,10 +74,20 @@ def _check_options(options: ReadOptions) -> list[Problem]:
     return problems
 
 
-def _read_csv(path: Path, options: ReadOptions, problems: list[Problem], workdir: Path) -> ReadResult:
-    text, problem = prepare_text(path, options.encoding, workdir)
+def _read_csv(path: Path, options: ReadOptions, problems: list[Problem], staging: Staging
+              ) -> ReadResult:
+    text, problem = prepare_text(path, options.encoding, staging.folder)
     if text is None:
         return _failed(problems + [problem], "csv", options)
+    try:
+        return _read_text(text, options, problems, staging)
+    finally:
+        if text.path != path:
+            text.path.unlink(missing_ok=True)  # the transcoded copy: read, no longer needed
+
+
+def _read_text(text, options: ReadOptions, problems: list[Problem], staging: Staging
+               ) -> ReadResult:
     sample = layout.read_sample(text.path)
     limit = max(layout.HEADER_SCAN_ROWS, (options.header_row or 0) + 1)
     separator = options.separator or layout.detect_separator(sample, limit)
@@ -91,11 +103,15 @@ def _read_csv(path: Path, options: ReadOptions, problems: list[Problem], workdir
     def detected(decimal: str) -> Detected:
         return Detected("csv", text.encoding, separator, decimal, header_index + 1, None, ())
 
-    return _read_table(table, plans, options, problems, detected,
+    return _read_table(table, plans, options, problems, detected, staging,
                        default_decimal="." if separator == "," else ",")
 
 
-def _read_xlsx(path: Path, options: ReadOptions, problems: list[Problem]) -> ReadResult:
+def _read_xlsx(path: Path, options: ReadOptions, problems: list[Problem], staging: Staging
+               ) -> ReadResult:
+    # Imported here: openpyxl and pandas load only when a workbook is read.
+    from portfolio.reading.xlsx_source import read_xlsx
+
     table, sheet_problems = read_xlsx(path, options.sheet, options.header_row)
     problems += sheet_problems
     if table is None:
@@ -106,45 +122,61 @@ def _read_xlsx(path: Path, options: ReadOptions, problems: list[Problem]) -> Rea
     def detected(decimal: str) -> Detected:
         return Detected("xlsx", None, None, decimal, table.header_row, table.sheet, table.sheets)
 
-    return _read_table(table, plans, options, problems, detected, default_decimal=",")
+    return _read_table(table, plans, options, problems, detected, staging, default_decimal=",")
 
 
 def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: ReadOptions,
-                problems: list[Problem], detected: Callable[[str], Detected],
+                problems: list[Problem], detected: Callable[[str], Detected], staging: Staging,
                 default_decimal: str) -> ReadResult:
-    """Run the queries on the source, then build the frame (after DuckDB let go of its memory)."""
-    with duckdb.connect(":memory:") as con:
-        # Arrow "large" strings are what pandas keeps its strings in: no copy on the way.
-        con.execute("SET arrow_large_buffer_size = true")
+    """Stage the source's typed rows, then check them with SQL over the staging table."""
+    with duckdb.connect(":memory:") as con, staging.connect() as staged:
         con.execute("SET enable_progress_bar = false")
         source.attach(con)
         decimal = options.decimal or _detect_decimal(con, source, plans, default_decimal)
         relation, params = source.relation()
         sql = query.frame_sql(relation, source.parts(), plans, decimal, source.extra())
-        result, read_problems = source.fetch(con, sql, params)
+        count, read_problems = source.stage(con, sql, params, staged)
         problems += read_problems
-        if result is None:
-            return ReadResult(empty_frame(), Report(problems), detected(decimal), mapping_of(plans))
-        failures = failure_positions(result)
+        if count is None:
+            return ReadResult(None, Report(problems), detected(decimal), mapping_of(plans))
+        first, skipped = source.numbering()
+        with_skips = number_rows(staged, first, skipped)
+        numbered = numbered_sql("", first, with_skips)
+        counted = checks.totals(staged, numbered, {**columns.decision_sql(plans),
+                                                   **checks.count_sql(plans)})
+        failures = checks.failed_positions(staged, counted)
         texts = _failure_texts(con, source, plans, decimal, failures) if failures else {}
-    rows = source.row_numbers(result.count)
-    problems += source.merged_rows(result, plans, rows)
-    frame, frame_problems = build_frame(result, plans, rows, decimal, failures, texts)
-    del result
-    problems += frame_problems
+        decisions = columns.decide(plans, counted)
+        typed = typed_columns(plans, decisions)
+        problems += source.merged_rows(_spanning_lines(staged, numbered), plans)
+        problems += checks.run(staged, numbered,
+                               checks.row_findings(plans, decisions, typed, decimal, texts))
+        headers = {p.contract: p.header for p in plans if p.contract}
+        problems += consistency.duplicate_ids(staged, numbered, typed, headers.get("client_id"))
     info = detected(decimal)
-    if len(frame) == 0 and not any(p.code in ("ragged_row", "unclosed_quote") for p in problems):
+    kept = counted[checks.KEPT_ROWS]
+    if kept == 0 and not any(p.code in ("ragged_row", "unclosed_quote") for p in problems):
         problems.append(file_problem("no_rows",
                                      detail("problems_file.no_rows", row=info.header_row)))
-    return ReadResult(frame, Report(problems), info, mapping_of(plans))
+    rows = StagedRows(staging, first, with_skips, typed, kept)
+    return ReadResult(rows, Report(problems), info, mapping_of(plans))
+
+
+def _spanning_lines(con: duckdb.DuckDBPyConnection, numbered: str
+                    ) -> Callable[[int], list[tuple[int, str]]]:
+    def cells(j: int) -> list[tuple[int, str]]:
+        return con.execute(f"SELECT source_row, v{j} FROM ({numbered}) "
+                           f"WHERE contains(v{j}, chr(10)) ORDER BY pos").fetchall()
+    return cells
 
 
 def _failure_texts(con: duckdb.DuckDBPyConnection, source: query.TableSource,
-                   plans: list[ColumnPlan], decimal: str, failures: dict[int, np.ndarray]
+                   plans: list[ColumnPlan], decimal: str, failures: Mapping[int, Sequence[int]]
                    ) -> dict[int, list[str]]:
     """The text of the first failed cells of each column, read again by position."""
-    wanted = {j: positions[:MAX_ROWS_PER_KIND] for j, positions in failures.items()}
-    positions = np.unique(np.concatenate(list(wanted.values()))).tolist()
+    # In the order failures_sql gives the texts: columns, then the cell beyond the header.
+    wanted = {j: failures[j] for j in sorted(failures, key=lambda j: j == query.EXTRA)}
+    positions = sorted({p for found in wanted.values() for p in found})
     relation, params = source.relation()
     sql = query.failures_sql(relation, source.parts(), plans, decimal, source.extra(), list(wanted))
     try:
@@ -184,4 +216,4 @@ def _failed(problems: list[Problem], kind: str, options: ReadOptions,
             encoding: str | None = None, separator: str | None = None) -> ReadResult:
     detected = Detected(kind, encoding, separator, options.decimal, options.header_row or 1,
                         None, ())
-    return ReadResult(empty_frame(), Report(problems), detected, {})
+    return ReadResult(None, Report(problems), detected, {})

@@ -25,10 +25,10 @@ import pyarrow as pa
 from openpyxl.utils.exceptions import InvalidFileException
 
 from portfolio.problems import Problem, detail
-from portfolio.reading.collect import Output, collect
 from portfolio.reading.issues import file_problem
 from portfolio.reading.layout import HEADER_SCAN_ROWS, find_header
 from portfolio.reading.query import CellParts
+from portfolio.reading.staging import stage_rows
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all parts of the workbook, decompressed
 MAX_COMPRESSION_RATIO = 100  # real sheets compress 5-20 times; bombs far more
@@ -66,15 +66,15 @@ class XlsxTable:
     def attach(self, con: duckdb.DuckDBPyConnection) -> None:
         con.register(SHEET_VIEW, self.cells)
 
-    def fetch(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object]
-              ) -> tuple[Output | None, list[Problem]]:
-        return collect(con.sql(sql, params=params).to_arrow_reader(1 << 16), self.cells.num_rows), []
+    def stage(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
+              staging: duckdb.DuckDBPyConnection) -> tuple[int | None, list[Problem]]:
+        return stage_rows(con, sql, params, staging), []
 
-    def row_numbers(self, count: int) -> np.ndarray:
+    def numbering(self) -> tuple[int, np.ndarray]:
         # openpyxl yields every sheet row, empty ones included: numbering is positional.
-        return np.arange(self.header_row + 1, self.header_row + 1 + count, dtype=np.int64)
+        return self.header_row + 1, np.empty(0, dtype=np.int64)
 
-    def merged_rows(self, output: Output, plans: object, rows: np.ndarray) -> list[Problem]:
+    def merged_rows(self, spanning_lines: object, plans: object) -> list[Problem]:
         return []  # a sheet's cells are separate: no quote can merge rows
 
 

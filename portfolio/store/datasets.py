@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
 from portfolio.contract import COLUMNS, Kind
 from portfolio.sql import quote_identifier, table_name
 from portfolio.store.database import Store
+
+if TYPE_CHECKING:  # an import stores rows from its staging database, without pandas
+    import pandas as pd
 
 _SQL_TYPES = {
     Kind.TEXT: "VARCHAR", Kind.CATEGORY: "VARCHAR", Kind.NUMBER: "DOUBLE",
@@ -120,15 +125,34 @@ def _select_for_table(frame_columns: list[str], default_period: str,
     return ", ".join(parts)
 
 
+@dataclass(frozen=True)
+class Incoming:
+    """Client rows to store: a FROM item the transaction's cursor reads, and its columns
+    (contract columns by their contract name, custom ones by theirs)."""
+
+    relation: str
+    columns: list[str]
+
+
+@contextmanager
+def frame_rows(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> Iterator[Incoming]:
+    """A validated client frame as rows to store, while the cursor has it registered."""
+    cur.register(_INCOMING, _as_arrow(frame))
+    try:
+        yield Incoming(_INCOMING, list(frame.columns))
+    finally:
+        cur.unregister(_INCOMING)
+
+
 def create_dataset(store: Store, frame: pd.DataFrame, *, name: str, source: str | None = None,
                    period: str | None = None, is_demo: bool = False) -> int:
     """Store a validated client frame as a new dataset, in one transaction; returns its id."""
-    with store.transaction() as cur:
-        return insert_dataset(cur, frame, name=name, source=source, period=period,
+    with store.transaction() as cur, frame_rows(cur, frame) as incoming:
+        return insert_dataset(cur, incoming, name=name, source=source, period=period,
                               is_demo=is_demo)
 
 
-def insert_dataset(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, name: str,
+def insert_dataset(cur: duckdb.DuckDBPyConnection, incoming: Incoming, *, name: str,
                    source: str | None = None, period: str | None = None,
                    is_demo: bool = False) -> int:
     """`create_dataset` inside the caller's open transaction (an import adds more to it)."""
@@ -141,14 +165,10 @@ def insert_dataset(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame, *, name:
     cur.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)",
                 [dataset_id, name, source, now, is_demo])
     _bulk_write(cur)
-    cur.register(_INCOMING, _as_arrow(frame))
-    try:
-        table = clients_table(dataset_id)
-        cur.execute(f"CREATE TABLE {table} AS SELECT "
-                    f"{_select_for_table(list(frame.columns), default_period)} FROM {_INCOMING}",
-                    [default_period])
-    finally:
-        cur.unregister(_INCOMING)
+    table = clients_table(dataset_id)
+    cur.execute(f"CREATE TABLE {table} AS SELECT "
+                f"{_select_for_table(incoming.columns, default_period)} FROM {incoming.relation}",
+                [default_period])
     cur.execute(f"INSERT INTO dataset_periods SELECT ?, period, ?, ?, count(*) FROM {table} "
                 f"GROUP BY period", [dataset_id, source, now])
     return int(dataset_id)
@@ -174,11 +194,11 @@ def add_period(store: Store, dataset_id: int, frame: pd.DataFrame, *, source: st
     cells (today's date when neither is given). A period the dataset already holds
     is refused (`PeriodExists`), never overwritten. Returns the periods added.
     """
-    with store.transaction() as cur:
-        return insert_period(cur, dataset_id, frame, source=source, period=period)
+    with store.transaction() as cur, frame_rows(cur, frame) as incoming:
+        return insert_period(cur, dataset_id, incoming, source=source, period=period)
 
 
-def insert_period(cur: duckdb.DuckDBPyConnection, dataset_id: int, frame: pd.DataFrame, *,
+def insert_period(cur: duckdb.DuckDBPyConnection, dataset_id: int, incoming: Incoming, *,
                   source: str | None = None, period: str | None = None) -> tuple[str, ...]:
     """`add_period` inside the caller's open transaction."""
     if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
@@ -186,39 +206,35 @@ def insert_period(cur: duckdb.DuckDBPyConnection, dataset_id: int, frame: pd.Dat
     default_period = period or date.today().isoformat()
     table = clients_table(dataset_id)
     _bulk_write(cur)
-    cur.register(_INCOMING, _as_arrow(frame))
-    try:
-        incoming = _incoming_periods(cur, list(frame.columns), default_period)
-        taken = [r[0] for r in cur.execute(
-            "SELECT period FROM dataset_periods WHERE dataset_id = ? "
-            "AND list_contains(?::VARCHAR[], period) ORDER BY period",
-            [dataset_id, list(incoming)]).fetchall()]
-        if taken:
-            raise PeriodExists(taken)
-        stored = dict(cur.execute(
-            "SELECT lower(column_name), data_type FROM duckdb_columns() WHERE table_name = ?",
-            [table]).fetchall())
-        incoming_types = {name: str(dtype) for name, dtype, *_ in
-                          cur.execute(f"DESCRIBE SELECT * FROM {_INCOMING}").fetchall()}
-        custom = [c for c in frame.columns if c not in BASE_COLUMNS]
-        _check_custom_types(cur, custom, stored, incoming_types)
-        for column in custom:
-            if column.lower() not in stored:
-                # A column this period brings: earlier periods simply have it empty.
-                cur.execute(f"ALTER TABLE {table} ADD COLUMN {quote_identifier(column)} "
-                            f"{incoming_types[column]}")
-        select = _select_for_table(list(frame.columns), default_period, stored_types=stored)
-        cur.execute(f"INSERT INTO {table} BY NAME SELECT {select} FROM {_INCOMING}",
-                    [default_period])
-    finally:
-        cur.unregister(_INCOMING)
+    periods = _incoming_periods(cur, incoming, default_period)
+    taken = [r[0] for r in cur.execute(
+        "SELECT period FROM dataset_periods WHERE dataset_id = ? "
+        "AND list_contains(?::VARCHAR[], period) ORDER BY period",
+        [dataset_id, list(periods)]).fetchall()]
+    if taken:
+        raise PeriodExists(taken)
+    stored = dict(cur.execute(
+        "SELECT lower(column_name), data_type FROM duckdb_columns() WHERE table_name = ?",
+        [table]).fetchall())
+    incoming_types = {name: str(dtype) for name, dtype, *_ in
+                      cur.execute(f"DESCRIBE SELECT * FROM {incoming.relation}").fetchall()}
+    custom = [c for c in incoming.columns if c not in BASE_COLUMNS]
+    _check_custom_types(cur, incoming.relation, custom, stored, incoming_types)
+    for column in custom:
+        if column.lower() not in stored:
+            # A column this period brings: earlier periods simply have it empty.
+            cur.execute(f"ALTER TABLE {table} ADD COLUMN {quote_identifier(column)} "
+                        f"{incoming_types[column]}")
+    select = _select_for_table(incoming.columns, default_period, stored_types=stored)
+    cur.execute(f"INSERT INTO {table} BY NAME SELECT {select} FROM {incoming.relation}",
+                [default_period])
     now = datetime.now().replace(microsecond=0)
     cur.execute("INSERT INTO dataset_periods SELECT ?, period, ?, ?, count(*) FROM "
                 f"{table} WHERE list_contains(?::VARCHAR[], period) GROUP BY period",
-                [dataset_id, source, now, list(incoming)])
+                [dataset_id, source, now, list(periods)])
     # Scores kept for this dataset were computed without the new rows.
     _drop_scores(cur, dataset_id)
-    return incoming
+    return periods
 
 
 def rename_dataset(store: Store, dataset_id: int, name: str) -> None:
@@ -268,15 +284,15 @@ def _checked_name(name: str) -> str:
     return cleaned
 
 
-def _incoming_periods(cur: duckdb.DuckDBPyConnection, frame_columns: list[str],
+def _incoming_periods(cur: duckdb.DuckDBPyConnection, incoming: Incoming,
                       default_period: str) -> tuple[str, ...]:
-    source = _period_expression(frame_columns)
-    rows = cur.execute(f"SELECT DISTINCT {source} AS p FROM {_INCOMING} ORDER BY p",
+    source = _period_expression(incoming.columns)
+    rows = cur.execute(f"SELECT DISTINCT {source} AS p FROM {incoming.relation} ORDER BY p",
                        [default_period]).fetchall()
     return tuple(r[0] for r in rows)
 
 
-def _check_custom_types(cur: duckdb.DuckDBPyConnection, custom: list[str],
+def _check_custom_types(cur: duckdb.DuckDBPyConnection, relation: str, custom: list[str],
                         stored: dict[str, str], incoming: dict[str, str]) -> None:
     """Refuse a file whose custom column holds text where the dataset stores numbers."""
     for column in custom:
@@ -289,7 +305,7 @@ def _check_custom_types(cur: duckdb.DuckDBPyConnection, custom: list[str],
             # 2.5 into an integer column casts without error but is not 2.5 any more.
             lost += (f" OR CAST(TRY_CAST({quoted} AS {stored_type}) AS {incoming[column]})"
                      f" IS DISTINCT FROM {quoted}")
-        bad = cur.execute(f"SELECT {quoted} FROM {_INCOMING} WHERE {quoted} IS NOT NULL AND "
+        bad = cur.execute(f"SELECT {quoted} FROM {relation} WHERE {quoted} IS NOT NULL AND "
                           f"({lost}) LIMIT 1").fetchall()
         if bad:
             raise ColumnTypeConflict(column, stored_type, str(bad[0][0]))

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from portfolio.contract import CANONICAL_NAMES, canonical_column
@@ -58,6 +59,11 @@ def _read(path: str, key: tuple) -> ReadResult:
 
 def _cached_read(path: Path, options: ReadOptions) -> ReadResult:
     return _read(str(path), _options_key(options))
+
+
+def _preview(result: ReadResult) -> pd.DataFrame:
+    """The first rows, read from the reading's staging database once per reading."""
+    return result.preview(PREVIEW_ROWS)
 
 
 # --- upload -------------------------------------------------------------------
@@ -206,14 +212,13 @@ def _map(header: str, target: str | None, chosen: dict[str, str | None]) -> None
 # --- preview and check --------------------------------------------------------
 
 def preview_section(ctx: PageContext, prepared: PreparedFile) -> None:
-    frame = prepared.result.frame
-    if frame.empty:
+    total = prepared.result.row_count
+    if not total:
         return
     st.subheader(ctx.t("import.preview_title"), anchor=False)
-    st.caption(ctx.t("import.preview_caption", shown=min(PREVIEW_ROWS, len(frame)),
-                     total=len(frame)))
+    st.caption(ctx.t("import.preview_caption", shown=min(PREVIEW_ROWS, total), total=total))
     # An empty cell stays empty (Streamlit would write "None", in English).
-    st.dataframe(frame.head(PREVIEW_ROWS), hide_index=True, placeholder="")
+    st.dataframe(_preview(prepared.result), hide_index=True, placeholder="")
 
 
 def report_section(ctx: PageContext, prepared: PreparedFile) -> bool:

@@ -34,3 +34,12 @@ def test_empty_ids_are_missing_not_duplicates(tmp_path):
 def test_many_rows_without_duplicates(tmp_path):
     lines = [FR_HEADER] + [f"{i:06d};Client;Léa;1;2" for i in range(50_000)]
     assert only(read(write_csv(tmp_path, lines)), "duplicate_id") == []
+
+
+def test_rows_with_an_empty_period_are_compared_with_each_other(tmp_path):
+    header = FR_HEADER + ";Période"
+    rows = ["C1;A;Rep;1;2;", "C2;B;Rep;1;2;2025", "C1;A;Rep;1;2;", "C4;D;Rep;1;2;2025",
+            "C5;E;Rep;1;2;2025"]
+    result = read(write_csv(tmp_path, [header, *rows]))
+    [duplicate] = only(result, "duplicate_id")
+    assert (duplicate.row, duplicate.value) == (4, "C1")

@@ -33,8 +33,9 @@ def test_public_api():
     assert hash(mapped) == hash(reading.ReadOptions(column_map={"Notes": None, "Client": "client_id"}))
     assert [f.name for f in dataclasses.fields(reading.Detected)] == [
         "format", "encoding", "separator", "decimal", "header_row", "sheet", "sheets"]
-    assert [f.name for f in dataclasses.fields(reading.ReadResult)] == [
-        "frame", "report", "detected", "mapping"]
+    assert [f.name for f in dataclasses.fields(reading.ReadResult)][:4] == [
+        "rows", "report", "detected", "mapping"]
+    assert all(hasattr(reading.ReadResult, name) for name in ("frame", "preview", "row_count"))
 
 
 def test_every_contract_column_gets_its_type(tmp_path):

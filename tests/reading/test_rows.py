@@ -163,3 +163,14 @@ def test_rows_after_a_rejected_row_keep_their_number(tmp_path):
     result = read(write_csv(tmp_path, lines))
     assert [(p.code, p.row) for p in result.report.errors] == [("ragged_row", 3), ("not_a_number", 4)]
     assert result.frame["source_row"].tolist() == [2, 4]
+
+
+def test_a_misplaced_quote_is_found_among_repeated_notes(tmp_path):
+    # One note opens a quote that a later one closes: the rows between vanish into it.
+    header = FR_HEADER + ";Notes"
+    rows = [f"C{i};Client {i};Rep;1;2;RAS" for i in range(8)]
+    rows[3] = 'C3;Client 3;Rep;1;2;"RAS'
+    rows[5] = 'C5;Client 5;Rep;1;2;RAS"'
+    result = read(write_csv(tmp_path, [header, *rows]))
+    [merged] = only(result, "unclosed_quote")
+    assert (merged.row, merged.column, merged.blocking) == (5, "Notes", True)
