@@ -6,6 +6,9 @@ import argparse
 import sys
 from typing import Callable, Sequence
 
+# The command modules import what their work needs when it runs, not here: parsing
+# the command line loads no pandas, and an import (reading and storing a file in
+# DuckDB) never does (bench/bench_import.py measures its peak memory).
 from portfolio.cli import demo_cmd, grid_cmd, score_cmd
 from portfolio.cli import datasets_cmd, export_cmd, import_cmd
 from portfolio.cli import plan_cmd

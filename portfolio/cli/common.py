@@ -7,9 +7,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterator
 
 from portfolio.grid.loader import load_grid
 from portfolio.grid.model import Grid
@@ -17,7 +15,9 @@ from portfolio.norms import Norms, check_norms_against_grid, load_norms
 from portfolio.problems import ConfigError
 from portfolio.reading import read_client_file
 from portfolio.settings import load_settings
-from portfolio.tables_out import UnknownFormat, output_format, write_csv_stream, write_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXIT_USAGE = 2
 
@@ -108,6 +108,8 @@ def check_output_path(path: str | None) -> None:
     """Refuse a bad output extension before any work is done."""
     if path is None:
         return
+    from portfolio.tables_out import UnknownFormat, output_format
+
     try:
         output_format(path)
     except UnknownFormat as error:
@@ -116,6 +118,8 @@ def check_output_path(path: str | None) -> None:
 
 def write_output(frame: pd.DataFrame, path: str | None) -> None:
     """Write to `path` by its extension, or CSV on standard output."""
+    from portfolio.tables_out import write_csv_stream, write_table
+
     if path is None:
         write_csv_stream(frame, sys.stdout)
         return

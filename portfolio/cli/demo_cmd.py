@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from portfolio.cli.common import check_output_path, write_output
-from portfolio.demo import generate_demo
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,6 +20,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from portfolio.demo import generate_demo
+
     check_output_path(args.out)
     frame = generate_demo(n_clients=args.clients, n_reps=args.reps, seed=args.seed)
     write_output(frame, args.out)

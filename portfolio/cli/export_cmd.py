@@ -7,10 +7,8 @@ import os
 
 from portfolio.cli.common import UserError, grid_from
 from portfolio.cli.db_option import add_db_option, dataset_named, opened_store
-from portfolio.exporting import export_format, scored_export, write_export
 from portfolio.i18n import LANGUAGES, language_from_locale
 from portfolio.problems import ConfigError
-from portfolio.queries.scope import ClientFilter
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from portfolio.exporting import export_format, scored_export, write_export
+    from portfolio.queries.scope import ClientFilter
+
     try:
         export_format(args.out)
     except ValueError as error:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from portfolio.access import Visibility
 from portfolio.cli.common import (UserError, add_file_arguments, config_errors_reported,
@@ -14,7 +13,9 @@ from portfolio.grid.model import Grid
 from portfolio.norms import Norms
 from portfolio.store.database import Store
 from portfolio.store.datasets import create_dataset
-from portfolio.structure import norms_gaps
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 OUTPUT_COLUMNS = ("salesperson", "segment", "clients", "client_share", "revenue", "revenue_share",
                   "target_share", "gap", "within_tolerance")
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
 
 def gaps_table(clients: pd.DataFrame, grid: Grid, norms: Norms, file: str) -> pd.DataFrame:
     """One row per salesperson × segment of the grid (OUTPUT_COLUMNS), from a read client file."""
+    from portfolio.structure import norms_gaps
+
     store = Store(":memory:")
     try:
         with config_errors_reported():  # the grid reads a column the file does not have, …

@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from portfolio.cli.common import (add_file_arguments, config_errors_reported, file_inputs,
                                   write_output)
-from portfolio.planning import PlanInputs, VisitPlan, data_date, make_plan, plan_output, plan_roles
-from portfolio.scoring.engine import score_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from portfolio.planning import PlanInputs, VisitPlan
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from portfolio.planning import PlanInputs, data_date, make_plan, plan_output, plan_roles
+    from portfolio.scoring.engine import score_frame
+
     given = file_inputs(args, norms=True)
     with config_errors_reported():
         scores = score_frame(given.clients, given.grid)
@@ -43,6 +49,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _plannable(clients: pd.DataFrame, scores: pd.DataFrame, file: str) -> pd.DataFrame:
     """The clients with their segment; those the grid could not place are named and left out."""
+    import numpy as np
+    import pandas as pd
+
     frame = clients.copy()
     for column in ("visits_12m", "last_visit"):  # optional columns the file may lack
         if column not in frame.columns:

@@ -6,7 +6,6 @@ import argparse
 
 from portfolio.cli.common import (add_file_arguments, config_errors_reported, file_inputs,
                                   write_output)
-from portfolio.scoring.engine import output_columns, score_frame
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,6 +18,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from portfolio.scoring.engine import output_columns, score_frame
+
     inputs = file_inputs(args)
     with config_errors_reported():  # the grid reads a column the file lacks…
         scores = score_frame(inputs.clients, inputs.grid)

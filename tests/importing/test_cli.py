@@ -116,3 +116,20 @@ def test_export_errors_exit_2(seeded_db, tmp_path):
     period = run("export", "--dataset", "Seed portfolio", "--period", "2030", "--out",
                  tmp_path / "x.csv", "--db", seeded_db)
     assert period.returncode == 2 and "its periods are: 2026-Q1" in period.stderr
+
+
+def test_an_import_loads_neither_pandas_nor_openpyxl(seeded_db, files):
+    """Reading a CSV and storing it needs DuckDB and Arrow only: pandas loaded is about
+    45 MB of a 1M-row import's peak (bench/bench_import.py), which has to stay under
+    three times the file. The command is run in-process, so that what it loaded shows."""
+    script = (
+        "import sys\n"
+        "from portfolio.cli import main\n"
+        f"code = main(['import', {str(corpus.cp1252_specials(files))!r}, '--db', {str(seeded_db)!r}])\n"
+        "print(code, sorted(m for m in ('pandas', 'openpyxl', 'plotly') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "0 []"
+    assert rows_of(seeded_db, "SELECT rows FROM dataset_periods p JOIN datasets d "
+                              "USING (dataset_id) WHERE name = 'cp1252'") == [(2,)]
