@@ -20,7 +20,7 @@ def _malloc_trim():
 def return_freed_memory() -> None:
     """Return the heap pages freed so far to the system.
 
-    glibc keeps freed pages for reuse. After a 1M-row file is read, about 30 MB of
+    glibc keeps freed pages for reuse. After a 1M-row file is read, about 10 MB of
     them would still count in the process while the import stores the rows
     (measured with bench/bench_import.py). A no-op where the C library cannot trim.
     """

@@ -1,4 +1,4 @@
-"""Match the header cells of a file to contract columns and name the frame's columns."""
+"""Match the header cells of a file to contract columns and name the client table's columns."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ ROW_COLUMN = "source_row"
 
 @dataclass(frozen=True)
 class ColumnPlan:
-    """One column of the file and what it becomes in the frame."""
+    """One column of the file and what it becomes in the client table."""
 
     index: int  # 0-based position in the file
     header: str  # header text as written (trimmed); "" for an unnamed column
-    name: str  # column name in the frame
+    name: str  # column name in the client table
     contract: str | None  # contract column, or None for a custom column
 
 
@@ -95,7 +95,7 @@ def _unique(name: str, used: set[str]) -> str:
 
 def mapping_of(plans: Sequence[ColumnPlan]) -> dict[str, str | None]:
     """Every named file column -> its contract column or None (custom), keyed by the
-    header text (by the frame name when two headers read the same)."""
+    header text (by the column name when two headers read the same)."""
     mapping: dict[str, str | None] = {}
     for plan in plans:
         key = plan.header if plan.header and plan.header not in mapping else plan.name

@@ -94,15 +94,15 @@ def clients_table(dataset_id: int) -> str:
     return table_name(f"clients_{int(dataset_id)}")
 
 
-def _period_expression(frame_columns: list[str]) -> str:
+def _period_expression(columns: list[str]) -> str:
     """The row's period: its `period` cell, or the bound default when that is empty."""
-    source = 'CAST("period" AS VARCHAR)' if "period" in frame_columns else "NULL"
+    source = 'CAST("period" AS VARCHAR)' if "period" in columns else "NULL"
     return f"coalesce(nullif(trim({source}), ''), ?)"
 
 
-def _select_for_table(frame_columns: list[str], default_period: str,
+def _select_for_table(columns: list[str], default_period: str,
                       stored_types: dict[str, str] | None = None) -> str:
-    """SELECT list casting the frame's columns to the stored types; absent ones are NULL.
+    """SELECT list casting the incoming columns to the stored types; absent ones are NULL.
 
     `stored_types` (lower-cased name → type) are the types of an existing table,
     which custom columns are cast to when a period is added.
@@ -111,12 +111,12 @@ def _select_for_table(frame_columns: list[str], default_period: str,
     for name, sql_type in BASE_COLUMNS.items():
         column = quote_identifier(name)
         if name == "period":
-            parts.append(f"{_period_expression(frame_columns)} AS {column}")
-        elif name in frame_columns:
+            parts.append(f"{_period_expression(columns)} AS {column}")
+        elif name in columns:
             parts.append(f"CAST({column} AS {sql_type}) AS {column}")
         else:
             parts.append(f"CAST(NULL AS {sql_type}) AS {column}")
-    for name in frame_columns:
+    for name in columns:
         if name in BASE_COLUMNS:
             continue
         column = quote_identifier(name)
