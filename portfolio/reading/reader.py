@@ -164,6 +164,7 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
 
 def _spanning_lines(con: duckdb.DuckDBPyConnection, numbered: str
                     ) -> Callable[[int], list[tuple[int, str]]]:
+    """(row, text) of the cells of column j that span lines, in file order."""
     def cells(j: int) -> list[tuple[int, str]]:
         return con.execute(f"SELECT source_row, v{j} FROM ({numbered}) "
                            f"WHERE contains(v{j}, chr(10)) ORDER BY pos").fetchall()

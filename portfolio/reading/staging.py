@@ -67,7 +67,7 @@ def stage_rows(reading: duckdb.DuckDBPyConnection, sql: str, params: dict[str, o
 
     The query is read in file order (its default), so each batch's positions follow
     the previous one's; the staging connection may then store rows in any order,
-    which lets DuckDB write with all its threads.
+    which lets DuckDB write with several threads.
     """
     batches = reading.sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
     schema = batches.schema.append(pa.field("pos", pa.int64()))
