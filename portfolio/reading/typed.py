@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import duckdb
 
-from portfolio.contract import CANONICAL_NAMES, Kind, header_says_percent
+from portfolio.contract import BY_NAME, CANONICAL_NAMES, Kind, header_says_percent
 from portfolio.reading.header import ROW_COLUMN, ColumnPlan
 from portfolio.reading.query import kind_of
 from portfolio.reading.staging import Staging, numbered_sql
@@ -134,7 +134,7 @@ class StagedRows:
     def attached(self, cur: duckdb.DuckDBPyConnection) -> Iterator[str]:
         """A FROM item reading the rows on `cur` (the store's transaction), while the
         staging database is attached to it read-only."""
-        alias = f"staged_rows_{next(_ATTACHED)}"
+        alias = quote_identifier(f"staged_rows_{next(_ATTACHED)}")
         with self.staging.lock:
             cur.execute(f"ATTACH $path AS {alias} (READ_ONLY)", {"path": str(self.staging.path)})
             try:
@@ -146,8 +146,6 @@ class StagedRows:
 def as_client_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The frame with the contract's pandas types: counts as nullable integers
     (DuckDB gives plain int64 when a count column has no empty cell)."""
-    from portfolio.contract import BY_NAME
-
     for name in frame.columns:
         spec = BY_NAME.get(name)
         if spec is not None and spec.kind is Kind.INTEGER:
