@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from portfolio.demo import generate_demo
+from portfolio.demo import PERIOD, generate_demo
+from portfolio.demo.history import PREVIOUS_PERIOD, previous_quarter
 from portfolio.store.database import Store
-from portfolio.store.datasets import create_dataset, free_name, list_datasets
+from portfolio.store.datasets import Dataset, add_period, create_dataset, free_name, list_datasets
 
 DEMO_DATASET_NAME = "Demo portfolio"
 
@@ -29,6 +30,21 @@ def load_demo_dataset(store: Store) -> int:
     """
     return create_dataset(store, generate_demo(), name=free_name(store, DEMO_DATASET_NAME),
                           source="demo", is_demo=True)
+
+
+def can_add_demo_quarter_before(dataset: Dataset) -> bool:
+    """Whether the dataset is the demo as loaded: its quarter alone, no quarter before yet."""
+    return dataset.is_demo and dataset.periods == (PERIOD,)
+
+
+def add_demo_quarter_before(store: Store, dataset: Dataset) -> str:
+    """Add the demo's quarter before (`portfolio.demo.history`) to a demo dataset, so that
+    the history views have two quarters to compare; returns the period added."""
+    if not can_add_demo_quarter_before(dataset):
+        raise ValueError(f"dataset {dataset.name!r} is not the demo as loaded")
+    add_period(store, dataset.dataset_id, previous_quarter(generate_demo()), source="demo",
+               period=PREVIOUS_PERIOD)
+    return PREVIOUS_PERIOD
 
 
 def _ever_held_a_dataset(store: Store) -> bool:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from portfolio.demo.history import PREVIOUS_PERIOD
 from portfolio.queries.scope import ClientFilter
+from portfolio.store.bootstrap import add_demo_quarter_before, can_add_demo_quarter_before
+from portfolio.store.datasets import PeriodExists
 from portfolio.structure.history import PeriodComparison, previous_period
 from portfolio.ui import structure_data
 from portfolio.ui.context import PageContext
@@ -19,6 +22,8 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
     periods = ctx.dataset.periods if ctx.dataset else ()
     if len(periods) < 2:
         st.info(ctx.t("structure.history_one_period"), icon=":material/history:")
+        if ctx.dataset is not None and can_add_demo_quarter_before(ctx.dataset):
+            demo_quarter_before(ctx)
         return
     st.caption(ctx.t("structure.history_caption"))
     end = ctx.period or periods[-1]
@@ -50,6 +55,18 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
     st.table(moves, hide_index=True)
     download_buttons(ctx, moves, ctx.t("structure.history_moves_file", start=start, end=end),
                      "w.structure.history_moves_download")
+
+
+def demo_quarter_before(ctx: PageContext) -> None:
+    """A trainer's shortcut: the demo's quarter before, added in one click."""
+    st.caption(ctx.t("structure.history_demo_hint"))
+    if st.button(ctx.t("structure.history_demo_add", period=PREVIOUS_PERIOD),
+                 key="w.structure.history_demo_add", icon=":material/add_circle:"):
+        try:
+            add_demo_quarter_before(ctx.store, ctx.dataset)
+        except PeriodExists:
+            pass  # added meanwhile from another session: the rerun shows it
+        st.rerun()
 
 
 def mix_table(ctx: PageContext, comparison: PeriodComparison) -> pd.DataFrame:

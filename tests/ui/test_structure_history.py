@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from portfolio.access import Visibility
+from portfolio.demo import PERIOD, generate_demo
+from portfolio.demo.history import PREVIOUS_PERIOD, previous_quarter
 from portfolio.grid.loader import load_grid
 from portfolio.queries.scope import ClientFilter
 from portfolio.store.database import Store
@@ -80,3 +82,34 @@ def test_over_time_in_french(tmp_path, monkeypatch):
     text = all_text(at)
     assert f"De {START} à {END} :" in text
     assert any(f"Segment en {START}" in t.value.columns for t in at.table)
+
+
+def test_the_demo_takes_its_quarter_before_in_one_click(tmp_path, monkeypatch):
+    # A first start: the app loads the demo, which holds one quarter.
+    monkeypatch.setenv("PORTFOLIO_DB", str(tmp_path / "first_start.duckdb"))
+    monkeypatch.delenv("PORTFOLIO_CONFIG", raising=False)
+    at = open_page(STRUCTURE)
+    assert any(i.value.startswith("This dataset holds one period.") for i in at.info)
+    at.button(key="w.structure.history_demo_add").click().run()
+    assert not at.exception
+    assert at.selectbox(key="w.structure.history_from").value == PREVIOUS_PERIOD
+    assert at.selectbox(key="w.structure.history_to").value == PERIOD
+    before = set(previous_quarter(generate_demo())["client_id"])
+    now = set(generate_demo()["client_id"])
+    assert (f"**{len(now - before)}** came and **{len(before - now)}** left."
+            in all_text(at))
+    assert not [b for b in at.button if b.key == "w.structure.history_demo_add"]
+
+
+def test_a_dataset_of_ones_own_has_no_demo_button(seeded_db):
+    at = open_page(STRUCTURE)
+    assert not [b for b in at.button if b.key == "w.structure.history_demo_add"]
+
+
+def test_the_demo_button_in_french(tmp_path, monkeypatch):
+    monkeypatch.setenv("PORTFOLIO_DB", str(tmp_path / "first_start.duckdb"))
+    monkeypatch.delenv("PORTFOLIO_CONFIG", raising=False)
+    at = open_page(STRUCTURE, locale="fr-FR")
+    [button] = [b for b in at.button if b.key == "w.structure.history_demo_add"]
+    assert button.label == f"Ajouter le trimestre précédent de la démo ({PREVIOUS_PERIOD})"
+    assert "la démo peut aussi contenir le trimestre précédent" in all_text(at)
