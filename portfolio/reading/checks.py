@@ -1,8 +1,9 @@
 """Run the reading's checks as SQL over the staged rows.
 
 A file that breaks no rule costs three scans of the staged table, whatever its
-size: the whole-column decisions, the count of rows breaking each rule, and the
-duplicate ids. Only a rule that is broken fetches rows: its first ones.
+size: the whole-column decisions (with the counts of unreadable cells and of cells
+spanning lines), the count of rows breaking each rule, and the duplicate ids. Only
+a rule that is broken fetches rows: its first ones.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from portfolio.reading import columns, consistency
 from portfolio.reading.columns import Finding, Found, rows_of
 from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import MAX_ROWS_PER_KIND as CAP
-from portfolio.reading.query import EXTRA, NUMERIC_KINDS, kind_of
+from portfolio.reading.query import EXTRA, NUMERIC_KINDS, TEXT_KINDS, kind_of
 from portfolio.reading.typed import Decisions
 
 KEPT_ROWS = "kept_rows"
@@ -35,12 +36,21 @@ def totals(con: duckdb.DuckDBPyConnection, numbered: str, aggregates: Mapping[st
 
 
 def count_sql(plans: Sequence[ColumnPlan]) -> dict[str, str]:
-    """The kept rows, and the cells each column could not read (EXTRA: ragged rows)."""
+    """The kept rows, the cells each column could not read (EXTRA: ragged rows), and the
+    text cells that span lines (which a misplaced quote may have merged rows into)."""
     found = {KEPT_ROWS: "count_if(NOT blank)", f"failed_{EXTRA}": "count_if(ragged)"}
     for plan in plans:
-        if kind_of(plan) in (*NUMERIC_KINDS, Kind.DATE):  # the columns with an `f` flag
-            found[f"failed_{plan.index}"] = f"count_if(f{plan.index})"
+        j, kind = plan.index, kind_of(plan)
+        if kind in (*NUMERIC_KINDS, Kind.DATE):  # the columns with an `f` flag
+            found[f"failed_{j}"] = f"count_if(f{j})"
+        elif kind in TEXT_KINDS:
+            found[spanning(j)] = f"count_if(contains(v{j}, chr(10)))"
     return found
+
+
+def spanning(j: int) -> str:
+    """The name of the count of column j's cells that span lines."""
+    return f"spanning_{j}"
 
 
 def failed_positions(con: duckdb.DuckDBPyConnection, counted: Mapping[str, int]

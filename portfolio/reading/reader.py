@@ -148,7 +148,7 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
         texts = _failure_texts(con, source, plans, decimal, failures) if failures else {}
         decisions = columns.decide(plans, counted)
         typed = typed_columns(plans, decisions)
-        problems += source.merged_rows(_spanning_lines(staged, numbered), plans)
+        problems += source.merged_rows(_spanning_lines(staged, numbered, counted), plans)
         problems += checks.run(staged, numbered,
                                checks.row_findings(plans, decisions, typed, decimal, texts))
         headers = {p.contract: p.header for p in plans if p.contract}
@@ -162,10 +162,13 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
     return ReadResult(rows, Report(problems), info, mapping_of(plans))
 
 
-def _spanning_lines(con: duckdb.DuckDBPyConnection, numbered: str
+def _spanning_lines(con: duckdb.DuckDBPyConnection, numbered: str, counted: Mapping[str, int]
                     ) -> Callable[[int], list[tuple[int, str]]]:
-    """(row, text) of the cells of column j that span lines, in file order."""
+    """(row, text) of the cells of column j that span lines, in file order (read only
+    for a column where the first scan counted some)."""
     def cells(j: int) -> list[tuple[int, str]]:
+        if not counted.get(checks.spanning(j)):
+            return []
         return con.execute(f"SELECT source_row, v{j} FROM ({numbered}) "
                            f"WHERE contains(v{j}, chr(10)) ORDER BY pos").fetchall()
     return cells
