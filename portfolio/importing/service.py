@@ -105,7 +105,7 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
     report = progress or _silent
     report(VALIDATING, 0.5)
     result = prepared.result
-    renames, renamed = storable_names(result.rows.names if result.rows else [])
+    renames, renamed = _storable(result)
     problems = [*result.report.problems, *renamed]
     if dataset_id is not None:
         if get_dataset(store, dataset_id) is None:
@@ -155,8 +155,12 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
 def file_problems(prepared: PreparedFile) -> list[Problem]:
     """Every problem of a file read for import, columns renamed for storage included
     (what `store_prepared` would report, short of problems with the destination)."""
-    rows = prepared.result.rows
-    return [*prepared.result.report.problems, *storable_names(rows.names if rows else [])[1]]
+    return [*prepared.result.report.problems, *_storable(prepared.result)[1]]
+
+
+def _storable(result: ReadResult) -> tuple[dict[str, str], list[Problem]]:
+    """The new names of the custom columns that would clash in the store, with a warning each."""
+    return storable_names(result.rows.names if result.rows is not None else [])
 
 
 def _silent(stage: str, fraction: float) -> None:

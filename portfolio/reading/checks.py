@@ -19,6 +19,7 @@ from portfolio.reading.columns import Finding, Found, rows_of
 from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import MAX_ROWS_PER_KIND as CAP
 from portfolio.reading.query import EXTRA, NUMERIC_KINDS, TEXT_KINDS, kind_of
+from portfolio.reading.staging import STAGED
 from portfolio.reading.typed import Decisions
 
 KEPT_ROWS = "kept_rows"
@@ -63,7 +64,7 @@ def failed_positions(con: duckdb.DuckDBPyConnection, counted: Mapping[str, int]
         j = int(name.removeprefix("failed_"))
         flag = "ragged" if j == EXTRA else f"f{j}"
         found[j] = [r[0] for r in con.execute(
-            f"SELECT pos FROM staged WHERE {flag} ORDER BY pos LIMIT {CAP}").fetchall()]
+            f"SELECT pos FROM {STAGED} WHERE {flag} ORDER BY pos LIMIT {CAP}").fetchall()]
     return found
 
 
