@@ -6,20 +6,21 @@ from portfolio.ui import frame
 from portfolio.ui.plan_data import rep_view, team_plan_reps
 from portfolio.ui.plan_judgements import judgements_in_use, judgements_panel
 from portfolio.ui.plan_tables import client_table, segment_panel, team_panel
-from portfolio.ui.plan_view import (headline, latest_period_note, plan_date, plan_inputs_or_stop,
+from portfolio.ui.plan_view import (headline, latest_period_note, plan_date, planned_view, plan_inputs_or_stop,
                                     priority_list, rep_controls, utilisation_panel)
 
 ctx = frame("plan")
 st.title(ctx.t("plan.title"), anchor=False)
 latest_period_note(ctx)
+planned = planned_view(ctx)
 judgements = judgements_in_use(ctx, plan_inputs_or_stop(ctx))
 date = plan_date(ctx)
-reps = team_plan_reps(ctx, judgements.inputs, date)
+reps = team_plan_reps(planned, judgements.inputs, date)
 if reps.empty:
     st.info(ctx.t("plan.no_clients"), icon=":material/info:")
     st.stop()
 rep = rep_controls(ctx, judgements.inputs, date, list(reps["salesperson"]))
-view = rep_view(ctx, judgements.inputs, date, rep)
+view = rep_view(planned, judgements.inputs, date, rep)
 headline(ctx, view)
 utilisation_panel(ctx, view)
 priority_list(ctx, view)

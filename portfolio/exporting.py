@@ -6,15 +6,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from portfolio.access import Visibility
 from portfolio.contract import BY_NAME
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
-from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.queries.scope import ClientFilter
 from portfolio.scoring.engine import score_columns
 from portfolio.sql import quote_identifier
-from portfolio.store.database import Store
 from portfolio.store.datasets import clients_table, table_columns
+from portfolio.view import PortfolioView
 from portfolio.tables_out import csv_bytes, xlsx_bytes
 
 EXPORT_FORMATS = ("csv", "xlsx")
@@ -23,19 +22,19 @@ XLSX_MAX_ROWS = 1_048_575  # an Excel sheet's rows, the header row left out
 _HIDDEN = ("source_row",)
 
 
-def scored_export(store: Store, dataset_id: int, grid: Grid, lang: str, *,
-                  visibility: Visibility = Visibility.everyone(),
+def scored_export(view: PortfolioView, lang: str,
                   filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
-    """One row per client of the dataset (one period, the latest by default): its own
+    """One row per client the view shows (one period): its own
     columns, then the scores, the segment's label and action in `lang`, and the
     points of each criterion under the criterion's label.
 
     The client columns keep their contract names, so an export reads back in;
     optional contract columns that are empty throughout are left out.
     """
-    source = scored_clients(store, dataset_id, grid, visibility, filters)
-    with store.reading() as cur:
-        stored = table_columns(cur, clients_table(dataset_id))
+    grid = view.grid
+    source = view.clients(filters)
+    with view.store.reading() as cur:
+        stored = table_columns(cur, clients_table(view.dataset_id))
         scored = {r[0] for r in cur.execute(f"DESCRIBE SELECT * FROM {source.sql}",
                                             source.params).fetchall()}
     # In the clients table's order; a file column named like a score is not carried
@@ -46,7 +45,7 @@ def scored_export(store: Store, dataset_id: int, grid: Grid, lang: str, *,
     points = [f"pts_{c.id}" for c in grid.criteria]
     selected = client_columns + ["attractiveness", "qrc", "segment", "incomplete"] + points
     columns = ", ".join(quote_identifier(c) for c in selected)
-    with store.reading() as cur:
+    with view.store.reading() as cur:
         frame = cur.execute(f"SELECT {columns} FROM {source.sql} ORDER BY client_id",
                             source.params).df()
     # Optional contract columns the data never filled would only pad the table.

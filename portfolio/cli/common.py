@@ -1,23 +1,31 @@
-"""What the commands share: the user-error type, loading inputs and writing outputs."""
+"""What the commands share: the user-error type, loading inputs and writing outputs.
+
+A command on a client file reads it by the same rules as an import, into a store of its
+own in memory, and computes through the same `PortfolioView` as the pages: a figure a
+command writes is the figure a page shows for the same data.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from portfolio.grid.loader import load_grid
 from portfolio.grid.model import Grid
 from portfolio.norms import Norms, check_norms_against_grid, load_norms
 from portfolio.problems import ConfigError
-from portfolio.reading import read_client_file
 from portfolio.settings import load_settings
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from portfolio.problems import Problem
+    from portfolio.view import PortfolioView
 
 EXIT_USAGE = 2
 
@@ -32,31 +40,96 @@ class UserError(Exception):
 
 def add_file_arguments(parser: argparse.ArgumentParser, *, norms: bool = False) -> None:
     """The arguments of the commands that work on one client file: INPUT, --grid,
-    --norms (when the command uses them) and --out."""
+    --norms (when the command uses them), --period and --out."""
     parser.add_argument("input", help="client file (.csv or .xlsx)")
     parser.add_argument("--grid", help="scoring grid (YAML); default config/grids/default.yaml")
     if norms:
         parser.add_argument("--norms", help="norms (YAML); default config/norms.yaml")
+    parser.add_argument("--period", help="period of the file to use when it holds several "
+                                         "(default: the latest)")
     parser.add_argument("--out",
                         help="output file: .csv, .xlsx or .parquet (CSV on stdout if absent)")
 
 
 @dataclass(frozen=True)
 class FileInputs:
-    """What a command on one client file works from."""
+    """What a command on one client file works from: the file's portfolio under the grid."""
 
-    grid: Grid
-    clients: pd.DataFrame
+    view: PortfolioView
     norms: Norms | None = None
 
 
-def file_inputs(args: argparse.Namespace, *, norms: bool = False) -> FileInputs:
+@contextmanager
+def file_inputs(args: argparse.Namespace, *, norms: bool = False) -> Iterator[FileInputs]:
     """The inputs named by `add_file_arguments`, cheapest checks first: the output's
-    extension, the grid and the norms are refused before the client file is read."""
+    extension, the grid and the norms are refused before the client file is read.
+    The file's store is closed when the command is done with it."""
     check_output_path(args.out)
     grid = grid_from(args.grid)
     checked_norms = norms_from(args.norms, grid) if norms else None
-    return FileInputs(grid, clients_from(args.input), checked_norms)
+    with file_view(args.input, grid, getattr(args, "period", None)) as view:
+        yield FileInputs(view, checked_norms)
+
+
+@contextmanager
+def file_view(path: str, grid: Grid, period: str | None = None) -> Iterator[PortfolioView]:
+    """A client file's portfolio under `grid`, read by the data contract into a store in
+    memory; warnings go to stderr, errors stop with every problem."""
+    from portfolio.importing import import_file
+    from portfolio.store.database import Store
+    from portfolio.view import PortfolioView
+
+    file = Path(path)
+    if not file.is_file():
+        raise UserError(f"error: file not found: {file}")
+    store = Store(":memory:")
+    try:
+        with file_problems_reported(file, "nothing was done; fix the rows above and run again."):
+            outcome = import_file(store, file, dataset_name="input")
+        report_warnings(file, outcome.warnings)
+        view = PortfolioView.open(store, outcome.dataset_id, grid)
+        if period is not None and period not in view.dataset.periods:
+            raise UserError(f"error: {file.name} has no period {period!r}; its periods are: "
+                            f"{', '.join(view.dataset.periods)}.")
+        view = view.at_period(period)
+        if len(view.dataset.periods) > 1:
+            print(f"{file.name}: the file holds the periods {', '.join(view.dataset.periods)}; "
+                  f"this is period {view.shown_period} (choose another with --period)",
+                  file=sys.stderr)
+        with config_errors_reported():  # the grid reads a text column with bands…
+            view.scores_table()
+        warn_unscorable(view, file.name)
+        yield view
+    finally:
+        store.close()
+
+
+@contextmanager
+def file_problems_reported(file: Path, outcome: str) -> Iterator[None]:
+    """Turn a file's blocking problems (InputError) into a user error: each problem with
+    its row and column, then `outcome` (what was left undone)."""
+    from portfolio.problems import InputError
+
+    try:
+        yield
+    except InputError as error:
+        raise UserError(*(f"{file.name}: {p.describe()}" for p in error.problems),
+                        f"{file.name}: {outcome}") from error
+
+
+def report_warnings(file: Path, warnings: Iterable[Problem]) -> None:
+    """A file's warnings on standard error, one a line, with their row and column."""
+    for problem in warnings:
+        print(f"{file.name}: {problem.describe()}", file=sys.stderr)
+
+
+def warn_unscorable(view: PortfolioView, where: str) -> None:
+    """Name on stderr the grid criteria the data cannot score (as every page does)."""
+    from portfolio.scoring.coverage import coverage_warning, unscorable_criteria
+
+    warning = coverage_warning(view.grid, unscorable_criteria(view), "en")
+    if warning:
+        print(f"{where}: warning: {warning}", file=sys.stderr)
 
 
 @contextmanager
@@ -88,20 +161,6 @@ def norms_from(path: str | None, grid: Grid) -> Norms:
     if issues:
         raise UserError(*(str(issue) for issue in issues))
     return norms
-
-
-def clients_from(path: str) -> pd.DataFrame:
-    """Read a client file by the data contract; warnings go to stderr, errors stop."""
-    file = Path(path)
-    if not file.is_file():
-        raise UserError(f"error: file not found: {file}")
-    result = read_client_file(file)
-    for problem in result.report.warnings:
-        print(f"{file.name}: {problem.describe()}", file=sys.stderr)
-    if not result.report.ok:
-        raise UserError(*(f"{file.name}: {p.describe()}" for p in result.report.errors),
-                        f"{file.name}: nothing was scored; fix the rows above and run again.")
-    return result.frame
 
 
 def check_output_path(path: str | None) -> None:

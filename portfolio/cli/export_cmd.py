@@ -28,8 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from portfolio.cli.common import warn_unscorable
     from portfolio.exporting import export_format, scored_export, write_export
-    from portfolio.queries.scope import ClientFilter
+    from portfolio.view import PortfolioView
 
     try:
         export_format(args.out)
@@ -42,11 +43,13 @@ def run(args: argparse.Namespace) -> int:
         if args.period is not None and args.period not in dataset.periods:
             raise UserError(f"error: dataset {dataset.name!r} has no period {args.period!r}; "
                             f"its periods are: {', '.join(dataset.periods)}.")
+        view = PortfolioView(store, dataset, grid, period=args.period)
         try:
-            frame = scored_export(store, dataset.dataset_id, grid, lang,
-                                  filters=ClientFilter(period=args.period))
+            view.scores_table()
         except ConfigError as error:
             raise UserError(*(str(issue) for issue in error.issues)) from error
+        warn_unscorable(view, dataset.name)
+        frame = scored_export(view, lang)
     try:
         write_export(frame, args.out, lang)
     except ValueError as error:  # too many rows for an Excel sheet

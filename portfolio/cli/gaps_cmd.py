@@ -6,16 +6,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from portfolio.access import Visibility
-from portfolio.cli.common import (UserError, add_file_arguments, config_errors_reported,
-                                  file_inputs, write_output)
-from portfolio.grid.model import Grid
+from portfolio.cli.common import UserError, add_file_arguments, file_inputs, write_output
 from portfolio.norms import Norms
-from portfolio.store.database import Store
-from portfolio.store.datasets import create_dataset
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from portfolio.view import PortfolioView
 
 OUTPUT_COLUMNS = ("salesperson", "segment", "clients", "client_share", "revenue", "revenue_share",
                   "target_share", "gap", "within_tolerance")
@@ -39,25 +36,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    inputs = file_inputs(args, norms=True)
-    write_output(gaps_table(inputs.clients, inputs.grid, inputs.norms, Path(args.input).name),
-                 args.out)
+    with file_inputs(args, norms=True) as inputs:
+        assert inputs.norms is not None  # asked for with norms=True
+        table = gaps_table(inputs.view, inputs.norms, Path(args.input).name)
+    write_output(table, args.out)
     return 0
 
 
-def gaps_table(clients: pd.DataFrame, grid: Grid, norms: Norms, file: str) -> pd.DataFrame:
-    """One row per salesperson × segment of the grid (OUTPUT_COLUMNS), from a read client file."""
+def gaps_table(view: PortfolioView, norms: Norms, file: str) -> pd.DataFrame:
+    """One row per salesperson × segment of the grid (OUTPUT_COLUMNS) of a portfolio."""
     from portfolio.structure import norms_gaps
 
-    store = Store(":memory:")
     try:
-        with config_errors_reported():  # the grid reads a column the file does not have, …
-            dataset_id = create_dataset(store, clients, name=file or "input", source=file)
-            gaps = norms_gaps(store, dataset_id, grid, Visibility.everyone(), norms)
+        gaps = norms_gaps(view, norms)
     except ValueError as error:  # an override's scope column missing from the file
         raise UserError(f"{file}: {error}") from error
-    finally:
-        store.close()
     table = gaps[list(OUTPUT_COLUMNS)].copy()
     for column in ("client_share", "revenue_share", "target_share", "gap"):
         table[column] = table[column].round(SHARE_DECIMALS)

@@ -6,11 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from portfolio.cli.common import UserError
+from portfolio.cli.common import UserError, file_problems_reported, report_warnings
 from portfolio.cli.db_option import add_db_option, opened_store
 from portfolio.contract import CANONICAL_NAMES
 from portfolio.importing import DONE, STORING, import_file
-from portfolio.problems import InputError
 from portfolio.reading import ReadOptions
 from portfolio.store.datasets import find_dataset
 
@@ -73,17 +72,13 @@ def run(args: argparse.Namespace) -> int:
     options = _options(args)
     with opened_store(args, create=True) as store:
         existing = find_dataset(store, args.dataset) if args.dataset else None
-        try:
+        with file_problems_reported(path, "nothing was imported; the database is unchanged. "
+                                          "Fix the problems above and run again."):
             outcome = import_file(
                 store, path, options=options, period=args.period, progress=_progress,
                 dataset_id=existing.dataset_id if existing else None,
                 dataset_name=None if existing else args.dataset)
-        except InputError as error:
-            raise UserError(*(f"{path.name}: {p.describe()}" for p in error.problems),
-                            f"{path.name}: nothing was imported; the database is unchanged. "
-                            f"Fix the problems above and run again.") from error
-    for problem in outcome.warnings:
-        print(f"{path.name}: {problem.describe()}", file=sys.stderr)
+    report_warnings(path, outcome.warnings)
     what = "new dataset" if outcome.new_dataset else "dataset"
     periods = ", ".join(outcome.periods)
     print(f"Imported {outcome.rows} clients from {path.name} into {what} "

@@ -6,6 +6,7 @@ from portfolio.planning.inputs import EDITABLE_LEVELS, JudgementProblem, PlanInp
 from portfolio.planning.plan import PlanBase, PlanRoles, VisitPlan, allocate_plan, make_plan, plan_base, \
     plan_roles
 from portfolio.planning.tables import PLAN_OUTPUT_COLUMNS, plan_export, plan_output
+from portfolio.planning.team import plan_date, rep_revenue, view_plan, view_plan_base
 from portfolio.planning.views import EFFORT_SPREAD, EffortRange, RepPlan, effort_range, rep_plan, \
     segment_visits, typical_clients
 
@@ -14,5 +15,6 @@ __all__ = [
     "PLAN_OUTPUT_COLUMNS", "PlanBase", "PlanInputs", "PlanRoles", "RepPlan", "VisitPlan",
     "allocate_plan", "data_date", "effort_range", "judgement_problems", "judgements_from_levels",
     "latest_visit", "make_plan", "plan_base", "plan_clients", "plan_export", "plan_output",
-    "plan_roles", "rep_plan", "segment_visits", "typical_clients",
+    "plan_date", "plan_roles", "rep_plan", "rep_revenue", "segment_visits", "typical_clients",
+    "view_plan", "view_plan_base",
 ]

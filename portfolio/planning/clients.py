@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from portfolio.access import Visibility
-from portfolio.grid.model import Grid
-from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.queries.scope import ClientFilter
 from portfolio.sql import quote_identifier
-from portfolio.store.database import Store
+from portfolio.view import PortfolioView
 
 PLAN_COLUMNS = ("client_id", "client_name", "salesperson", "segment", "revenue", "potential",
                 "visits_12m", "last_visit")
 
 
-def plan_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                 salespeople: tuple[str, ...] = ()) -> pd.DataFrame:
+def plan_clients(view: PortfolioView, salespeople: tuple[str, ...] = ()) -> pd.DataFrame:
     """Every visible client with a segment (of `salespeople` only, when given), with what
     the plan reads; sorted by salesperson then client_id.
 
     A rep's plan covers all their clients, so no other filter applies. Clients the grid
     could not place (no segment) cannot be planned: their count is in `attrs["unscored"]`.
     """
-    source = scored_clients(store, dataset_id, grid, visibility, ClientFilter(salespeople=salespeople))
+    source = view.clients(ClientFilter(salespeople=salespeople))
     columns = ", ".join(quote_identifier(c) for c in PLAN_COLUMNS)
-    with store.reading() as cur:
+    with view.store.reading() as cur:
         frame = cur.execute(f"SELECT {columns} FROM {source.sql} WHERE segment IS NOT NULL "
                             "ORDER BY salesperson, client_id", source.params).df()
         unscored = cur.execute(f"SELECT count(*) FROM {source.sql} WHERE segment IS NULL",
@@ -40,10 +37,10 @@ def data_date(clients: pd.DataFrame) -> pd.Timestamp | None:
     return None if pd.isna(latest) else pd.Timestamp(latest).normalize()
 
 
-def latest_visit(store: Store, dataset_id: int, grid: Grid, visibility: Visibility) -> pd.Timestamp | None:
+def latest_visit(view: PortfolioView) -> pd.Timestamp | None:
     """The latest visit recorded among the visible clients (None if none): the date the
     file describes, which a plan is made for unless the user picks another."""
-    source = scored_clients(store, dataset_id, grid, visibility)
-    with store.reading() as cur:
+    source = view.clients()
+    with view.store.reading() as cur:
         latest = cur.execute(f"SELECT max(last_visit) FROM {source.sql}", source.params).fetchone()[0]
     return None if latest is None else pd.Timestamp(latest).normalize()

@@ -50,7 +50,12 @@ class VisitPlan:
     norm_interval_days, urgency_ratio, urgency).
     reps: clients, capacity, visits_per_day, workload, utilisation, fits (norms fit),
     minimums_fit, visit totals (today, norm plan, recommended, cut), revenue and expected
-    revenue totals, marginal_visit_value and visit_day_value.
+    revenue totals, marginal_visit_value and visit_day_value; `revenue_today`, the file's
+    revenue of all the rep's clients (those left unplaced included, as every other page
+    counts it), `expected_gain` (expected revenue at the recommended visits less at
+    today's, both modelled), `expected_gain_share` (that gain ÷ revenue_today) and
+    `revenue_planned` (revenue_today + expected_gain): a plan's gain is stated against
+    the revenue the rep really makes, never against a modelled one.
     gives: what_gives rows (clients losing visits when the norms do not fit, lowest value
     first). cuts: clients planned below their minimum. priorities: ranked priority visits.
     """
@@ -79,6 +84,9 @@ class PlanBase:
     priorities: pd.DataFrame
     reference_date: pd.Timestamp
     unplaced: int = 0  # clients the grid could not place in a segment: not planned
+    # The file's revenue per rep over every client of the view (index salesperson);
+    # None when the plan is made from a bare table of clients (tests): their revenue then.
+    revenue_today: pd.Series | None = None
 
 
 def plan_base(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | dt.date | pd.Timestamp,
@@ -130,7 +138,7 @@ def allocate_plan(base: PlanBase, inputs: PlanInputs) -> VisitPlan:
         cuts = table.loc[table["visits_cut"] > 0, ["salesperson", "client_id", "segment",
                                                    "visits_min", "visits_recommended", "visits_cut"]]
         rep_extra = None
-    return VisitPlan(table, _rep_table(table, inputs, rep_extra), base.gives,
+    return VisitPlan(table, _rep_table(table, inputs, rep_extra, base.revenue_today), base.gives,
                      cuts.reset_index(drop=True), base.priorities, base.reference_date, shapes,
                      base.unplaced)
 
@@ -158,7 +166,8 @@ def _curves(table: pd.DataFrame, shapes: dict[str, CurveShape]) -> CurveArrays:
                          reference_visits(today, table["visits_norm"].to_numpy(dtype=float)))
 
 
-def _rep_table(table: pd.DataFrame, inputs: PlanInputs, allocated: pd.DataFrame | None) -> pd.DataFrame:
+def _rep_table(table: pd.DataFrame, inputs: PlanInputs, allocated: pd.DataFrame | None,
+               revenue_today: pd.Series | None) -> pd.DataFrame:
     """Per rep: workload against capacity, visit totals and expected revenue totals."""
     load = workload(table, inputs.norms, inputs.capacity).set_index("salesperson")
     sums = table.groupby("salesperson", sort=True).agg(
@@ -178,4 +187,10 @@ def _rep_table(table: pd.DataFrame, inputs: PlanInputs, allocated: pd.DataFrame 
         reps["minimums_fit"] = reps["workload_min"] <= reps["capacity"]
         reps["marginal_visit_value"] = np.nan
         reps["visit_day_value"] = np.nan
+    today = reps["revenue"] if revenue_today is None else revenue_today.reindex(reps.index)
+    reps["revenue_today"] = today.fillna(reps["revenue"]).astype(float)
+    reps["expected_gain"] = reps["revenue_expected_recommended"] - reps["revenue_expected_current"]
+    reps["expected_gain_share"] = reps["expected_gain"] / reps["revenue_today"].where(
+        reps["revenue_today"] > 0)
+    reps["revenue_planned"] = reps["revenue_today"] + reps["expected_gain"]
     return reps.reset_index()

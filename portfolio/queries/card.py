@@ -6,11 +6,9 @@ import math
 from dataclasses import dataclass
 from numbers import Real
 
-from portfolio.access import Visibility
-from portfolio.grid.model import AXES, Band, Category, Criterion, Grid
-from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.grid.model import AXES, Band, Category, Criterion
 from portfolio.sql import quote_identifier
-from portfolio.store.database import Store
+from portfolio.view import PortfolioView
 
 _HEADER = ("client_id", "client_name", "salesperson", "region", "industry", "period", "revenue",
            "potential", "share_of_wallet", "attractiveness", "qrc", "segment", "incomplete")
@@ -104,19 +102,16 @@ def matching_level(criterion: Criterion, value: object) -> Band | Category | Non
     return next((c for c in criterion.categories or () if c.key == key), None)
 
 
-def client_card(store: Store, dataset_id: int, grid: Grid, client_id: str, period: str | None,
-                visibility: Visibility) -> ClientCard | None:
-    """The card of one client (None when the viewer may not see it or it does not exist).
-
-    `period` None means the dataset's latest period, as everywhere else.
-    """
-    source = scored_clients(store, dataset_id, grid, visibility, ClientFilter(period=period))
+def client_card(view: PortfolioView, client_id: str) -> ClientCard | None:
+    """The card of one client (None when the viewer may not see it or it does not exist)."""
+    grid = view.grid
+    source = view.clients()
     criteria = [(axis, c) for axis in AXES for c in grid.axes[axis].criteria]
     raw_columns = list(dict.fromkeys(c.column for _, c in criteria if c.column not in _HEADER))
     selected = ([quote_identifier(c) for c in _HEADER]
                 + [quote_identifier(f"pts_{c.id}") for _, c in criteria]
                 + [quote_identifier(c) for c in raw_columns])
-    with store.reading() as cur:
+    with view.store.reading() as cur:
         row = cur.execute(f"SELECT {', '.join(selected)} FROM {source.sql} WHERE client_id = ?",
                           [*source.params, client_id]).fetchone()
     if row is None:

@@ -7,21 +7,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from portfolio.access import Visibility
-from portfolio.grid.model import Grid
-from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.queries.scope import ClientFilter
 from portfolio.sql import Fragment
-from portfolio.store.database import Store
+from portfolio.view import PortfolioView
 
 MOVE_COLUMNS = ("segment_before", "segment_after", "present_before", "present_after", "clients",
                 "revenue_before", "revenue_after")
 
 
-def segment_moves(store: Store, dataset_id: int, before: Grid, after: Grid,
-                  visibility: Visibility, filters: ClientFilter = ClientFilter(),
-                  after_filters: ClientFilter | None = None) -> pd.DataFrame:
-    """Clients per pair (segment under `before` and `filters`, segment under `after` and
-    `after_filters`, by default the same filters), matched by client_id, with their
+def segment_moves(before: PortfolioView, after: PortfolioView,
+                  filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
+    """Clients per pair (segment in `before`, segment in `after`: the same dataset under
+    two grids, or at two periods), within `filters`, matched by client_id, with their
     revenue on each side: `MOVE_COLUMNS`.
 
     A client on one side only (gained or lost between two periods) has `present_*`
@@ -33,13 +30,13 @@ def segment_moves(store: Store, dataset_id: int, before: Grid, after: Grid,
         "b.client_id IS NOT NULL AS present_before, a.client_id IS NOT NULL AS present_after, "
         "count(*) AS clients, coalesce(sum(b.revenue), 0) AS revenue_before, "
         "coalesce(sum(a.revenue), 0) AS revenue_after FROM ")
-        .extend(scored_clients(store, dataset_id, before, visibility, filters))
+        .extend(before.clients(filters))
         .add(" AS b FULL OUTER JOIN ")
-        .extend(scored_clients(store, dataset_id, after, visibility, after_filters or filters))
+        .extend(after.clients(filters))
         .add(" AS a ON a.client_id = b.client_id GROUP BY ALL "
              "ORDER BY present_before DESC, segment_before NULLS LAST, "
              "present_after DESC, segment_after NULLS LAST"))
-    with store.reading() as cur:
+    with before.store.reading() as cur:
         return cur.execute(query.sql, query.params).df()
 
 

@@ -1,4 +1,4 @@
-"""What a page looks at: the dataset's scored clients, narrowed by visibility and filters."""
+"""The scored clients of one period of a dataset, narrowed by visibility and filters."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ class ClientFilter:
     regions: tuple[str, ...] = ()
     industries: tuple[str, ...] = ()
     segments: tuple[str, ...] = ()
-    period: str | None = None  # None = the dataset's latest period
 
 
 _FILTERED_COLUMNS = (("salespeople", "salesperson"), ("regions", "region"),
@@ -27,11 +26,12 @@ _FILTERED_COLUMNS = (("salespeople", "salesperson"), ("regions", "region"),
 
 
 def scored_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                   filters: ClientFilter = ClientFilter()) -> Fragment:
-    """A parenthesised subquery of the scored clients (client columns and scores),
-    restricted to what the viewer may see and to the filters.
+                   filters: ClientFilter, period: str | None) -> Fragment:
+    """A parenthesised subquery of the scored clients (client columns and scores) of
+    `period` (None: a dataset with no period at all), restricted to what the viewer may
+    see and to the filters.
 
-    Every page query selects from this, so visibility is applied in one place.
+    Called through `PortfolioView.clients`, so visibility is applied in one place.
     """
     scores = ensure_scores(store, dataset_id, grid)
     conditions = [visibility.condition()]
@@ -39,9 +39,7 @@ def scored_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibi
         values = getattr(filters, attribute)
         if values:
             conditions.append(Fragment(f"list_contains(?::VARCHAR[], {column})", list(values)))
-    if filters.period is None:
-        conditions.append(Fragment(f"period = (SELECT max(period) FROM {scores})"))
-    else:
-        conditions.append(Fragment("period = ?", filters.period))
+    if period is not None:
+        conditions.append(Fragment("period = ?", period))
     query = Fragment(f"(SELECT * FROM {scores} WHERE ")
     return query.extend(joined(conditions, " AND ")).add(")")

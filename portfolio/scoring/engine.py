@@ -34,8 +34,11 @@ def column_kinds(con: duckdb.DuckDBPyConnection, relation_sql: str) -> dict[str,
             for name, dtype, *_ in described}
 
 
-def _points_expression(criterion: Criterion, kind: str) -> Fragment:
-    """CASE expression giving the criterion's points, NULL when the value is missing."""
+def _points_expression(criterion: Criterion, kind: str | None) -> Fragment:
+    """CASE expression giving the criterion's points, NULL when the value is missing
+    (and for every client when the data has no such column: `kind` None)."""
+    if kind is None:
+        return Fragment("CAST(NULL AS DOUBLE)")
     column = quote_identifier(criterion.column)
     if criterion.is_numeric:
         # Greatest `from` that is <= the value: test the bands from the top down.
@@ -96,13 +99,17 @@ def scoring_query(grid: Grid, source: str, kinds: Mapping[str, str],
 
     `source` is a table name or parenthesised subquery built by the caller from
     checked names; `keys` are columns passed through (e.g. client_id, period).
+
+    A criterion whose column the data lacks scores as missing for every client, by the
+    grid's `missing` policy, as an empty column does (`portfolio.scoring.coverage` names
+    them for the user); a column of the wrong kind (bands over text) is refused.
     """
-    issues = check_columns(grid, kinds)
+    issues = check_columns(grid, {**_assumed_kinds(grid), **kinds})
     if issues:
         raise ConfigError(issues)
     criteria = grid.criteria
     key_list = ", ".join(quote_identifier(k) for k in keys)
-    raw_points = joined((_points_expression(c, kinds[c.column]).add(f" AS {_pts(c)}")
+    raw_points = joined((_points_expression(c, kinds.get(c.column)).add(f" AS {_pts(c)}")
                          for c in criteria), ", ")
     any_missing = " OR ".join(f"{_pts(c)} IS NULL" for c in criteria)
     shown_points = ", ".join(
@@ -126,6 +133,11 @@ def scoring_query(grid: Grid, source: str, kinds: Mapping[str, str],
     query.extend(segment).add(") END AS segment, ")
     query.add(f"incomplete, {shown_points} ")
     return query.add("FROM banded")
+
+
+def _assumed_kinds(grid: Grid) -> dict[str, str]:
+    """The kind each criterion's column would need: what an absent column is checked as."""
+    return {c.column: "number" if c.is_numeric else "text" for c in grid.criteria}
 
 
 def score_columns(grid: Grid) -> list[str]:

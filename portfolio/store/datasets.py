@@ -37,12 +37,27 @@ class Dataset:
     source: str | None
     imported_at: datetime
     is_demo: bool
-    rows: int
-    periods: tuple[str, ...]
+    rows: int  # every period's clients together: what the database holds
+    periods: tuple[str, ...]  # sorted, so the last is the latest
+    period_rows: tuple[int, ...] = ()  # the clients of each period, in `periods` order
 
     @property
     def latest_period(self) -> str | None:
         return self.periods[-1] if self.periods else None
+
+    def clients_in(self, period: str | None = None) -> int:
+        """The dataset's clients in `period` (None: the latest): its size as a person
+        looking at one period counts it, not the rows of every period added up."""
+        wanted = period or self.latest_period
+        for name, rows in zip(self.periods, self.period_rows):
+            if name == wanted:
+                return rows
+        return 0 if self.periods else self.rows
+
+    @property
+    def token(self) -> str:
+        """What identifies the dataset's content in cache keys: a new period changes it."""
+        return f"{self.dataset_id}:{self.rows}:{'|'.join(self.periods)}"
 
 
 class DatasetNameTaken(ValueError):
@@ -324,11 +339,13 @@ def list_datasets(store: Store) -> list[Dataset]:
     with store.reading() as cur:
         rows = cur.execute("""
             SELECT d.dataset_id, d.name, d.source, d.imported_at, d.is_demo,
-                   coalesce(sum(p.rows), 0), list(p.period ORDER BY p.period)
+                   coalesce(sum(p.rows), 0), list(p.period ORDER BY p.period),
+                   list(p.rows ORDER BY p.period)
             FROM datasets d LEFT JOIN dataset_periods p USING (dataset_id)
             GROUP BY ALL ORDER BY d.imported_at, d.dataset_id""").fetchall()
     return [Dataset(int(r[0]), r[1], r[2], r[3], bool(r[4]), int(r[5]),
-                    tuple(p for p in r[6] if p is not None)) for r in rows]
+                    tuple(p for p in r[6] if p is not None),
+                    tuple(int(n) for p, n in zip(r[6], r[7]) if p is not None)) for r in rows]
 
 
 def free_name(store: Store, base: str) -> str:

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from portfolio.access import Visibility
-from portfolio.grid.model import Grid
-from portfolio.queries.scope import ClientFilter, scored_clients
-from portfolio.store.database import Store
+from portfolio.queries.scope import ClientFilter
 from portfolio.structure.roles import segment_ids
+from portfolio.structure.wallet import CAPPED_REVENUE
+from portfolio.view import PortfolioView
 
 A_LIMIT = 0.80
 B_LIMIT = 0.95
@@ -45,14 +44,13 @@ class RepComparison:
     revenue_by_segment: pd.DataFrame
 
 
-def compare_reps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                 filters: ClientFilter = ClientFilter(),
+def compare_reps(view: PortfolioView, filters: ClientFilter = ClientFilter(),
                  top_fraction: float = TOP_FRACTION) -> RepComparison:
     """Revenue = potential × share of wallet, headroom, revenue split and concentration."""
     if not 0 < top_fraction <= 1:
         raise ValueError(f"top_fraction: expected a share of clients in (0, 1] (got {top_fraction})")
-    source = scored_clients(store, dataset_id, grid, visibility, filters)
-    segments = segment_ids(grid)
+    source = view.clients(filters)
+    segments = segment_ids(view.grid)
     split = "".join(f", sum(revenue) FILTER (WHERE segment = ?) AS {_split_column(i)}"
                     for i in range(len(segments)))
     # One pass over the clients: sums per rep in SQL, and each rep's revenues as one list
@@ -61,19 +59,22 @@ def compare_reps(store: Store, dataset_id: int, grid: Grid, visibility: Visibili
     sql = f"""
         SELECT salesperson, count(*) AS clients, coalesce(sum(revenue), 0) AS revenue,
                coalesce(sum(potential), 0) AS potential,
+               coalesce(sum({CAPPED_REVENUE}), 0) AS capped_revenue,
                coalesce(sum(greatest(potential - revenue, 0)), 0) AS headroom,
                list(coalesce(revenue, 0) ORDER BY revenue DESC) AS revenues{split}
         FROM {source.sql} GROUP BY salesperson ORDER BY salesperson"""
-    with store.reading() as cur:
+    with view.store.reading() as cur:
         found = cur.execute(sql, segments + source.params).fetchnumpy()
     lists = list(found["revenues"])
     reps = pd.DataFrame({column: found[column] for column in
-                         ("salesperson", "clients", "revenue", "potential", "headroom")})
-    reps = _with_concentration(reps, lists, top_fraction)
+                         ("salesperson", "clients", "revenue", "potential", "capped_revenue",
+                          "headroom")})
     everything = -np.sort(-np.concatenate(lists)) if lists else np.zeros(0)
     team = pd.DataFrame({"clients": [len(everything)], "revenue": [reps["revenue"].sum()],
                          "potential": [reps["potential"].sum()],
+                         "capped_revenue": [reps["capped_revenue"].sum()],
                          "headroom": [reps["headroom"].sum()]})
+    reps = _with_concentration(reps, lists, top_fraction)
     team = _with_concentration(team, [everything], top_fraction)
     split_frame = pd.DataFrame({segment: np.asarray(found[_split_column(i)], dtype=float)
                                 for i, segment in enumerate(segments)},
@@ -115,7 +116,8 @@ def _with_concentration(frame: pd.DataFrame, revenues: list[np.ndarray],
 
     frame = frame.copy()
     frame["clients"] = frame["clients"].astype("int64")
-    frame["share_of_wallet"] = share(frame["revenue"].to_numpy(float),
+    # Pooled from capped client shares (portfolio.structure.wallet): never above 1.
+    frame["share_of_wallet"] = share(frame.pop("capped_revenue").to_numpy(float),
                                      frame["potential"].to_numpy(float))
     frame["top_revenue_share"] = share(per_row(top, ranked), total)
     for level, mask in levels.items():

@@ -21,12 +21,11 @@ import numpy as np
 import pandas as pd
 
 from portfolio.access import Visibility
-from portfolio.grid.model import Grid
-from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.queries.scope import ClientFilter
 from portfolio.sql import quote_identifier
-from portfolio.store.database import Store
 from portfolio.structure.mix import peer_filters, rep_filters, rep_mix
 from portfolio.structure.roles import segment_ids
+from portfolio.view import PortfolioView
 
 # Half a QRC point on the average client: below that a gap moves no client across a segment
 # cut and is within what a handful of clients scored one level apart make; ranking it
@@ -41,8 +40,7 @@ PEER_COLUMNS = ("segment", "reps", "min", "q1", "median", "q3", "max", "values",
                 "rep_at_or_above")
 
 
-def qrc_profile(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                salesperson: str, filters: ClientFilter = ClientFilter(),
+def qrc_profile(view: PortfolioView, salesperson: str, filters: ClientFilter = ClientFilter(),
                 peers: Visibility | None = None) -> pd.DataFrame:
     """One row per QRC criterion (grid order): `PROFILE_COLUMNS`.
 
@@ -51,9 +49,9 @@ def qrc_profile(store: Store, dataset_id: int, grid: Grid, visibility: Visibilit
     client (missing: ignore) is averaged over the clients that have it. `priority` is the
     rank (1 = work on it first), NA when the shortfall costs under MIN_PRIORITY_POINTS.
     """
-    criteria = grid.axes["qrc"].criteria
-    rep = _average_shares(store, dataset_id, grid, visibility, rep_filters(filters, salesperson))
-    team = _average_shares(store, dataset_id, grid, peers or visibility, peer_filters(filters))
+    criteria = view.grid.axes["qrc"].criteria
+    rep = _average_shares(view, rep_filters(filters, salesperson))
+    team = _average_shares(view.seen_by(peers or view.visibility), peer_filters(filters))
     weights = np.array([c.weight for c in criteria], dtype=float)
     frame = pd.DataFrame({
         "criterion": [c.id for c in criteria], "weight": weights,
@@ -74,8 +72,7 @@ def development_priorities(profile: pd.DataFrame) -> pd.DataFrame:
     return profile[profile["priority"].notna()].sort_values("priority").reset_index(drop=True)
 
 
-def peer_distribution(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                      salesperson: str, filters: ClientFilter = ClientFilter(),
+def peer_distribution(view: PortfolioView, salesperson: str, filters: ClientFilter = ClientFilter(),
                       peers: Visibility | None = None) -> pd.DataFrame:
     """Per segment (grid order), the spread of client_share over every rep in `peers`
     (default: `visibility`), without names: `PEER_COLUMNS`.
@@ -84,11 +81,11 @@ def peer_distribution(store: Store, dataset_id: int, grid: Grid, visibility: Vis
     the reps' shares; `rep_value` is the chosen rep's share (NaN when they have no visible
     client) and `rep_at_or_above` the share of reps whose value is ≤ the rep's.
     """
-    everyone = rep_mix(store, dataset_id, grid, peers or visibility, peer_filters(filters))
-    own = rep_mix(store, dataset_id, grid, visibility, rep_filters(filters, salesperson))
+    everyone = rep_mix(view.seen_by(peers or view.visibility), peer_filters(filters))
+    own = rep_mix(view, rep_filters(filters, salesperson))
     own_share = own.set_index("segment")["client_share"]
     rows = []
-    for segment in segment_ids(grid):  # a handful of segments, each a vector of reps
+    for segment in segment_ids(view.grid):  # a handful of segments, each a vector of reps
         values = np.sort(everyone.loc[everyone["segment"] == segment, "client_share"].to_numpy())
         mine = float(own_share.get(segment, np.nan))
         stats = (np.quantile(values, [0, 0.25, 0.5, 0.75, 1]) if len(values)
@@ -105,14 +102,13 @@ def peers_shown_to(viewer: Visibility, spread: pd.DataFrame) -> bool:
     return viewer.is_everyone or reps >= MIN_REPS_FOR_PEERS
 
 
-def _average_shares(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                    filters: ClientFilter) -> list[float]:
+def _average_shares(view: PortfolioView, filters: ClientFilter) -> list[float]:
     """Average points ÷ max points of each QRC criterion over the clients in scope."""
-    criteria = grid.axes["qrc"].criteria
-    source = scored_clients(store, dataset_id, grid, visibility, filters)
+    criteria = view.grid.axes["qrc"].criteria
+    source = view.clients(filters)
     averages = ", ".join(f"avg({quote_identifier('pts_' + c.id)}) / ?" for c in criteria)
     # The SELECT list comes before the subquery, so its values are bound first.
     params = [float(c.max_points) for c in criteria] + source.params
-    with store.reading() as cur:
+    with view.store.reading() as cur:
         row = cur.execute(f"SELECT {averages} FROM {source.sql}", params).fetchone()
     return [np.nan if value is None else float(value) for value in row]

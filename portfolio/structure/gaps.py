@@ -17,15 +17,14 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from portfolio.access import Visibility
 from portfolio.grid.model import Grid
 from portfolio.norms.model import Norms, Structure
-from portfolio.queries.scope import ClientFilter, scored_clients
+from portfolio.queries.scope import ClientFilter
 from portfolio.sql import quote_identifier
-from portfolio.store.database import Store
 from portfolio.store.datasets import clients_table, table_columns
 from portfolio.structure.mix import rep_mix, team_mix
 from portfolio.structure.roles import segment_ids
+from portfolio.view import PortfolioView
 
 ShareTarget = tuple[float, float | None]  # (share of clients, share of revenue or None)
 
@@ -52,8 +51,7 @@ class ScopedTargets:
         return f"{self.column} = {self.value.strip()}"
 
 
-def structure_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                   targets: Mapping[str, ShareTarget], tolerance: float,
+def structure_gaps(view: PortfolioView, targets: Mapping[str, ShareTarget], tolerance: float,
                    filters: ClientFilter = ClientFilter(),
                    overrides: Sequence[ScopedTargets] = ()) -> pd.DataFrame:
     """Each visible rep × segment against its target: columns `GAP_COLUMNS`.
@@ -62,44 +60,42 @@ def structure_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibi
     revenue when a revenue target is given, else NA). A grid segment with no target gets
     NA. `scope` names the override applied to the rep, or is None for the default.
     """
+    grid = view.grid
     _check_targets(grid, targets, tolerance, "targets")
     for index, override in enumerate(overrides):
         _check_targets(grid, override.targets, override.tolerance, f"overrides[{index}].targets")
-    mix = rep_mix(store, dataset_id, grid, visibility, filters)
+    mix = rep_mix(view, filters)
     choice = pd.Series(-1, index=pd.Index(mix["salesperson"].unique(), name="salesperson"))
     if overrides:
-        scopes = main_values(store, dataset_id, grid, visibility,
-                             sorted({o.column for o in overrides}), filters.period)
+        scopes = main_values(view, sorted({o.column for o in overrides}))
         choice = _override_choice(scopes, overrides).reindex(choice.index, fill_value=-1)
     mix["structure"] = mix["salesperson"].map(choice).astype("int64")
     return _compare(mix, _target_table(grid, targets, tolerance, overrides))[list(GAP_COLUMNS)]
 
 
-def team_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-              targets: Mapping[str, ShareTarget], tolerance: float,
+def team_gaps(view: PortfolioView, targets: Mapping[str, ShareTarget], tolerance: float,
               filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
     """The visible team's mix against the default targets (overrides are for reps):
     `GAP_COLUMNS` without salesperson and scope."""
-    _check_targets(grid, targets, tolerance, "targets")
-    mix = team_mix(store, dataset_id, grid, visibility, filters).assign(structure=-1)
+    _check_targets(view.grid, targets, tolerance, "targets")
+    mix = team_mix(view, filters).assign(structure=-1)
     columns = [c for c in GAP_COLUMNS if c not in ("salesperson", "scope")]
-    return _compare(mix, _target_table(grid, targets, tolerance, ()))[columns]
+    return _compare(mix, _target_table(view.grid, targets, tolerance, ()))[columns]
 
 
-def norms_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility, norms: Norms,
+def norms_gaps(view: PortfolioView, norms: Norms,
                filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
     """`structure_gaps` against a norms file's target structure and its overrides."""
     overrides = [ScopedTargets(o.scope.column, o.scope.value, _shares(o), o.tolerance)
                  for o in norms.overrides if o.scope is not None]
-    return structure_gaps(store, dataset_id, grid, visibility, _shares(norms.structure),
-                          norms.structure.tolerance, filters, overrides)
+    return structure_gaps(view, _shares(norms.structure), norms.structure.tolerance, filters,
+                          overrides)
 
 
-def team_norms_gaps(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                    norms: Norms, filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
+def team_norms_gaps(view: PortfolioView, norms: Norms,
+                    filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
     """`team_gaps` against a norms file's default target structure."""
-    return team_gaps(store, dataset_id, grid, visibility, _shares(norms.structure),
-                     norms.structure.tolerance, filters)
+    return team_gaps(view, _shares(norms.structure), norms.structure.tolerance, filters)
 
 
 def _shares(structure: Structure) -> dict[str, ShareTarget]:
@@ -115,22 +111,21 @@ def outside_tolerance(gaps: pd.DataFrame) -> pd.DataFrame:
     return order.drop(columns=["_abs", "_rabs"]).reset_index(drop=True)
 
 
-def main_values(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                columns: Sequence[str], period: str | None = None) -> pd.DataFrame:
+def main_values(view: PortfolioView, columns: Sequence[str]) -> pd.DataFrame:
     """Each visible rep's main value of each column (see the module docstring):
     columns salesperson, column, value (trimmed and case-folded)."""
-    known = set(_client_columns(store, dataset_id))
+    known = set(_client_columns(view))
     for column in columns:
         if column not in known:
             raise ValueError(f"override scope column {column!r}: expected a column of the client "
                              f"data (got none of that name); use one of {sorted(known)}")
-    source = scored_clients(store, dataset_id, grid, visibility, ClientFilter(period=period))
+    source = view.clients()
     # Every column in one pass over the clients: one (column, value) row per client each.
     unpivot = " UNION ALL ".join(
         f"SELECT salesperson, ? AS scope_column, CAST({quote_identifier(c)} AS VARCHAR) AS value "
         f"FROM base" for c in columns)
     kept = ", ".join(quote_identifier(c) for c in dict.fromkeys(["salesperson", *columns]))
-    with store.reading() as cur:
+    with view.store.reading() as cur:
         counts = cur.execute(
             f"WITH base AS MATERIALIZED (SELECT {kept} FROM {source.sql}), "
             f"pairs AS ({unpivot}) "
@@ -145,9 +140,9 @@ def main_values(store: Store, dataset_id: int, grid: Grid, visibility: Visibilit
     return counts.drop_duplicates(["salesperson", "column"])[["salesperson", "column", "value"]]
 
 
-def _client_columns(store: Store, dataset_id: int) -> list[str]:
-    with store.reading() as cur:
-        return table_columns(cur, clients_table(dataset_id))
+def _client_columns(view: PortfolioView) -> list[str]:
+    with view.store.reading() as cur:
+        return table_columns(cur, clients_table(view.dataset_id))
 
 
 def _override_choice(scopes: pd.DataFrame, overrides: Sequence[ScopedTargets]) -> pd.Series:

@@ -7,16 +7,14 @@ structure moves towards them, quarter after quarter, with the same grid on both 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
-from portfolio.access import Visibility
-from portfolio.grid.model import Grid
 from portfolio.queries.moves import changed, segment_moves
 from portfolio.queries.scope import ClientFilter
-from portfolio.store.database import Store
 from portfolio.structure.mix import team_mix
+from portfolio.view import PortfolioView
 
 MIX_CHANGE_COLUMNS = ("segment", "clients_before", "clients_after", "client_share_before",
                       "client_share_after", "client_share_change", "revenue_share_before",
@@ -34,18 +32,18 @@ class PeriodComparison:
     lost: int  # clients at `start` only
 
 
-def compare_periods(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                    filters: ClientFilter, start: str, end: str) -> PeriodComparison:
+def compare_periods(view: PortfolioView, filters: ClientFilter, start: str,
+                    end: str) -> PeriodComparison:
     """The structure at `start` against `end`, for the viewer's clients in `filters`
-    (whose own period is ignored). Shares are of each date's clients and revenue;
+    (the view's own period is not used). Shares are of each date's clients and revenue;
     changes are in share points (0.05 = 5 points)."""
-    before, after = replace(filters, period=start), replace(filters, period=end)
-    mix = (team_mix(store, dataset_id, grid, visibility, before)
-           .merge(team_mix(store, dataset_id, grid, visibility, after), on="segment",
+    before, after = view.at_period(start), view.at_period(end)
+    mix = (team_mix(before, filters)
+           .merge(team_mix(after, filters), on="segment",
                   suffixes=("_before", "_after"), sort=False))
     mix["client_share_change"] = mix["client_share_after"] - mix["client_share_before"]
     mix["revenue_share_change"] = mix["revenue_share_after"] - mix["revenue_share_before"]
-    moves = changed(segment_moves(store, dataset_id, grid, grid, visibility, before, after))
+    moves = changed(segment_moves(before, after, filters))
     on_both = moves["present_before"] & moves["present_after"]
     return PeriodComparison(
         start=start, end=end, mix=mix[list(MIX_CHANGE_COLUMNS)].reset_index(drop=True),

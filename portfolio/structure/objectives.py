@@ -28,10 +28,11 @@ import pandas as pd
 
 from portfolio.access import Visibility
 from portfolio.grid.model import Criterion, Grid
-from portfolio.queries.scope import ClientFilter, scored_clients
-from portfolio.store.database import Store
+from portfolio.queries.scope import ClientFilter
 from portfolio.structure.mix import rep_filters
 from portfolio.structure.roles import partner_segments, segment_ids
+from portfolio.structure.wallet import POOLED_SHARE_OF_WALLET
+from portfolio.view import PortfolioView
 
 TargetRule = Literal["next_band", "partners"] | float
 
@@ -65,8 +66,7 @@ class ObjectivePlan:
     by_segment: pd.DataFrame
 
 
-def revenue_objective_plan(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                           salesperson: str, growth: float,
+def revenue_objective_plan(view: PortfolioView, salesperson: str, growth: float,
                            filters: ClientFilter = ClientFilter(),
                            target: TargetRule = "next_band",
                            peers: Visibility | None = None) -> ObjectivePlan:
@@ -75,12 +75,12 @@ def revenue_objective_plan(store: Store, dataset_id: int, grid: Grid, visibility
     if not growth >= 0:
         raise ValueError(f"growth: expected a revenue increase ≥ 0, as a fraction (0.10 for +10 %) "
                          f"(got {growth})")
-    clients = _rep_clients(store, dataset_id, grid, visibility, rep_filters(filters, salesperson))
+    clients = _rep_clients(view, rep_filters(filters, salesperson))
     current_revenue = float(clients["revenue"].sum())
     objective = growth * current_revenue
     candidates = clients[clients["potential"] > 0].copy()
     candidates["current_sow"] = (candidates["revenue"] / candidates["potential"]).clip(upper=1.0)
-    level, rule = _targets(store, dataset_id, grid, peers or visibility, filters, target,
+    level, rule = _targets(view.seen_by(peers or view.visibility), filters, target,
                            candidates["current_sow"].to_numpy())
     candidates["band_target"] = level
     candidates["available"] = (candidates["potential"]
@@ -105,29 +105,28 @@ def revenue_objective_plan(store: Store, dataset_id: int, grid: Grid, visibility
         shortfall=shortfall if shortfall > MONEY_SLACK else 0.0,
         reachable=shortfall <= MONEY_SLACK, target_rule=rule,
         moves=taken.reset_index(drop=True)[list(MOVE_COLUMNS)],
-        by_segment=_by_segment(grid, taken, movable, objective))
+        by_segment=_by_segment(view.grid, taken, movable, objective))
 
 
-def _rep_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                 filters: ClientFilter) -> pd.DataFrame:
-    source = scored_clients(store, dataset_id, grid, visibility, filters)
-    with store.reading() as cur:
+def _rep_clients(view: PortfolioView, filters: ClientFilter) -> pd.DataFrame:
+    source = view.clients(filters)
+    with view.store.reading() as cur:
         return cur.execute(f"SELECT client_id, client_name, segment, revenue, potential, "
                            f"CAST(visits_12m AS DOUBLE) AS visits_12m FROM {source.sql}",
                            source.params).df()
 
 
-def _targets(store: Store, dataset_id: int, grid: Grid, peers: Visibility, filters: ClientFilter,
-             target: TargetRule, current: np.ndarray) -> tuple[np.ndarray, str]:
+def _targets(peers: PortfolioView, filters: ClientFilter, target: TargetRule,
+             current: np.ndarray) -> tuple[np.ndarray, str]:
     """Each candidate's target share of wallet (its current share when it cannot move)."""
     if target == "next_band":
-        starts = np.array(sorted(band.start for band in _sow_criterion(grid).bands or ()))
+        starts = np.array(sorted(band.start for band in _sow_criterion(peers.grid).bands or ()))
         following = np.searchsorted(starts, current, side="right")
         padded = np.append(starts, np.nan)
         level = np.where(following < len(starts), padded[following], current)
         return np.minimum(level, 1.0), "next_band"
     if target == "partners":
-        level = _partners_level(store, dataset_id, grid, peers, filters)
+        level = _partners_level(peers, filters)
         return np.full(len(current), min(level, 1.0)), f"partners ({level:.4g})"
     if isinstance(target, (int, float)) and not isinstance(target, bool) and 0 <= target <= 1:
         return np.full(len(current), float(target)), f"fixed ({float(target):.4g})"
@@ -143,13 +142,12 @@ def _sow_criterion(grid: Grid) -> Criterion:
                      f"the {SOW_COLUMN!r} column; use target='partners' or a share of wallet")
 
 
-def _partners_level(store: Store, dataset_id: int, grid: Grid, peers: Visibility,
-                    filters: ClientFilter) -> float:
+def _partners_level(peers: PortfolioView, filters: ClientFilter) -> float:
     """Pooled share of wallet of the partners' cell; 0 when no partner client has potential."""
-    scope = replace(filters, salespeople=(), segments=partner_segments(grid))
-    source = scored_clients(store, dataset_id, grid, peers, scope)
-    with store.reading() as cur:
-        level = cur.execute(f"SELECT sum(revenue) / nullif(sum(potential), 0) FROM {source.sql}",
+    scope = replace(filters, salespeople=(), segments=partner_segments(peers.grid))
+    source = peers.clients(scope)
+    with peers.store.reading() as cur:
+        level = cur.execute(f"SELECT {POOLED_SHARE_OF_WALLET} FROM {source.sql}",
                             source.params).fetchone()[0]
     return 0.0 if level is None else float(level)
 

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from portfolio.access import Visibility
-from portfolio.grid.model import Grid
-from portfolio.queries.scope import ClientFilter, scored_clients
-from portfolio.store.database import Store
+from portfolio.queries.scope import ClientFilter
 from portfolio.structure.mix import rep_filters
 from portfolio.structure.roles import develop_segments
+from portfolio.view import PortfolioView
 
 PRIORITY_COLUMNS = ("client_id", "client_name", "salesperson", "segment", "attractiveness", "qrc",
                     "revenue", "potential", "headroom", "share_of_wallet", "visits_12m",
                     "last_visit")
 
 
-def priority_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                     salesperson: str | None = None, filters: ClientFilter = ClientFilter(),
+def priority_clients(view: PortfolioView, salesperson: str | None = None,
+                     filters: ClientFilter = ClientFilter(),
                      limit: int | None = None) -> pd.DataFrame:
     """Visible clients (of one rep, or all) in the grid's competitors'-strongholds cell —
     highest attractiveness band, lowest QRC band, found from the segments' cells — sorted
@@ -26,7 +24,7 @@ def priority_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visi
     `share_of_wallet` here is revenue ÷ potential, capped at 1 (0 when potential is 0).
     """
     scope = filters if salesperson is None else rep_filters(filters, salesperson)
-    source = scored_clients(store, dataset_id, grid, visibility, scope)
+    source = view.clients(scope)
     sql = f"""
         SELECT client_id, client_name, salesperson, segment, attractiveness, qrc, revenue,
                potential, greatest(potential - revenue, 0) AS headroom,
@@ -35,9 +33,9 @@ def priority_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visi
         FROM {source.sql}
         WHERE list_contains(?::VARCHAR[], segment)
         ORDER BY headroom DESC, client_id"""
-    params = source.params + [list(develop_segments(grid))]
+    params = source.params + [list(develop_segments(view.grid))]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
-    with store.reading() as cur:
+    with view.store.reading() as cur:
         return cur.execute(sql, params).df()[list(PRIORITY_COLUMNS)]

@@ -19,7 +19,7 @@ from portfolio.ui.widgets import metric, metric_row
 
 def client_card_panel(ctx: PageContext, client_id: str) -> None:
     """Draw the card of `client_id`, or say that it cannot be shown to this viewer."""
-    card = data.client_card(ctx, client_id, ctx.period)
+    card = data.client_card(ctx.view, client_id)
     if card is None:
         st.info(ctx.t("matrix.card_not_visible", client=client_id), icon=":material/visibility_off:")
         return
@@ -59,13 +59,13 @@ def criteria_section(ctx: PageContext, client: ScoredClient) -> None:
                         ctx.t("matrix.card_points"))
     for axis in AXES:
         axis_score = client.attractiveness if axis == "attractiveness" else client.qrc
-        st.markdown(f"**{ctx.grid.axes[axis].label.get(ctx.lang)}** — "  # type: ignore[union-attr]
+        st.markdown(f"**{ctx.view.grid.axes[axis].label.get(ctx.lang)}** — "
                     f"{score(axis_score, ctx.lang)} / 100")
         st.markdown(criteria_table(headings, criteria_lines(ctx, client.on_axis(axis))),
                     unsafe_allow_html=True)
     if client.missing:
         names = ", ".join(r.criterion.label.get(ctx.lang) for r in client.missing)
-        key = "matrix.card_missing_zero" if ctx.grid.missing == "zero" else "matrix.card_missing_ignore"  # type: ignore[union-attr]
+        key = "matrix.card_missing_zero" if ctx.view.grid.missing == "zero" else "matrix.card_missing_ignore"
         st.warning(ctx.t(key, criteria=names), icon=":material/help:")
 
 

@@ -114,17 +114,16 @@ def _notice(kind: str, text: str) -> None:
 def export_section(ctx: PageContext, dataset: Dataset) -> None:
     """Download buttons; the file is built only when a button is pressed."""
     st.subheader(ctx.t("datasets.export_title"), anchor=False)
-    if ctx.grid is None:
+    if ctx.portfolio is None or ctx.portfolio.dataset_id != dataset.dataset_id:
         st.info(ctx.t("datasets.export_unavailable"), icon=":material/info:")
         return
     st.caption(ctx.t("datasets.export_caption"))
-    store, grid, lang, visibility, scope = ctx.store, ctx.grid, ctx.lang, ctx.visibility, ctx.scope()
+    view, lang = ctx.portfolio, ctx.lang
 
     def build(fmt: str) -> bytes:
-        return export_bytes(scored_export(store, dataset.dataset_id, grid, lang,
-                                          visibility=visibility, filters=scope), fmt, lang)
+        return export_bytes(scored_export(view, lang), fmt, lang)
 
-    period = ctx.period or dataset.latest_period or ""
+    period = view.shown_period or ""
     stem = "".join(c if c.isalnum() or c in "-_" else "_"
                    for c in f"{dataset_name(dataset, lang)} {period}".strip())
     # Side by side, each as wide as its label.

@@ -19,7 +19,7 @@ def client_filters(ctx: PageContext, scope: str, *, segments: bool = True) -> Cl
     their filters. The salesperson filter is left out when "view as" already
     narrows the portfolio to one person.
     """
-    choices = data.filter_choices(ctx)
+    choices = data.filter_choices(ctx.view)
     current = state.filters(scope)
 
     def keep(field: str):
@@ -46,4 +46,4 @@ def client_filters(ctx: PageContext, scope: str, *, segments: bool = True) -> Cl
         st.button(ctx.t("common.clear_filters"), key=f"w.{scope}.filter.clear",
                   icon=":material/filter_alt_off:", width="stretch",
                   on_click=state.set_filters, args=(scope, ClientFilter()))
-    return ctx.scope(**picked)
+    return ClientFilter(**picked)

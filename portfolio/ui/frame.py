@@ -13,12 +13,14 @@ from portfolio.store.database import Store, StoreBusy
 from portfolio.store.datasets import Dataset, list_datasets
 from portfolio.ui import state
 from portfolio.ui.context import PageContext
-from portfolio.ui.data import ensure_scored, grid_token, team
+from portfolio.scoring.coverage import coverage_warning
+from portfolio.ui.data import criteria_without_data, scores_table, team
 from portfolio.ui.formatting import number
 from portfolio.ui.names import dataset_name
 from portfolio.ui.pages import PAGES, page
 from portfolio.ui.resources import ActiveGrid, active_grid, open_store, prune_old_scores
 from portfolio.ui.widgets import bound_widget, show_issues
+from portfolio.view import PortfolioView, grid_token
 
 APP_NAME = "Portfolio Pilot"
 LANGUAGE_ORDER = ("fr", "en")  # as trainers announce them: FR | EN
@@ -50,12 +52,15 @@ def frame(page_id: str) -> PageContext:
         st.divider()
         dataset = _dataset_selector(datasets, lang)
         period = _period_selector(dataset, lang)
-        viewer = _view_as_selector(store, dataset, lang)
+        viewer = _view_as_selector(store, dataset, grid.grid, lang)
+    shown_grid = _tried_grid(grid.grid) or grid.grid
+    visibility = Visibility.only([viewer]) if viewer else Visibility.everyone()
+    portfolio = (PortfolioView(store, dataset, shown_grid, visibility, period)
+                 if dataset is not None and shown_grid is not None else None)
     ctx = PageContext(
         page=entry, lang=lang, settings=settings, store=store, datasets=datasets,
-        dataset=dataset, grid=_tried_grid(grid.grid) or grid.grid, grid_issues=grid.issues,
-        viewer=viewer, visibility=Visibility.only([viewer]) if viewer else Visibility.everyone(),
-        period=period, file_grid=grid.grid)
+        dataset=dataset, grid=shown_grid, grid_issues=grid.issues, viewer=viewer,
+        visibility=visibility, period=period, file_grid=grid.grid, portfolio=portfolio)
     if entry.id != "grid":
         _grid_banner(grid, lang)
     if ctx.is_trial:
@@ -113,11 +118,14 @@ def _dataset_selector(datasets: tuple[Dataset, ...], lang: str) -> Dataset | Non
 
     def label(dataset_id: int) -> str:
         d = by_id[dataset_id]
-        return t("common.dataset_option", lang, name=dataset_name(d, lang), rows=number(d.rows, lang))
+        # Its clients at its latest period, not the rows of every period added up. (Not the
+        # period looked at: a label that changes would make Streamlit see a new widget.)
+        return t("common.dataset_option", lang, name=dataset_name(d, lang),
+                 rows=number(d.clients_in(), lang))
 
     bound_widget(st.selectbox, "w.dataset", chosen, state.set_dataset_id,
                  label=t("common.dataset", lang), options=list(by_id), format_func=label)
-    return by_id[state.dataset_id()]  # type: ignore[index]
+    return by_id[state.dataset_id() or chosen]
 
 
 def _period_selector(dataset: Dataset | None, lang: str) -> str | None:
@@ -143,11 +151,12 @@ def _period_selector(dataset: Dataset | None, lang: str) -> str | None:
     return state.period()
 
 
-def _view_as_selector(store: Store, dataset: Dataset | None, lang: str) -> str | None:
+def _view_as_selector(store: Store, dataset: Dataset | None, grid: Grid | None,
+                      lang: str) -> str | None:
     """Whole team, or one salesperson's portfolio only (a rep assessing themselves)."""
-    if dataset is None:
+    if dataset is None or grid is None:
         return None
-    people = team(store, dataset)
+    people = team(PortfolioView(store, dataset, grid))
     viewer = state.view_as()
     if viewer not in people:
         viewer = None
@@ -196,12 +205,21 @@ def _require_scores(ctx: PageContext) -> None:
     if ctx.dataset is None:
         st.info(t("common.no_dataset", ctx.lang), icon=":material/info:")
         st.stop()
-    if ctx.grid is None:
-        st.stop()  # the banner above already says why
-    name = dataset_name(ctx.dataset, ctx.lang)
+    if ctx.portfolio is None:
+        st.stop()  # no valid grid: the banner above already says why
+    view = ctx.portfolio
+    name = dataset_name(view.dataset, ctx.lang)
     try:
         with st.spinner(t("common.scoring", ctx.lang, name=name)):
-            ensure_scored(ctx.store, ctx.dataset, ctx.grid)
+            scores_table(view)
     except ConfigError as error:
         show_issues(t("common.grid_does_not_fit", ctx.lang, name=name), error.issues, ctx.lang)
         st.stop()
+    coverage_notice(view, ctx.lang)
+
+
+def coverage_notice(view: PortfolioView, lang: str) -> None:
+    """Say which criteria of the grid the data cannot score (see `portfolio.scoring.coverage`)."""
+    warning = coverage_warning(view.grid, criteria_without_data(view), lang)
+    if warning:
+        st.warning(warning, icon=":material/warning:")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from portfolio.problems import ConfigError
 from portfolio.ui.context import PageContext
+from portfolio.ui.frame import coverage_notice
 from portfolio.ui.formatting import number, timestamp
 from portfolio.ui.names import dataset_name
-from portfolio.ui.widgets import metric, metric_row
+from portfolio.ui.widgets import metric, metric_row, show_issues
 from portfolio.ui.pages import PAGES
 
 # The method's three principles, as catalogue keys (title, text).
@@ -22,7 +24,8 @@ def data_status(ctx: PageContext) -> None:
     dataset, grid = ctx.dataset, ctx.grid
     with metric_row():
         metric(ctx.t("home.status_dataset"), dataset_name(dataset, ctx.lang) if dataset else ctx.t("home.none"))
-        metric(ctx.t("home.status_rows"), number(dataset.rows if dataset else 0, ctx.lang))
+        metric(ctx.t("home.status_rows"),
+               number(dataset.clients_in(ctx.period) if dataset else 0, ctx.lang))
         metric(ctx.t("home.status_periods"),
                ", ".join(dataset.periods) if dataset and dataset.periods else "—")
         metric(ctx.t("home.status_grid"), grid.name.get(ctx.lang) if grid else ctx.t("home.none"))
@@ -37,6 +40,14 @@ def data_status(ctx: PageContext) -> None:
     elif grid is not None:
         st.success(ctx.t("home.grid_valid", file=ctx.settings.default_grid.name),
                    icon=":material/check_circle:")
+    if ctx.portfolio is not None:
+        # A valid grid can still lack data: say so here too, not only on the scoring pages.
+        try:
+            coverage_notice(ctx.portfolio, ctx.lang)
+        except ConfigError as error:
+            show_issues(ctx.t("common.grid_does_not_fit", name=dataset_name(ctx.portfolio.dataset,
+                                                                             ctx.lang)),
+                        error.issues, ctx.lang)
 
 
 def method_brief(ctx: PageContext) -> None:

@@ -23,12 +23,12 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "se
 def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
     """Draw the matrix of the visible, filtered clients; return the id of the client clicked."""
     with st.spinner(ctx.t("common.loading_clients")):
-        points = data.matrix_points(ctx, filters)
+        points = data.matrix_points(ctx.view, filters)
     placed = int(points[["attractiveness", "qrc"]].notna().all(axis=1).sum())
     revenue = float(points["revenue"].sum()) if len(points) else 0.0
     st.caption(ctx.t("matrix.shown", clients=number(placed, ctx.lang),
                      revenue=money(revenue, ctx.lang, compact=True)))
-    figure = matrix_figure(points, ctx.grid, ctx.lang)  # type: ignore[arg-type]
+    figure = matrix_figure(points, ctx.view.grid, ctx.lang)
     if chart_kind(placed) == "density":
         st.info(ctx.t("matrix.density_note", clients=number(placed, ctx.lang),
                       limit=number(DENSITY_FROM, ctx.lang)), icon=":material/filter_alt:")
@@ -59,10 +59,10 @@ def clicked_client(event: Any) -> str | None:
 
 def segment_totals_panel(ctx: PageContext, filters: ClientFilter) -> None:
     """Clients and revenue per segment beside the chart, with the segment's colour."""
-    totals = data.segment_totals(ctx, filters)
+    totals = data.segment_totals(ctx.view, filters)
     st.subheader(ctx.t("matrix.totals_title"), anchor=False)
     table = totals_table(ctx, totals)
-    colors = segment_colors(ctx.grid)  # type: ignore[arg-type]
+    colors = segment_colors(ctx.view.grid)
     row_colors = [colors.get(s, "") for s in totals["segment"]] + [""]
     segment_column = table.columns[0]
     styled = table.style.apply(
@@ -77,7 +77,7 @@ def segment_totals_panel(ctx: PageContext, filters: ClientFilter) -> None:
 
 def totals_table(ctx: PageContext, totals: pd.DataFrame) -> pd.DataFrame:
     """Formatted per-segment totals with a total row (strings in the page's language)."""
-    labels = {s.id: s.label.get(ctx.lang) for s in ctx.grid.segments}  # type: ignore[union-attr]
+    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
     lang = ctx.lang
     segment = [labels.get(s, s) for s in totals["segment"]] + [ctx.t("matrix.total")]
     clients = [*totals["clients"], totals["clients"].sum()]

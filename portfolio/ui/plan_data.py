@@ -1,7 +1,8 @@
-"""Cached visit-plan data for the page: the norms file, the team's plan and one rep's view of it.
+"""What the Visit plan page reads: the norms file, the team's plan and one rep's view of it.
 
-Cache keys hold the database, dataset, grid, viewer, the plan inputs' digest (norms and
-judgements) and the plan's date, so that one viewer's plan never reaches another.
+The team's plan is the heavy part (every visible client). Its base (norms, what gives,
+urgency, priorities) does not depend on the judgements, so trying judgements only re-runs
+the allocation. Both are kept as shared resources, not copied on every read.
 """
 
 from __future__ import annotations
@@ -12,16 +13,14 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from portfolio.access import Visibility
-from portfolio.grid.model import Grid
 from portfolio.norms import Norms, check_norms_against_grid, load_norms
-from portfolio.planning import (EffortRange, PlanBase, PlanInputs, RepPlan, VisitPlan, allocate_plan,
-                                effort_range, latest_visit, plan_base, plan_clients, plan_roles, rep_plan,
-                                segment_visits, typical_clients)
+from portfolio.planning import (EffortRange, PlanInputs, RepPlan, VisitPlan, allocate_plan,
+                                effort_range, plan_date, rep_plan, segment_visits, typical_clients,
+                                view_plan_base)
 from portfolio.problems import ConfigError, ConfigIssue
-from portfolio.store.database import Store
+from portfolio.ui.cache import cached, kept
 from portfolio.ui.context import PageContext
-from portfolio.ui.data import grid_token
+from portfolio.view import PortfolioView
 
 
 @dataclass(frozen=True)
@@ -55,42 +54,16 @@ def active_norms(ctx: PageContext) -> NormsRead:
     return NormsRead(read.norms, tuple(check_norms_against_grid(read.norms, ctx.grid)))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _latest_visit(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id: str,
-                  _visibility: Visibility, viewer: tuple[str, ...]) -> pd.Timestamp | None:
-    return latest_visit(_store, dataset_id, _grid, _visibility)
+default_date = cached(plan_date, max_entries=32)
+_team_base = kept(view_plan_base, max_entries=4)
 
 
-def default_date(ctx: PageContext) -> pd.Timestamp | None:
-    """The latest visit among the clients the viewer sees: the plan's default date."""
-    return _latest_visit(ctx.store, ctx.store.path, ctx.dataset.dataset_id, ctx.grid,  # type: ignore[union-attr]
-                         grid_token(ctx.grid), ctx.visibility, ctx.visibility.key)
+def _team_plan_of(view: PortfolioView, inputs: PlanInputs, date: pd.Timestamp) -> VisitPlan:
+    # The base is asked for without judgements, so that its cache key ignores them.
+    return allocate_plan(_team_base(view, inputs.with_judgements(None), date), inputs)
 
 
-# The team's plan is the heavy part (every visible client). Its base (norms, what gives,
-# urgency, priorities) does not depend on the judgements, so trying judgements only re-runs
-# the allocation. Both are kept as resources, not copied on every read (cache_data would
-# unpickle a 100,000-row plan on each use): nothing downstream modifies them.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _team_base(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id: str,
-               _visibility: Visibility, viewer: tuple[str, ...], _inputs: PlanInputs,
-               norms_key: str, date: str) -> PlanBase:
-    clients = plan_clients(_store, dataset_id, _grid, _visibility)
-    return plan_base(clients, _inputs, date, plan_roles(_grid))
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _team_plan(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id: str,
-               _visibility: Visibility, viewer: tuple[str, ...], _inputs: PlanInputs,
-               inputs_key: str, date: str) -> VisitPlan:
-    base = _team_base(_store, db_path, dataset_id, _grid, grid_id, _visibility, viewer, _inputs,
-                      _inputs.norms_key(), date)
-    return allocate_plan(base, _inputs)
-
-
-def _plan_args(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp) -> tuple:
-    return (ctx.store, ctx.store.path, ctx.dataset.dataset_id, ctx.grid, grid_token(ctx.grid),  # type: ignore[union-attr]
-            ctx.visibility, ctx.visibility.key, inputs, inputs.key(), date.date().isoformat())
+team_plan = kept(_team_plan_of, max_entries=8)
 
 
 @dataclass(frozen=True)
@@ -106,31 +79,19 @@ class RepView:
     unplaced: int  # visible clients without a segment, left out of every plan
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _rep_view(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id: str,
-              _visibility: Visibility, viewer: tuple[str, ...], _inputs: PlanInputs, inputs_key: str,
-              date: str, rep: str) -> RepView:
-    plan = _team_plan(_store, db_path, dataset_id, _grid, grid_id, _visibility, viewer, _inputs,
-                      inputs_key, date)
-    segments = [s.id for s in _grid.segments]
+def _rep_view_of(view: PortfolioView, inputs: PlanInputs, date: pd.Timestamp, rep: str) -> RepView:
+    plan = team_plan(view, inputs, date)
+    segments = [s.id for s in view.grid.segments]
     mine = rep_plan(plan, rep, segments)
     return RepView(mine, segment_visits(mine.clients, segments), typical_clients(mine.clients, segments),
-                   effort_range(plan, _inputs, mine), plan.shapes, plan.uses_curves, plan.unplaced)
+                   effort_range(plan, inputs, mine), plan.shapes, plan.uses_curves, plan.unplaced)
 
 
-def rep_view(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp, rep: str) -> RepView:
-    """One rep's part of the team's plan, with its totals by segment and effort range."""
-    return _rep_view(*_plan_args(ctx, inputs, date), rep)
+rep_view = cached(_rep_view_of, max_entries=64)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _team_table(_store: Store, db_path: str, dataset_id: int, _grid: Grid, grid_id: str,
-                _visibility: Visibility, viewer: tuple[str, ...], _inputs: PlanInputs, inputs_key: str,
-                date: str) -> pd.DataFrame:
-    return _team_plan(_store, db_path, dataset_id, _grid, grid_id, _visibility, viewer, _inputs,
-                      inputs_key, date).reps
+def _team_table_of(view: PortfolioView, inputs: PlanInputs, date: pd.Timestamp) -> pd.DataFrame:
+    return team_plan(view, inputs, date).reps
 
 
-def team_plan_reps(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp) -> pd.DataFrame:
-    """One row per visible rep: workload, capacity, visits and expected revenue totals."""
-    return _team_table(*_plan_args(ctx, inputs, date))
+team_plan_reps = cached(_team_table_of, max_entries=16)

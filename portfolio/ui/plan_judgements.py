@@ -54,7 +54,7 @@ def _with_edits(base: Levels, edits: dict[int, dict[str, Any]]) -> Levels:
 def judgements_in_use(ctx: PageContext, file_inputs: PlanInputs) -> JudgementsInUse:
     """The judgements the plan follows: the ones applied in the form if they hold together,
     else the last valid ones of this session, else the norms file's."""
-    segments = [s.id for s in ctx.grid.segments]  # type: ignore[union-attr]
+    segments = [s.id for s in ctx.view.grid.segments]
     original = file_levels(file_inputs, segments)
     base = plan_state.judgements() or original
     candidate = _with_edits(base, plan_state.editor_edits())
@@ -97,14 +97,14 @@ def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) ->
             st.caption(ctx.t("plan.judgements_session"))
     with chart_column:
         if view.uses_curves:
-            st.plotly_chart(response_figure(view.shapes, view.typical, ctx.grid, ctx.lang),  # type: ignore[arg-type]
+            st.plotly_chart(response_figure(view.shapes, view.typical, ctx.view.grid, ctx.lang),
                             key="w.plan.curves", theme=None, config=PLOTLY_CONFIG)
             st.caption(ctx.t("plan.curves_caption"))
             _residual_notes(ctx, view)
 
 
 def _editor_table(ctx: PageContext, levels: Levels) -> pd.DataFrame:
-    labels = {s.id: s.label.get(ctx.lang) for s in ctx.grid.segments}  # type: ignore[union-attr]
+    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
     table = pd.DataFrame.from_dict(levels, orient="index")[list(RESPONSE_LEVELS)].astype(float)
     table.insert(0, "segment", [labels.get(s, s) for s in table.index])
     return table.reset_index(drop=True)
@@ -120,7 +120,7 @@ def _editor_columns(ctx: PageContext) -> dict[str, Any]:
 
 
 def _problem_text(ctx: PageContext, problem: JudgementProblem) -> str:
-    labels = {s.id: s.label.get(ctx.lang) for s in ctx.grid.segments}  # type: ignore[union-attr]
+    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
     return ctx.t(f"plan.judgement_problem.{problem.code}",
                  segment=labels.get(problem.segment, problem.segment),
                  level=ctx.t(f"plan.level.{problem.level}"),
@@ -130,7 +130,7 @@ def _problem_text(ctx: PageContext, problem: JudgementProblem) -> str:
 
 def _residual_notes(ctx: PageContext, view: RepView) -> None:
     """Say where the curve family cannot follow a segment's judgements closely."""
-    labels = {s.id: s.label.get(ctx.lang) for s in ctx.grid.segments}  # type: ignore[union-attr]
+    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
     for segment, shape in view.shapes.items():
         if shape.residual > RESIDUAL_NOTICE:
             st.warning(ctx.t("plan.curve_residual", segment=labels.get(segment, segment),

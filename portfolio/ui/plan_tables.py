@@ -25,7 +25,7 @@ def segment_panel(ctx: PageContext, view: RepView) -> None:
     st.subheader(ctx.t("plan.segments_title"), anchor=False)
     chart_column, table_column = st.columns([1, 1], gap="large")
     with chart_column:
-        st.plotly_chart(segment_visits_figure(view.segments, ctx.grid, ctx.lang),  # type: ignore[arg-type]
+        st.plotly_chart(segment_visits_figure(view.segments, ctx.view.grid, ctx.lang),
                         key="w.plan.segments_chart", theme=None, config=PLOTLY_CONFIG)
     with table_column:
         with st.container(key=SEGMENT_TABLE_KEY):
@@ -35,7 +35,7 @@ def segment_panel(ctx: PageContext, view: RepView) -> None:
 def segment_table(ctx: PageContext, view: RepView) -> pd.DataFrame:
     """Per segment and in total: clients, visits today → recommended, expected revenue."""
     table, lang = view.segments, ctx.lang
-    labels = {s.id: s.label.get(lang) for s in ctx.grid.segments}  # type: ignore[union-attr]
+    labels = {s.id: s.label.get(lang) for s in ctx.view.grid.segments}
     totals = table.drop(columns="segment").sum(min_count=1)
     rows = [*table.itertuples(index=False)]  # one row per segment of the grid, not per client
     names = [labels.get(r.segment, r.segment) for r in rows] + [ctx.t("plan.total")]
@@ -64,7 +64,7 @@ def client_table(ctx: PageContext, view: RepView) -> None:
     """Every client of the rep: visits today, the norms' range, recommended, expected revenue."""
     clients, lang = view.plan.clients, ctx.lang
     st.subheader(ctx.t("plan.clients_title"), anchor=False)
-    labels = {s.id: s.label.get(lang) for s in ctx.grid.segments}  # type: ignore[union-attr]
+    labels = {s.id: s.label.get(lang) for s in ctx.view.grid.segments}
     change = clients["visits_recommended"] - clients["visits_12m"]
     sign = np.where(change > 0, "+", "")
     table = pd.DataFrame({
@@ -87,16 +87,16 @@ def client_table(ctx: PageContext, view: RepView) -> None:
 
 def export_buttons(ctx: PageContext, view: RepView) -> None:
     """The rep's plan as CSV or XLSX, headers in the reader's language, formula-safe."""
-    clients, grid, lang = view.plan.clients, ctx.grid, ctx.lang
+    clients, grid, lang = view.plan.clients, ctx.view.grid, ctx.lang
     name = _file_name(ctx.t("plan.file_name", rep=view.plan.salesperson))
     csv_column, xlsx_column, _ = st.columns([2, 2, 5])
     # The files are built when the button is pressed, not on every rerun of the page.
     csv_column.download_button(ctx.t("plan.download_csv"), key="w.plan.download_csv",
-                               data=lambda: csv_bytes(plan_export(clients, grid, lang), lang),  # type: ignore[arg-type]
+                               data=lambda: csv_bytes(plan_export(clients, grid, lang), lang),
                                file_name=f"{name}.csv", mime="text/csv", icon=":material/download:")
     xlsx_column.download_button(
         ctx.t("plan.download_xlsx"), key="w.plan.download_xlsx",
-        data=lambda: xlsx_bytes(plan_export(clients, grid, lang), sheet_name="plan"),  # type: ignore[arg-type]
+        data=lambda: xlsx_bytes(plan_export(clients, grid, lang), sheet_name="plan"),
         file_name=f"{name}.xlsx", icon=":material/download:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -110,7 +110,6 @@ def team_panel(ctx: PageContext, reps: pd.DataFrame) -> None:
     """One row per rep: workload against capacity, recommended visits, expected revenue."""
     lang = ctx.lang
     st.subheader(ctx.t("plan.team_title"), anchor=False)
-    gain = reps["revenue_expected_recommended"] / reps["revenue_expected_current"] - 1
     table = pd.DataFrame({
         ctx.t("plan.col_rep"): reps["salesperson"].to_numpy(),
         ctx.t("plan.col_clients"): whole_numbers(reps["clients"], lang).to_numpy(),
@@ -118,10 +117,9 @@ def team_panel(ctx: PageContext, reps: pd.DataFrame) -> None:
         ctx.t("plan.col_capacity"): whole_numbers(reps["capacity"], lang).to_numpy(),
         ctx.t("plan.col_utilisation"): [percent(v, lang) for v in reps["utilisation"]],
         ctx.t("plan.col_recommended"): whole_numbers(reps["visits_recommended"], lang).to_numpy(),
-        ctx.t("plan.col_revenue_today"): amounts(reps["revenue_expected_current"], lang).to_numpy(),
-        ctx.t("plan.col_revenue_recommended"): amounts(reps["revenue_expected_recommended"],
-                                                       lang).to_numpy(),
-        ctx.t("plan.col_gain"): [signed_percent(v, lang) for v in gain],
+        ctx.t("plan.col_rep_revenue_today"): amounts(reps["revenue_today"], lang).to_numpy(),
+        ctx.t("plan.col_revenue_recommended"): amounts(reps["revenue_planned"], lang).to_numpy(),
+        ctx.t("plan.col_gain"): [signed_percent(v, lang) for v in reps["expected_gain_share"]],
         ctx.t("plan.col_day_value"): amounts(two_figures(reps["visit_day_value"]), lang).to_numpy(),
     })
     st.dataframe(table, hide_index=True, placeholder=EMPTY, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),

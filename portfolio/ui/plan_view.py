@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 import pandas as pd
@@ -17,6 +16,7 @@ from portfolio.ui.plan_data import RepView
 from portfolio.ui.plan_format import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
     whole_numbers
 from portfolio.ui.widgets import bound_widget, metric, metric_row, show_issues
+from portfolio.view import PortfolioView
 from portfolio.visits import REASON_PARAMS, URGENCY_CLASSES
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -28,6 +28,11 @@ def latest_period_note(ctx: PageContext) -> None:
     if ctx.period is not None and ctx.dataset is not None:
         st.info(ctx.t("plan.latest_period_only", period=ctx.dataset.latest_period,
                       chosen=ctx.period), icon=":material/info:")
+
+
+def planned_view(ctx: PageContext) -> PortfolioView:
+    """The portfolio a plan is made from: the one looked at, at its latest period."""
+    return ctx.view.at_period(None)
 
 
 def plan_inputs_or_stop(ctx: PageContext) -> PlanInputs:
@@ -45,8 +50,7 @@ def plan_date(ctx: PageContext) -> pd.Timestamp:
     chosen = plan_state.plan_date()
     if chosen is not None:
         return pd.Timestamp(chosen)
-    latest = plan_data.default_date(ctx)
-    return latest if latest is not None else pd.Timestamp(dt.date.today())
+    return plan_data.default_date(planned_view(ctx))
 
 
 def rep_controls(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp,
@@ -75,7 +79,7 @@ def rep_controls(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp,
 def headline(ctx: PageContext, view: RepView) -> None:
     """Workload, capacity, recommended visits, expected revenue and the value of a visit-day."""
     s, lang = view.plan.summary, ctx.lang
-    recommended = s["revenue_expected_recommended"]
+    planned = s["revenue_planned"]
     if view.unplaced:
         st.caption(ctx.t("plan.unplaced", clients=number(view.unplaced, lang)))
     with metric_row():
@@ -90,16 +94,19 @@ def headline(ctx: PageContext, view: RepView) -> None:
             metric(ctx.t("plan.metric_revenue"), EMPTY)
             metric(ctx.t("plan.metric_day_value"), EMPTY)
         else:
-            metric(ctx.t("plan.metric_revenue"), money(recommended, lang, compact=True),
-                   delta=_gain(recommended, s["revenue_expected_current"], lang, ctx.t("plan.vs_today")),
-                   help=ctx.t("plan.metric_revenue_help"))
+            metric(ctx.t("plan.metric_revenue"), money(planned, lang, compact=True),
+                   delta=_gain(planned, s["revenue_today"], lang, ctx.t("plan.vs_today")),
+                   help=ctx.t("plan.metric_revenue_help",
+                              today=money(s["revenue_today"], lang, compact=True),
+                              modelled=money(s["revenue_expected_current"], lang, compact=True)))
             metric(ctx.t("plan.metric_day_value"),
                    "≈\u00a0" + money(two_figures(s["visit_day_value"]), lang, compact=True),
                    help=ctx.t("plan.metric_day_value_help"))
     if not view.uses_curves:
         st.info(ctx.t("plan.no_judgements"), icon=":material/info:")
         return
-    st.markdown(ctx.t("plan.vs_norms", gain=_gain(recommended, s["revenue_expected_norms"], lang, ""),
+    st.markdown(ctx.t("plan.vs_norms", gain=_gain(s["revenue_expected_recommended"],
+                                                  s["revenue_expected_norms"], lang, ""),
                       norms=money(s["revenue_expected_norms"], lang, compact=True)))
     if view.effort is not None:
         st.caption(effort_note(ctx, view.effort))
@@ -186,7 +193,7 @@ def cuts_table(ctx: PageContext, view: RepView) -> None:
 
 
 def _segment_labels(ctx: PageContext) -> dict[str, str]:
-    return {s.id: s.label.get(ctx.lang) for s in ctx.grid.segments}  # type: ignore[union-attr]
+    return {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
 
 
 def priority_list(ctx: PageContext, view: RepView) -> None:

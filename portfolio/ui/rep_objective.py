@@ -26,7 +26,7 @@ def _money_column() -> st.column_config.NumberColumn:
 
 def priority_clients_section(ctx: PageContext, rep: str) -> None:
     """Attractive clients where the relationship is weak, the most headroom first."""
-    clients = structure_data.priority_clients_of(ctx, rep, own_clients(ctx, rep))
+    clients = structure_data.priority_clients(ctx.view, rep, own_clients(ctx, rep))
     st.subheader(ctx.t("rep.priority_clients_title"), anchor=False)
     if clients.empty:
         st.info(ctx.t("rep.priority_clients_none"), icon=":material/info:")
@@ -73,14 +73,14 @@ def objective_section(ctx: PageContext, rep: str) -> None:
     if growth <= 0:
         st.info(ctx.t("rep.objective_enter"), icon=":material/edit:")
         return
-    plan = structure_data.objective_plan_of(ctx, rep, growth, structure_state.target_rule(),
-                                            whole_portfolio(ctx))
+    plan = structure_data.objective_plan(ctx.view, rep, growth, whole_portfolio(ctx),
+                                          structure_state.target_rule(), structure_data.PEERS)
     if plan.current_revenue <= 0:
         st.info(ctx.t("rep.objective_no_revenue"), icon=":material/info:")
         return
     objective_summary(ctx, plan)
     if plan.available_gain > 0:
-        chart(objective_figure(plan.by_segment, ctx.grid, ctx.lang), "w.rep.objective_chart")  # type: ignore[arg-type]
+        chart(objective_figure(plan.by_segment, ctx.view.grid, ctx.lang), "w.rep.objective_chart")
     moves_table(ctx, plan)
 
 

@@ -19,17 +19,17 @@ from portfolio.ui.widgets import bound_widget
 
 def whole_portfolio(ctx: PageContext) -> ClientFilter:
     """Every client at the period looked at: what a rep is compared with."""
-    return ctx.scope()
+    return ClientFilter()
 
 
 def own_clients(ctx: PageContext, rep: str) -> ClientFilter:
     """The portfolio narrowed to one rep's clients."""
-    return ctx.scope(salespeople=(rep,))
+    return ClientFilter(salespeople=(rep,))
 
 
 def rep_or_stop(ctx: PageContext) -> str:
     """The rep shown: the viewer's own portfolio when viewing as a rep, else the one chosen."""
-    reps = data.filter_choices(ctx)["salespeople"]
+    reps = data.filter_choices(ctx.view)["salespeople"]
     if not reps:
         st.info(ctx.t("rep.no_reps"), icon=":material/info:")
         st.stop()
@@ -51,7 +51,7 @@ def rep_or_stop(ctx: PageContext) -> str:
 
 def rep_headline(ctx: PageContext, rep: str) -> None:
     """The rep's clients, revenue, potential, share of wallet and headroom."""
-    reps = structure_data.comparison_of(ctx, own_clients(ctx, rep)).reps
+    reps = structure_data.comparison(ctx.view, own_clients(ctx, rep)).reps
     if reps.empty:
         st.info(ctx.t("rep.no_clients", rep=rep), icon=":material/info:")
         st.stop()
@@ -60,7 +60,7 @@ def rep_headline(ctx: PageContext, rep: str) -> None:
 
 def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:
     """The rep's mix against the norm, in words and as bars; returns the rep's gap rows."""
-    gaps = structure_data.rep_gaps_of(ctx, norms, own_clients(ctx, rep))
+    gaps = structure_data.rep_gaps(ctx.view, norms, own_clients(ctx, rep))
     mine = gaps[gaps["salesperson"] == rep].reset_index(drop=True)
     st.subheader(ctx.t("rep.structure_title"), anchor=False)
     labels = segment_labels(ctx)
@@ -80,13 +80,13 @@ def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:
     scope = mine["scope"].dropna()
     if len(scope):
         st.caption(ctx.t("rep.scope_note", scope=scope.iloc[0]))
-    chart(norms_figure(mine, ctx.grid, ctx.lang), "w.rep.norms")  # type: ignore[arg-type]
+    chart(norms_figure(mine, ctx.view.grid, ctx.lang), "w.rep.norms")
     return mine
 
 
 def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
     """Where the rep stands among every rep of the team, unnamed, segment by segment."""
-    peers = structure_data.peers_of(ctx, rep, whole_portfolio(ctx))
+    peers = structure_data.peer_distribution(ctx.view, rep, whole_portfolio(ctx), structure_data.PEERS)
     st.subheader(ctx.t("rep.peers_title"), anchor=False)
     if not peers_shown_to(ctx.visibility, peers):
         st.info(ctx.t("rep.peers_too_few", minimum=MIN_REPS_FOR_PEERS - 1),
@@ -94,16 +94,16 @@ def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
         return
     st.caption(ctx.t("rep.peers_caption", reps=number(int(peers["reps"].max()), ctx.lang)))
     targets = dict(zip(mine["segment"], mine["target_share"]))
-    chart(peers_figure(peers, targets, ctx.grid, ctx.lang), "w.rep.peers")  # type: ignore[arg-type]
+    chart(peers_figure(peers, targets, ctx.view.grid, ctx.lang), "w.rep.peers")
 
 
 def development_section(ctx: PageContext, rep: str) -> None:
     """Average points per QRC criterion against the team, and what to work on, in words."""
-    profile = structure_data.profile_of(ctx, rep, whole_portfolio(ctx))
+    profile = structure_data.qrc_profile(ctx.view, rep, whole_portfolio(ctx), structure_data.PEERS)
     st.subheader(ctx.t("rep.qrc_title"), anchor=False)
     st.caption(ctx.t("rep.qrc_caption"))
-    chart(qrc_profile_figure(profile, ctx.grid, ctx.lang), "w.rep.qrc")  # type: ignore[arg-type]
-    criteria = {c.id: c.label.get(ctx.lang) for c in ctx.grid.axes["qrc"].criteria}  # type: ignore[union-attr]
+    chart(qrc_profile_figure(profile, ctx.view.grid, ctx.lang), "w.rep.qrc")
+    criteria = {c.id: c.label.get(ctx.lang) for c in ctx.view.grid.axes["qrc"].criteria}
     priorities = development_priorities(profile)
     with st.container(key="rep_priorities"):
         if priorities.empty:

@@ -24,7 +24,7 @@ HEATMAP_CAPTIONS = {"clients": "structure.heatmap_caption_clients",
 def gaps_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
     """The heatmap of gaps (reps furthest from the norms first) and the table of every rep and
     segment outside tolerance, downloadable."""
-    gaps = structure_data.rep_gaps_of(ctx, norms, filters)
+    gaps = structure_data.rep_gaps(ctx.view, norms, filters)
     if gaps.empty:
         st.info(ctx.t("structure.no_clients"), icon=":material/info:")
         return
@@ -38,8 +38,8 @@ def gaps_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
         st.caption(ctx.t("structure.heatmap_capped", shown=MAX_HEATMAP_REPS,
                          total=number(len(order), ctx.lang)))
     drawn = gaps.set_index("salesperson").loc[list(furthest)].reset_index()
-    team = structure_data.team_gaps_of(ctx, norms, filters)
-    chart(gaps_heatmap(drawn, ctx.grid, ctx.lang, measure, team=team),  # type: ignore[arg-type]
+    team = structure_data.team_gaps(ctx.view, norms, filters)
+    chart(gaps_heatmap(drawn, ctx.view.grid, ctx.lang, measure, team=team),
           "w.structure.heatmap")
     outside_panel(ctx, gaps)
 

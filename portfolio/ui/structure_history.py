@@ -37,7 +37,7 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
     if start == end:
         st.info(ctx.t("structure.history_same"), icon=":material/info:")
         return
-    comparison = structure_data.period_comparison_of(ctx, filters, start, end)
+    comparison = structure_data.period_comparison(ctx.view, filters, start, end)
     st.subheader(ctx.t("structure.history_mix_title"), anchor=False)
     mix = mix_table(ctx, comparison)
     st.table(mix, hide_index=True)

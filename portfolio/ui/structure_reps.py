@@ -43,7 +43,7 @@ def _introduced(ctx: PageContext, filters: ClientFilter, intro: str,
                 order_key: str) -> RepComparison | None:
     """The reps compared, after the tab's introduction and the order control; None (and a
     note) when there is no client to compare."""
-    comparison = structure_data.comparison_of(ctx, filters)
+    comparison = structure_data.comparison(ctx.view, filters)
     if comparison.reps.empty:
         st.info(ctx.t("structure.no_clients"), icon=":material/info:")
         return None
@@ -72,7 +72,7 @@ def reps_tab(ctx: PageContext, filters: ClientFilter) -> None:
     chart(wallet_figure(drawn, ctx.lang), "w.structure.wallet")
     st.subheader(ctx.t("structure.split_title"), anchor=False)
     split = comparison.revenue_by_segment.loc[list(drawn["salesperson"])]
-    chart(segment_revenue_figure(split, ctx.grid, ctx.lang), "w.structure.split")  # type: ignore[arg-type]
+    chart(segment_revenue_figure(split, ctx.view.grid, ctx.lang), "w.structure.split")
     st.subheader(ctx.t("structure.reps_table_title"), anchor=False)
     table = reps_table(ctx, reps)
     st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", column_config=_money_columns(ctx))

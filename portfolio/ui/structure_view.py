@@ -23,7 +23,7 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "se
 
 def segment_labels(ctx: PageContext) -> dict[str, str]:
     """Segment id → its label in the page's language."""
-    return {s.id: s.label.get(ctx.lang) for s in ctx.grid.segments}  # type: ignore[union-attr]
+    return {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
 
 
 def chart(figure, key: str) -> None:  # noqa: ANN001 (a go.Figure)
@@ -69,20 +69,20 @@ def download_buttons(ctx: PageContext, table: pd.DataFrame, file_stem: str, key:
 
 def team_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
     """Headline figures, the mix per segment on every measure, and the mix against the norms."""
-    team = structure_data.comparison_of(ctx, filters).team.iloc[0]
+    team = structure_data.comparison(ctx.view, filters).team.iloc[0]
     if int(team["clients"]) == 0:
         st.info(ctx.t("structure.no_clients"), icon=":material/info:")
         return
     headline(ctx, team)
-    mix = structure_data.team_mix_of(ctx, filters)
+    mix = structure_data.team_mix(ctx.view, filters)
     st.subheader(ctx.t("structure.mix_title"), anchor=False)
     st.caption(ctx.t("structure.mix_caption"))
-    chart(mix_figure(mix, ctx.grid, ctx.lang), "w.structure.mix")  # type: ignore[arg-type]
-    gaps = structure_data.team_gaps_of(ctx, norms, filters)
+    chart(mix_figure(mix, ctx.view.grid, ctx.lang), "w.structure.mix")
+    gaps = structure_data.team_gaps(ctx.view, norms, filters)
     st.subheader(ctx.t("structure.norms_title"), anchor=False)
     st.caption(ctx.t("structure.norms_caption",
                      tolerance=number(100 * norms.structure.tolerance, ctx.lang, 0)))
-    chart(norms_figure(gaps, ctx.grid, ctx.lang), "w.structure.norms")  # type: ignore[arg-type]
+    chart(norms_figure(gaps, ctx.view.grid, ctx.lang), "w.structure.norms")
     st.table(segment_table(ctx, mix, gaps), hide_index=True)
     if norms.overrides:
         st.caption(ctx.t("structure.overrides_note", count=len(norms.overrides)))

@@ -82,7 +82,7 @@ def moves_section(ctx: PageContext, before: Grid, after: Grid) -> None:
     if ctx.dataset is None:
         st.info(ctx.t("common.no_dataset"), icon=":material/info:")
         return
-    moves = data.segment_moves(ctx, before, after)
+    moves = data.segment_moves(ctx.view.with_grid(before), ctx.view.with_grid(after))
     summary = summarise(moves)
     if not summary.moved:
         st.success(ctx.t("grid.trial_no_move", clients=number(summary.clients, ctx.lang)),

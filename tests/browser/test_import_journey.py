@@ -76,8 +76,8 @@ def test_upload_map_import_and_see_it_in_the_matrix(page: Page, app_url: str, tm
         page.get_by_role("link", name="See the matrix").click()
         wait_until_drawn(page)
         page.wait_for_selector(f"{CHART} .main-svg", timeout=DRAW_TIMEOUT_MS)
-        expect(page.get_by_role("combobox", name="Dataset", exact=True)).to_have_value(f"{NAME} · 3 rows")
+        expect(page.get_by_role("combobox", name="Dataset", exact=True)).to_have_value(f"{NAME} · 3 clients")
         expect(page.locator(f"{CHART} path.point")).to_have_count(3, timeout=DRAW_TIMEOUT_MS)
     finally:
         delete_dataset(page, app_url, NAME)
-    expect(page.get_by_role("combobox", name="Dataset", exact=True)).to_have_value("Demo portfolio · 2,000 rows")
+    expect(page.get_by_role("combobox", name="Dataset", exact=True)).to_have_value("Demo portfolio · 2,000 clients")

@@ -150,13 +150,19 @@ def test_bad_grid_exits_2_with_file_line_and_key(files, tmp_path):
     assert "Traceback" not in done.stderr and done.stdout == ""
 
 
-def test_grid_naming_a_column_the_file_lacks_exits_2(files, tmp_path):
+def test_grid_naming_a_column_the_file_lacks_scores_it_as_missing_and_says_so(files, tmp_path):
     clients, _ = files
     grid = tmp_path / "grid.yaml"
     grid.write_text(GRID.replace("column: solvency", "column: rating"), encoding="utf-8")
     done = run("score", str(clients), "--grid", str(grid))
-    assert done.returncode == 2
-    assert "`rating`" in done.stderr and "`solvency`" in done.stderr
+    assert done.returncode == 0, done.stderr
+    # The grid's missing policy (ignore) leaves the criterion out; the user is told which.
+    assert "Solvabilité (column rating, which the data does not have: did the grid mean " \
+           "solvency?)" in done.stderr
+    out = pd.read_csv(io.StringIO(done.stdout), dtype={"client_id": str}).set_index("client_id")
+    assert out["pts_solvency"].isna().all() and out["incomplete"].all()
+    # 00123 on potential alone: 50 000 -> 2/3
+    assert out.loc["00123", "attractiveness"] == pytest.approx(200 / 3, abs=1e-8)
 
 
 def test_bad_data_exits_2_with_row_and_column(tmp_path, files):

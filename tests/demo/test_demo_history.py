@@ -15,6 +15,7 @@ from portfolio.store.bootstrap import (add_demo_quarter_before, can_add_demo_qua
 from portfolio.store.database import Store
 from portfolio.store.datasets import create_dataset, get_dataset
 from portfolio.structure.history import compare_periods
+from portfolio.view import PortfolioView
 from tests.ui.conftest import ROOT
 
 CURRENT = generate_demo()
@@ -59,8 +60,8 @@ def test_the_demo_as_loaded_takes_its_quarter_before_once(tmp_path):
         assert not can_add_demo_quarter_before(demo)
         with pytest.raises(ValueError):
             add_demo_quarter_before(store, demo)
-        comparison = compare_periods(store, demo.dataset_id, load_grid(
-            ROOT / "config" / "grids" / "default.yaml"), Visibility.everyone(), ClientFilter(),
+        comparison = compare_periods(PortfolioView.open(store, demo.dataset_id, load_grid(
+            ROOT / "config" / "grids" / "default.yaml"), Visibility.everyone()), ClientFilter(),
             PREVIOUS_PERIOD, PERIOD)
     finally:
         store.close()

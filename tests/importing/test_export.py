@@ -15,6 +15,7 @@ from portfolio.store.datasets import create_dataset
 from portfolio.importing.report import report_table
 from portfolio.problems import Problem, detail
 from portfolio.tables_out import csv_bytes, neutralised
+from portfolio.view import PortfolioView
 
 
 def text(en: str, fr: str) -> LocalText:
@@ -70,13 +71,13 @@ EXPECTED_FR_HEADERS = ["client_id", "client_name", "salesperson", "revenue", "po
 
 
 def test_the_export_speaks_the_reader_language(memory_store, dataset):
-    frame = scored_export(memory_store, dataset, GRID, "fr")
+    frame = scored_export(PortfolioView.open(memory_store, dataset, GRID), "fr")
     assert list(frame.columns) == EXPECTED_FR_HEADERS
     assert frame[["client_id", "Attractivité", "Relation", "Segment", "Action"]].values.tolist() == [
         ["a", 100.0, 100.0, "Partenaires", "À fidéliser"],
         ["b", 0.0, 0.0, "Peu prioritaires", "À distance"],
         ["c", 100.0, 0.0, "Bastions concurrents", "Visites prioritaires"]]
-    english = scored_export(memory_store, dataset, GRID, "en")
+    english = scored_export(PortfolioView.open(memory_store, dataset, GRID), "en")
     assert list(english.columns[-7:]) == ["Attractiveness", "Relationship", "Segment", "Action",
                                           "Incomplete scoring", "Purchase potential (points)",
                                           "Share of wallet (points)"]
@@ -85,7 +86,7 @@ def test_the_export_speaks_the_reader_language(memory_store, dataset):
 
 def test_xlsx_holds_no_formula_and_keeps_numbers(memory_store, dataset, tmp_path):
     path = tmp_path / "export.xlsx"
-    write_export(scored_export(memory_store, dataset, GRID, "fr"), path, "fr")
+    write_export(scored_export(PortfolioView.open(memory_store, dataset, GRID), "fr"), path, "fr")
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows())
     assert all(c.data_type != "f" for row in rows for c in row)
@@ -102,7 +103,7 @@ def test_xlsx_holds_no_formula_and_keeps_numbers(memory_store, dataset, tmp_path
 
 
 def test_csv_neutralises_dangerous_text_and_keeps_numbers(memory_store, dataset, tmp_path):
-    frame = scored_export(memory_store, dataset, GRID, "fr")
+    frame = scored_export(PortfolioView.open(memory_store, dataset, GRID), "fr")
     data = export_bytes(frame, "csv", "fr")
     assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the accents
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
@@ -116,7 +117,7 @@ def test_csv_neutralises_dangerous_text_and_keeps_numbers(memory_store, dataset,
 
 
 def test_an_unknown_export_format_is_refused(memory_store, dataset, tmp_path):
-    frame = scored_export(memory_store, dataset, GRID, "en")
+    frame = scored_export(PortfolioView.open(memory_store, dataset, GRID), "en")
     with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
         write_export(frame, tmp_path / "export.parquet")
 

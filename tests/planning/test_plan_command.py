@@ -92,8 +92,14 @@ def test_a_summary_per_rep_on_standard_error(planned):
     assert lines[0].startswith("clients.csv: warning: column 'last_visit'")
     assert lines[1] == "plan: 2 rep(s), 7 client(s); capacity 2 visits a day × 10 field days"
     ana = next(line for line in lines if line.startswith("Ana:"))
+    # Revenue today is the file's (40 000 + 20 000 + 90 000 + 40 000), and the plan adds what
+    # the curves expect from the recommended visits over today's, per client of the output.
     assert ana.startswith("Ana: 4 clients, capacity 20, workload 29, utilisation 145%, "
-                          "visits recommended 20, expected revenue ")
+                          "visits recommended 20, revenue today 190,000 → planned ")
+    out = pd.read_csv(io.StringIO(planned.stdout))
+    mine = out[out["salesperson"] == "Ana"]
+    gain = (mine["expected_revenue_recommended"] - mine["expected_revenue_current"]).sum()
+    assert f"planned {190_000 + gain:,.0f} ({gain / 190_000:+.1%})" in ana
     assert "value of a visit-day " in ana
     ben = next(line for line in lines if line.startswith("Ben:"))
     assert ben.startswith("Ben: 3 clients, capacity 20, workload 14, utilisation 70%, "

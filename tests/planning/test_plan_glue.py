@@ -14,6 +14,7 @@ from portfolio.planning import (effort_range, make_plan, plan_clients, plan_role
                                 segment_visits)
 from portfolio.planning.clients import latest_visit
 from portfolio.store.datasets import create_dataset
+from portfolio.view import PortfolioView
 from tests.planning.conftest import EXACT, PLAN_DATE, SEGMENT, client_frame, inputs
 from tests.scoring.gridkit import bands, grid_2x2
 
@@ -22,7 +23,7 @@ SEGMENTS = ["develop", "partners", "maintain", "minimal"]
 
 def plan_of(team, grid, judgements=None, capacity=Capacity(2, 10), visibility=Visibility.everyone()):
     store, dataset_id = team
-    clients = plan_clients(store, dataset_id, grid, visibility)
+    clients = plan_clients(PortfolioView.open(store, dataset_id, grid, visibility))
     return make_plan(clients, inputs(judgements, capacity), PLAN_DATE, plan_roles(grid))
 
 
@@ -36,12 +37,12 @@ def rep_row(plan, rep: str) -> pd.Series:
 
 def test_the_plan_reads_every_visible_client_with_its_segment(team, grid):
     store, dataset_id = team
-    everyone = plan_clients(store, dataset_id, grid, Visibility.everyone())
+    everyone = plan_clients(PortfolioView.open(store, dataset_id, grid, Visibility.everyone()))
     assert dict(zip(everyone["client_id"], everyone["segment"])) == SEGMENT
-    ben = plan_clients(store, dataset_id, grid, Visibility.only(["Ben"]))
+    ben = plan_clients(PortfolioView.open(store, dataset_id, grid, Visibility.only(["Ben"])))
     assert list(ben["client_id"]) == ["b1", "b2", "b3"]
-    assert latest_visit(store, dataset_id, grid, Visibility.everyone()) == pd.Timestamp("2026-10-01")
-    assert latest_visit(store, dataset_id, grid, Visibility.only(["Ben"])) == pd.Timestamp("2026-08-01")
+    assert latest_visit(PortfolioView.open(store, dataset_id, grid, Visibility.everyone())) == pd.Timestamp("2026-10-01")
+    assert latest_visit(PortfolioView.open(store, dataset_id, grid, Visibility.only(["Ben"]))) == pd.Timestamp("2026-08-01")
 
 
 def test_workload_and_utilisation_per_rep(team, grid):
@@ -179,7 +180,7 @@ def test_clients_the_grid_cannot_place_are_counted_and_left_out(memory_store):
     # Under `missing: ignore` a client with no share of wallet has no QRC score, so no segment.
     grid = grid_2x2([bands("potential", 1, (0, 0), (100_000, 1))],
                     [bands("share_of_wallet", 1, (0, 0), (0.5, 1))], missing="ignore")
-    clients = plan_clients(memory_store, dataset_id, grid, Visibility.everyone())
+    clients = plan_clients(PortfolioView.open(memory_store, dataset_id, grid, Visibility.everyone()))
     assert "a5" not in set(clients["client_id"])
     plan = make_plan(clients, inputs(), PLAN_DATE, plan_roles(grid))
     assert plan.unplaced == 1

@@ -11,6 +11,7 @@ from portfolio.norms.model import Capacity
 from portfolio.planning import (PLAN_OUTPUT_COLUMNS, make_plan, plan_clients, plan_export, plan_output,
                                 plan_roles, rep_plan, segment_visits, typical_clients)
 from portfolio.figures.plan import response_figure, segment_visits_figure, utilisation_gauge
+from portfolio.view import PortfolioView
 from tests.planning.conftest import EXACT, PLAN_DATE, inputs
 
 SEGMENTS = ["develop", "partners", "maintain", "minimal"]
@@ -19,7 +20,7 @@ SEGMENTS = ["develop", "partners", "maintain", "minimal"]
 @pytest.fixture
 def plan(team, grid):
     store, dataset_id = team
-    clients = plan_clients(store, dataset_id, grid, Visibility.everyone())
+    clients = plan_clients(PortfolioView.open(store, dataset_id, grid, Visibility.everyone()))
     return make_plan(clients, inputs(EXACT, Capacity(5, 10)), PLAN_DATE, plan_roles(grid))
 
 

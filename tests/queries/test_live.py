@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from portfolio.access import Visibility
 from portfolio.demo import generate_demo
 from portfolio.grid.loader import load_grid
 from portfolio.queries.live import grid_columns, score_values
-from portfolio.queries.scope import scored_clients
 from portfolio.sql import quote_identifier
+from portfolio.view import PortfolioView
 from portfolio.store.datasets import create_dataset
 
 GRID = load_grid(Path(__file__).resolve().parents[2] / "config" / "grids" / "default.yaml")
@@ -26,7 +25,7 @@ def test_typed_values_score_as_the_stored_client(memory_store):
     clients = generate_demo()
     dataset_id = create_dataset(memory_store, clients, name="demo")
     columns = list(grid_columns(GRID))
-    source = scored_clients(memory_store, dataset_id, GRID, Visibility.everyone())
+    source = PortfolioView.open(memory_store, dataset_id, GRID).clients()
     selected = ", ".join(quote_identifier(c) for c in
                          ["attractiveness", "qrc", "segment", *columns,
                           *(f"pts_{c.id}" for c in GRID.criteria)])

@@ -9,6 +9,7 @@ from portfolio.access import Visibility
 from portfolio.queries.matrix import filter_choices, matrix_clients, segment_totals
 from portfolio.queries.scope import ClientFilter
 from portfolio.store.datasets import create_dataset
+from portfolio.view import PortfolioView
 from tests.scoring.gridkit import bands, grid_2x2
 
 # Attractiveness from potential alone, QRC from share of wallet alone:
@@ -34,19 +35,19 @@ def dataset(memory_store):
 
 def test_matrix_clients_respects_visibility_and_filters(dataset):
     store, ds = dataset
-    everyone = matrix_clients(store, ds, GRID, Visibility.everyone())
+    everyone = matrix_clients(PortfolioView.open(store, ds, GRID, Visibility.everyone()))
     assert sorted(everyone["client_id"]) == ["a1", "a2", "a3", "b1", "b2"]
-    ann = matrix_clients(store, ds, GRID, Visibility.only(["Ann"]))
+    ann = matrix_clients(PortfolioView.open(store, ds, GRID, Visibility.only(["Ann"])))
     assert sorted(ann["client_id"]) == ["a1", "a2", "a3"]
-    south = matrix_clients(store, ds, GRID, Visibility.only(["Ann"]), ClientFilter(regions=("South",)))
+    south = matrix_clients(PortfolioView.open(store, ds, GRID, Visibility.only(["Ann"])), ClientFilter(regions=("South",)))
     assert list(south["client_id"]) == ["a3"]
-    partners = matrix_clients(store, ds, GRID, Visibility.everyone(), ClientFilter(segments=("partners",)))
+    partners = matrix_clients(PortfolioView.open(store, ds, GRID, Visibility.everyone()), ClientFilter(segments=("partners",)))
     assert list(partners["client_id"]) == ["a1"]
 
 
 def test_segments_follow_the_scores(dataset):
     store, ds = dataset
-    rows = matrix_clients(store, ds, GRID, Visibility.everyone()).set_index("client_id")
+    rows = matrix_clients(PortfolioView.open(store, ds, GRID, Visibility.everyone())).set_index("client_id")
     # a1: 100/100 partners; a2: 0/0 minimal; b1: 100/0 develop; b2: 0/100 maintain
     assert rows.loc[["a1", "a2", "b1", "b2"], "segment"].tolist() == [
         "partners", "minimal", "develop", "maintain"]
@@ -59,7 +60,7 @@ def test_segment_totals_count_unscored_clients_in_both_shares(memory_store):
     grid = grid_2x2([bands("potential", 1, (0, 0), (100, 1))],
                     [bands("share_of_wallet", 1, (0, 0), (0.5, 1))], missing="ignore")
     ds = create_dataset(memory_store, CLIENTS, name="small", period="2026-Q1")
-    totals = segment_totals(memory_store, ds, grid, Visibility.only(["Ann"])).set_index("segment")
+    totals = segment_totals(PortfolioView.open(memory_store, ds, grid, Visibility.only(["Ann"]))).set_index("segment")
     # Ann: a1 partners (60), a2 minimal (10), a3 unscored (30): 3 clients, revenue 100.
     assert list(totals.index) == ["minimal", "maintain", "develop", "partners"]
     assert totals.loc["partners", "clients"] == 1
@@ -72,7 +73,7 @@ def test_segment_totals_count_unscored_clients_in_both_shares(memory_store):
 
 def test_filter_choices_only_offer_what_the_viewer_may_see(dataset):
     store, ds = dataset
-    choices = filter_choices(store, ds, Visibility.only(["Bob"]))
+    choices = filter_choices(PortfolioView.open(store, ds, GRID, Visibility.only(["Bob"])))
     assert choices["salespeople"] == ["Bob"]
     assert choices["regions"] == ["South"]
     assert choices["periods"] == ["2026-Q1"]
@@ -82,7 +83,7 @@ def test_filter_choices_only_offer_what_the_viewer_may_see(dataset):
 def test_a_client_file_column_named_like_a_score_does_not_hide_the_score(memory_store, header):
     clients = CLIENTS.assign(**{header: "CRM key account"})
     ds = create_dataset(memory_store, clients, name="crm", period="2026-Q1")
-    rows = matrix_clients(memory_store, ds, GRID, Visibility.everyone()).set_index("client_id")
+    rows = matrix_clients(PortfolioView.open(memory_store, ds, GRID, Visibility.everyone())).set_index("client_id")
     assert rows.loc["a1", "segment"] == "partners"
 
 

@@ -13,8 +13,8 @@ from portfolio.grid.loader import load_grid
 from portfolio.grid.trial import with_changes
 from portfolio.queries.matrix import matrix_clients
 from portfolio.queries.moves import MOVE_COLUMNS, changed, segment_moves, summarise
-from portfolio.queries.scope import ClientFilter
 from portfolio.store.datasets import create_dataset
+from portfolio.view import PortfolioView
 from tests.periods_kit import END, GAINED, LOST, START, two_period_clients
 
 GRID = load_grid(Path(__file__).resolve().parents[2] / "config" / "grids" / "default.yaml")
@@ -24,11 +24,12 @@ EVERYONE = Visibility.everyone()
 def test_moves_pair_each_clients_segment_before_and_after(memory_store):
     dataset_id = create_dataset(memory_store, generate_demo(), name="demo")
     trial = with_changes(GRID, cuts={"qrc": [40]})
-    moves = segment_moves(memory_store, dataset_id, GRID, trial, EVERYONE)
+    moves = segment_moves(PortfolioView.open(memory_store, dataset_id, GRID),
+                          PortfolioView.open(memory_store, dataset_id, trial))
     assert tuple(moves.columns) == MOVE_COLUMNS
     # Worked out client by client from the two scorings.
-    before = matrix_clients(memory_store, dataset_id, GRID, EVERYONE).set_index("client_id")
-    after = matrix_clients(memory_store, dataset_id, trial, EVERYONE).set_index("client_id")
+    before = matrix_clients(PortfolioView.open(memory_store, dataset_id, GRID, EVERYONE)).set_index("client_id")
+    after = matrix_clients(PortfolioView.open(memory_store, dataset_id, trial, EVERYONE)).set_index("client_id")
     pairs = pd.DataFrame({"segment_before": before["segment"],
                           "segment_after": after["segment"].reindex(before.index),
                           "revenue": before["revenue"]})
@@ -56,24 +57,22 @@ def test_a_rep_sees_only_their_own_clients_move(memory_store):
     clients = generate_demo()
     dataset_id = create_dataset(memory_store, clients, name="demo")
     rep = clients["salesperson"].iloc[0]
-    moves = segment_moves(memory_store, dataset_id, GRID, with_changes(GRID, cuts={"qrc": [40]}),
-                          Visibility.only([rep]))
+    view = PortfolioView.open(memory_store, dataset_id, GRID, Visibility.only([rep]))
+    moves = segment_moves(view, view.with_grid(with_changes(GRID, cuts={"qrc": [40]})))
     assert moves["clients"].sum() == (clients["salesperson"] == rep).sum()
 
 
 def test_moves_between_two_periods_count_gained_lost_and_moved_clients(memory_store):
     dataset_id = create_dataset(memory_store, two_period_clients(), name="two periods")
-    moves = segment_moves(memory_store, dataset_id, GRID, GRID, EVERYONE,
-                          ClientFilter(period=START), ClientFilter(period=END))
+    view = PortfolioView.open(memory_store, dataset_id, GRID, EVERYONE)
+    moves = segment_moves(view.at_period(START), view.at_period(END))
     lost = moves[~moves["present_after"]]
     gained = moves[~moves["present_before"]]
     assert lost["clients"].sum() == LOST and lost["revenue_after"].sum() == 0
     assert gained["clients"].sum() == GAINED and gained["revenue_before"].sum() == 0
     assert moves["clients"].sum() == 300 + GAINED
-    before = matrix_clients(memory_store, dataset_id, GRID, EVERYONE,
-                            ClientFilter(period=START)).set_index("client_id")["segment"]
-    after = matrix_clients(memory_store, dataset_id, GRID, EVERYONE,
-                           ClientFilter(period=END)).set_index("client_id")["segment"]
+    before = matrix_clients(PortfolioView.open(memory_store, dataset_id, GRID, EVERYONE, START)).set_index("client_id")["segment"]
+    after = matrix_clients(PortfolioView.open(memory_store, dataset_id, GRID, EVERYONE, END)).set_index("client_id")["segment"]
     both = before.index.intersection(after.index)
     switched = int((before[both].fillna("") != after[both].fillna("")).sum())
     assert switched > 0  # a doubled share of wallet moves some clients rightwards

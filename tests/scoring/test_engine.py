@@ -129,12 +129,14 @@ def test_category_values_are_bound_not_spliced():
     assert out.loc["a", "attractiveness"] == 100
 
 
-def test_missing_column_names_criterion_and_column():
+def test_a_column_the_data_lacks_scores_as_missing_for_every_client():
     grid = grid_2x2([POTENTIAL, POSITION], [SOW])
-    with pytest.raises(ConfigError) as caught:
-        score([{"client_id": "a", "potential": 1.0, "share_of_wallet": 0.1}], grid)
-    message = str(caught.value)
-    assert "`market_position`" in message and "axes.attractiveness.criteria[1].column" in message
+    out = score([{"client_id": "a", "potential": 1.0, "share_of_wallet": 0.1}], grid).loc["a"]
+    # missing: zero, as an empty cell: 0 points and the weight kept, the client incomplete.
+    assert out["pts_market_position"] == 0 and bool(out["incomplete"])
+    ignoring = grid_2x2([POTENTIAL, POSITION], [SOW], missing="ignore")
+    out = score([{"client_id": "a", "potential": 1.0, "share_of_wallet": 0.1}], ignoring).loc["a"]
+    assert pd.isna(out["pts_market_position"]) and bool(out["incomplete"])
 
 
 def test_bands_on_a_text_column_are_refused():

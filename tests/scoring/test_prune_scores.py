@@ -12,6 +12,7 @@ from portfolio.grid.trial import with_changes
 from portfolio.queries.matrix import matrix_clients
 from portfolio.store.datasets import create_dataset
 from portfolio.store.scores import ensure_scores, prune_scores
+from portfolio.view import PortfolioView
 
 GRID = load_grid(Path(__file__).resolve().parents[2] / "config" / "grids" / "default.yaml")
 
@@ -34,6 +35,6 @@ def test_only_the_scores_of_the_grid_in_use_are_kept(memory_store):
     assert _scores_tables(memory_store) == kept
     assert prune_scores(memory_store, GRID) == 0
     # Asked for again, the trial's scores are computed again.
-    points = matrix_clients(memory_store, first, trial, Visibility.everyone())
+    points = matrix_clients(PortfolioView.open(memory_store, first, trial, Visibility.everyone()))
     assert len(points) == 2000
     assert _scores_tables(memory_store) == kept | {ensure_scores(memory_store, first, trial)}

@@ -10,6 +10,7 @@ from portfolio.store.datasets import create_dataset
 from portfolio.structure.development import (PEER_COLUMNS, PROFILE_COLUMNS,
                                              development_priorities, peer_distribution,
                                              peers_shown_to, qrc_profile)
+from portfolio.view import PortfolioView
 from tests.structure.conftest import portfolio_frame, structure_grid
 
 EVERYONE = Visibility.everyone()
@@ -22,7 +23,7 @@ EVERYONE = Visibility.everyone()
 
 def profile_of(dataset, grid, rep: str, peers=EVERYONE) -> pd.DataFrame:
     store, dataset_id = dataset
-    return qrc_profile(store, dataset_id, grid, Visibility.only([rep]), rep, peers=peers)
+    return qrc_profile(PortfolioView.open(store, dataset_id, grid, Visibility.only([rep])), rep, peers=peers)
 
 
 def test_profile_shares_against_the_team(dataset, grid):
@@ -74,14 +75,14 @@ def test_a_gap_worth_under_half_a_qrc_point_is_the_teams_level(dataset):
 
 def test_without_peers_a_restricted_rep_is_compared_with_themselves(dataset, grid):
     store, dataset_id = dataset
-    cleo = qrc_profile(store, dataset_id, grid, Visibility.only(["Cleo"]), "Cleo")
+    cleo = qrc_profile(PortfolioView.open(store, dataset_id, grid, Visibility.only(["Cleo"])), "Cleo")
     assert cleo["team_share"].tolist() == pytest.approx([0.0, 0.25])
     assert development_priorities(cleo).empty
 
 
 def test_peer_distribution_lists_values_without_names(dataset, grid):
     store, dataset_id = dataset
-    spread = peer_distribution(store, dataset_id, grid, Visibility.only(["Ben"]), "Ben",
+    spread = peer_distribution(PortfolioView.open(store, dataset_id, grid, Visibility.only(["Ben"])), "Ben",
                                peers=EVERYONE)
     assert tuple(spread.columns) == PEER_COLUMNS
     develop = spread.set_index("segment").loc["develop"]
@@ -97,7 +98,7 @@ def test_peer_distribution_lists_values_without_names(dataset, grid):
 
 def test_peer_distribution_of_a_rep_with_no_visible_client(dataset, grid):
     store, dataset_id = dataset
-    spread = peer_distribution(store, dataset_id, grid, Visibility.only(["Ana"]), "Ben",
+    spread = peer_distribution(PortfolioView.open(store, dataset_id, grid, Visibility.only(["Ana"])), "Ben",
                                peers=EVERYONE)
     assert spread["rep_value"].isna().all()
     assert spread["reps"].tolist() == [3, 3, 3, 3]
@@ -109,7 +110,7 @@ def test_a_rep_sees_the_peer_spread_only_with_three_colleagues_in_it(memory_stor
     ben = Visibility.only(["Ben"])
     for frame, shown_to_ben in ((three, False), (four, True)):
         dataset_id = create_dataset(memory_store, frame, name=f"{len(frame)} clients")
-        spread = peer_distribution(memory_store, dataset_id, grid, ben, "Ben", peers=EVERYONE)
+        spread = peer_distribution(PortfolioView.open(memory_store, dataset_id, grid, ben), "Ben", peers=EVERYONE)
         assert spread["reps"].max() == frame["salesperson"].nunique()
         assert peers_shown_to(ben, spread) is shown_to_ben
         # Whoever sees the whole team sees the reps by name anyway.

@@ -9,6 +9,7 @@ from portfolio.access import Visibility
 from portfolio.norms import parse_norms
 from portfolio.structure.gaps import (GAP_COLUMNS, ScopedTargets, main_values, norms_gaps,
                                       outside_tolerance, structure_gaps, team_gaps)
+from portfolio.view import PortfolioView
 
 EVERYONE = Visibility.everyone()
 TARGETS = {"develop": (0.25, 0.20), "partners": (0.25, 0.50), "maintain": (0.50, None),
@@ -17,7 +18,7 @@ TARGETS = {"develop": (0.25, 0.20), "partners": (0.25, 0.50), "maintain": (0.50,
 
 def gaps_of(dataset, grid, targets=TARGETS, tolerance=0.25, **kwargs) -> pd.DataFrame:
     store, dataset_id = dataset
-    return structure_gaps(store, dataset_id, grid, EVERYONE, targets, tolerance, **kwargs)
+    return structure_gaps(PortfolioView.open(store, dataset_id, grid, EVERYONE), targets, tolerance, **kwargs)
 
 
 def cell(frame: pd.DataFrame, salesperson: str, segment: str) -> pd.Series:
@@ -93,7 +94,7 @@ def test_outside_tolerance_sorted_by_absolute_gap(dataset, grid):
 
 def test_team_gaps_use_the_default_targets(dataset, grid):
     store, dataset_id = dataset
-    team = team_gaps(store, dataset_id, grid, EVERYONE, TARGETS, 0.1)
+    team = team_gaps(PortfolioView.open(store, dataset_id, grid, EVERYONE), TARGETS, 0.1)
     assert "salesperson" not in team.columns
     assert team["gap"].tolist() == pytest.approx([0.3 - 0.0, 0.2 - 0.5, 0.3 - 0.25, 0.2 - 0.25])
     assert team["within_tolerance"].tolist() == [False, False, True, True]
@@ -101,7 +102,7 @@ def test_team_gaps_use_the_default_targets(dataset, grid):
 
 def test_main_value_is_the_most_common_folded_value_ties_alphabetical(dataset, grid):
     store, dataset_id = dataset
-    main = main_values(store, dataset_id, grid, EVERYONE, ["region"])
+    main = main_values(PortfolioView.open(store, dataset_id, grid, EVERYONE), ["region"])
     # Ben: south, South, south, north → south. Cleo: north and south once each → north.
     assert dict(zip(main["salesperson"], main["value"])) == {
         "Ana": "north", "Ben": "south", "Cleo": "north"}
@@ -171,7 +172,7 @@ visits:
 
 def test_norms_file_targets_and_overrides(dataset, grid):
     store, dataset_id = dataset
-    frame = norms_gaps(store, dataset_id, grid, EVERYONE, parse_norms(NORMS))
+    frame = norms_gaps(PortfolioView.open(store, dataset_id, grid, EVERYONE), parse_norms(NORMS))
     assert cell(frame, "Ana", "develop")["gap"] == pytest.approx(0.5 - 0.25)
     assert cell(frame, "Ana", "develop")["tolerance"] == 0.1
     ben = cell(frame, "Ben", "minimal")

@@ -12,6 +12,7 @@ from portfolio.queries.scope import ClientFilter
 from portfolio.store.datasets import create_dataset
 from portfolio.structure.history import MIX_CHANGE_COLUMNS, compare_periods, previous_period
 from portfolio.structure.mix import team_mix
+from portfolio.view import PortfolioView
 from tests.periods_kit import END, GAINED, LOST, START, two_period_clients
 
 GRID = load_grid(Path(__file__).resolve().parents[2] / "config" / "grids" / "default.yaml")
@@ -20,13 +21,13 @@ EVERYONE = Visibility.everyone()
 
 def test_the_mix_at_both_dates_and_the_change_in_points(memory_store):
     dataset_id = create_dataset(memory_store, two_period_clients(), name="two periods")
-    comparison = compare_periods(memory_store, dataset_id, GRID, EVERYONE,
-                                 ClientFilter(period="ignored"), START, END)
+    comparison = compare_periods(PortfolioView.open(memory_store, dataset_id, GRID, EVERYONE),
+                                 ClientFilter(), START, END)
     mix = comparison.mix
     assert tuple(mix.columns) == MIX_CHANGE_COLUMNS
     assert mix["segment"].tolist() == [s.id for s in GRID.segments]
-    then = team_mix(memory_store, dataset_id, GRID, EVERYONE, ClientFilter(period=START))
-    now = team_mix(memory_store, dataset_id, GRID, EVERYONE, ClientFilter(period=END))
+    then = team_mix(PortfolioView.open(memory_store, dataset_id, GRID, EVERYONE, START))
+    now = team_mix(PortfolioView.open(memory_store, dataset_id, GRID, EVERYONE, END))
     assert mix["client_share_before"].tolist() == pytest.approx(then["client_share"].tolist())
     assert mix["client_share_after"].tolist() == pytest.approx(now["client_share"].tolist())
     assert mix["client_share_change"].tolist() == pytest.approx(
@@ -41,7 +42,7 @@ def test_a_rep_compares_their_own_clients_only(memory_store):
     clients = two_period_clients()
     dataset_id = create_dataset(memory_store, clients, name="two periods")
     rep = clients["salesperson"].iloc[0]
-    comparison = compare_periods(memory_store, dataset_id, GRID, Visibility.only([rep]),
+    comparison = compare_periods(PortfolioView.open(memory_store, dataset_id, GRID, Visibility.only([rep])),
                                  ClientFilter(), START, END)
     at_start = clients[(clients["period"] == START) & (clients["salesperson"] == rep)]
     assert comparison.mix["clients_before"].sum() <= len(at_start)

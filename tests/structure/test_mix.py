@@ -9,6 +9,7 @@ from portfolio.access import Visibility
 from portfolio.queries.scope import ClientFilter
 from portfolio.structure.mix import MIX_COLUMNS, rep_mix, team_mix
 from portfolio.store.datasets import create_dataset
+from portfolio.view import PortfolioView
 from tests.structure.conftest import portfolio_frame
 from tests.scoring.gridkit import bands, categories, grid_2x2
 
@@ -23,7 +24,7 @@ def row(frame: pd.DataFrame, salesperson: str, segment: str) -> pd.Series:
 
 def test_every_rep_has_every_segment_in_grid_order(dataset, grid):
     store, dataset_id = dataset
-    mix = rep_mix(store, dataset_id, grid, EVERYONE)
+    mix = rep_mix(PortfolioView.open(store, dataset_id, grid, EVERYONE))
     assert tuple(mix.columns) == MIX_COLUMNS
     assert list(mix["salesperson"]) == ["Ana"] * 4 + ["Ben"] * 4 + ["Cleo"] * 4
     assert list(mix["segment"]) == ["minimal", "maintain", "develop", "partners"] * 3
@@ -31,7 +32,7 @@ def test_every_rep_has_every_segment_in_grid_order(dataset, grid):
 
 def test_ana_develop_counts_shares_wallet_and_headroom(dataset, grid):
     store, dataset_id = dataset
-    develop = row(rep_mix(store, dataset_id, grid, EVERYONE), "Ana", "develop")
+    develop = row(rep_mix(PortfolioView.open(store, dataset_id, grid, EVERYONE)), "Ana", "develop")
     # c01 (200 k potential, 20 k revenue) and c02 (400 k, 40 k); Ana's revenue is 190 k.
     assert develop["clients"] == 2
     assert develop["client_share"] == pytest.approx(2 / 4)
@@ -45,7 +46,7 @@ def test_ana_develop_counts_shares_wallet_and_headroom(dataset, grid):
 
 def test_ben_minimal_adds_two_clients(dataset, grid):
     store, dataset_id = dataset
-    minimal = row(rep_mix(store, dataset_id, grid, EVERYONE), "Ben", "minimal")
+    minimal = row(rep_mix(PortfolioView.open(store, dataset_id, grid, EVERYONE)), "Ben", "minimal")
     # c06 (20 k, 2 k) and c07 (30 k, 9 k) out of Ben's 221 k.
     assert minimal["clients"] == 2
     assert minimal["client_share"] == pytest.approx(0.5)
@@ -56,14 +57,14 @@ def test_ben_minimal_adds_two_clients(dataset, grid):
 
 def test_empty_segment_is_all_zeros(dataset, grid):
     store, dataset_id = dataset
-    empty = row(rep_mix(store, dataset_id, grid, EVERYONE), "Ben", "develop")
+    empty = row(rep_mix(PortfolioView.open(store, dataset_id, grid, EVERYONE)), "Ben", "develop")
     assert empty[["clients", "client_share", "revenue", "revenue_share", "margin", "potential",
                   "headroom", "share_of_wallet"]].tolist() == [0, 0, 0, 0, 0, 0, 0, 0]
 
 
 def test_client_with_no_revenue_gives_zero_revenue_share_not_a_division_error(dataset, grid):
     store, dataset_id = dataset
-    minimal = row(rep_mix(store, dataset_id, grid, EVERYONE), "Cleo", "minimal")
+    minimal = row(rep_mix(PortfolioView.open(store, dataset_id, grid, EVERYONE)), "Cleo", "minimal")
     assert minimal["revenue"] == 0 and minimal["revenue_share"] == 0
     assert minimal["share_of_wallet"] == 0
     assert pd.isna(minimal["margin"])  # c10's margin is unknown, not zero
@@ -71,7 +72,7 @@ def test_client_with_no_revenue_gives_zero_revenue_share_not_a_division_error(da
 
 def test_team_mix_pools_every_visible_client(dataset, grid):
     store, dataset_id = dataset
-    team = team_mix(store, dataset_id, grid, EVERYONE)
+    team = team_mix(PortfolioView.open(store, dataset_id, grid, EVERYONE))
     assert "salesperson" not in team.columns
     assert list(team["segment"]) == ["minimal", "maintain", "develop", "partners"]
     assert list(team["clients"]) == [3, 2, 3, 2]
@@ -85,10 +86,10 @@ def test_team_mix_pools_every_visible_client(dataset, grid):
 
 def test_team_of_nobody_still_lists_every_segment(dataset, grid):
     store, dataset_id = dataset
-    team = team_mix(store, dataset_id, grid, Visibility.only(["nobody"]))
+    team = team_mix(PortfolioView.open(store, dataset_id, grid, Visibility.only(["nobody"])))
     assert list(team["segment"]) == ["minimal", "maintain", "develop", "partners"]
     assert list(team["clients"]) == [0, 0, 0, 0]
-    assert rep_mix(store, dataset_id, grid, Visibility.only(["nobody"])).empty
+    assert rep_mix(PortfolioView.open(store, dataset_id, grid, Visibility.only(["nobody"]))).empty
 
 
 def test_unscored_clients_count_in_the_rep_total(memory_store):
@@ -99,7 +100,7 @@ def test_unscored_clients_count_in_the_rep_total(memory_store):
                      categories("contact_level", 1, ("operational", 0), ("manager", 1),
                                 ("director", 2))], missing="ignore")
     dataset_id = create_dataset(memory_store, portfolio_frame(), name="unscored")
-    cleo = rep_mix(memory_store, dataset_id, grid, EVERYONE).query("salesperson == 'Cleo'")
+    cleo = rep_mix(PortfolioView.open(memory_store, dataset_id, grid, EVERYONE)).query("salesperson == 'Cleo'")
     assert cleo.set_index("segment")["clients"].to_dict() == {
         "minimal": 0, "maintain": 0, "develop": 1, "partners": 0}
     assert cleo.set_index("segment")["client_share"]["develop"] == pytest.approx(0.5)
@@ -107,6 +108,6 @@ def test_unscored_clients_count_in_the_rep_total(memory_store):
 
 def test_filters_narrow_the_mix(dataset, grid):
     store, dataset_id = dataset
-    mix = rep_mix(store, dataset_id, grid, EVERYONE, ClientFilter(regions=("south",)))
+    mix = rep_mix(PortfolioView.open(store, dataset_id, grid, EVERYONE), ClientFilter(regions=("south",)))
     # South, exactly as written: c04 (Ana), c05 and c07 (Ben), c10 (Cleo); c06 says "South".
     assert mix.groupby("salesperson")["clients"].sum().to_dict() == {"Ana": 1, "Ben": 2, "Cleo": 1}

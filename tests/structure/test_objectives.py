@@ -7,6 +7,7 @@ import pytest
 from portfolio.access import Visibility
 from portfolio.structure.objectives import (MOVE_COLUMNS, SEGMENT_PLAN_COLUMNS,
                                             revenue_objective_plan)
+from portfolio.view import PortfolioView
 from tests.scoring.gridkit import categories, bands, grid_2x2
 
 EVERYONE = Visibility.everyone()
@@ -19,7 +20,7 @@ EVERYONE = Visibility.everyone()
 
 def plan(dataset, grid, rep: str, growth: float, **kwargs):
     store, dataset_id = dataset
-    return revenue_objective_plan(store, dataset_id, grid, EVERYONE, rep, growth, **kwargs)
+    return revenue_objective_plan(PortfolioView.open(store, dataset_id, grid, EVERYONE), rep, growth, **kwargs)
 
 
 def test_half_more_revenue_takes_c02_whole_then_part_of_c01(dataset, grid):

@@ -9,6 +9,7 @@ from portfolio.access import Visibility
 from portfolio.grid.model import Axis, Band, Category, Criterion, Grid, LocalText, Segment
 from portfolio.queries.card import client_card, matching_level
 from portfolio.store.datasets import create_dataset
+from portfolio.view import PortfolioView
 
 SIZE = Criterion("size", LocalText.of("Size"), "potential", 2,
                  bands=(Band(100, 1, LocalText.of({"en": "small", "fr": "petit"})),
@@ -49,7 +50,7 @@ def dataset(memory_store):
 
 def test_every_criterion_of_a_complete_client_names_its_level(dataset):
     store, dataset_id = dataset
-    card = client_card(store, dataset_id, _grid("zero"), "A", None, Visibility.everyone())
+    card = client_card(PortfolioView.open(store, dataset_id, _grid("zero"), Visibility.everyone()), "A")
     assert (card.client_name, card.salesperson, card.period) == ("Alpha", "Ann", "2026-Q1")
     assert [r.criterion.id for r in card.criteria] == ["size", "position", "families", "contact"]
     assert [r.axis for r in card.criteria] == ["attractiveness"] * 2 + ["qrc"] * 2
@@ -64,7 +65,7 @@ def test_every_criterion_of_a_complete_client_names_its_level(dataset):
 
 def test_missing_is_read_from_the_value_not_from_the_zero_points(dataset):
     store, dataset_id = dataset
-    card = client_card(store, dataset_id, _grid("zero"), "B", None, Visibility.everyone())
+    card = client_card(PortfolioView.open(store, dataset_id, _grid("zero"), Visibility.everyone()), "B")
     assert [r.criterion.id for r in card.missing] == ["size", "position", "families"]
     assert [r.points for r in card.criteria] == [0.0, 0.0, 0.0, 1.0]  # missing: zero
     assert [r.value for r in card.missing] == [50.0, None, 2]
@@ -73,17 +74,17 @@ def test_missing_is_read_from_the_value_not_from_the_zero_points(dataset):
 
 def test_under_ignore_the_missing_criteria_have_no_points(dataset):
     store, dataset_id = dataset
-    card = client_card(store, dataset_id, _grid("ignore"), "B", None, Visibility.everyone())
+    card = client_card(PortfolioView.open(store, dataset_id, _grid("ignore"), Visibility.everyone()), "B")
     assert [r.points for r in card.criteria] == [None, None, None, 1.0]
     assert card.attractiveness is None and card.segment is None
 
 
 def test_a_client_outside_the_visibility_or_unknown_has_no_card(dataset):
     store, dataset_id = dataset
-    assert client_card(store, dataset_id, _grid("zero"), "A", None, Visibility.only(["Bob"])) is None
-    assert client_card(store, dataset_id, _grid("zero"), "Z", None, Visibility.everyone()) is None
-    assert client_card(store, dataset_id, _grid("zero"), "A", "2025-Q4",
-                       Visibility.everyone()) is None
+    assert client_card(PortfolioView.open(store, dataset_id, _grid("zero"), Visibility.only(["Bob"])), "A") is None
+    assert client_card(PortfolioView.open(store, dataset_id, _grid("zero"), Visibility.everyone()), "Z") is None
+    with pytest.raises(ValueError, match="no period '2025-Q4'"):
+        PortfolioView.open(store, dataset_id, _grid("zero"), period="2025-Q4")
 
 
 @pytest.mark.parametrize("criterion, value, expected", [

@@ -88,8 +88,21 @@ def test_a_missing_grid_file_is_named_with_what_to_do(seeded_db, tmp_path, monke
     assert str(config / "grids" / "default.yaml") in issue
 
 
-def test_a_grid_reading_a_column_the_data_lacks_says_which(seeded_db, tmp_path, monkeypatch):
+def test_a_grid_reading_a_column_the_data_lacks_scores_it_as_missing_and_says_which(
+        seeded_db, tmp_path, monkeypatch):
     grid = SHIPPED_GRID.replace("column: potential ", "column: turnover_class ", 1)
+    monkeypatch.setenv("PORTFOLIO_CONFIG", str(_config_with_grid(tmp_path / "config", grid)))
+    at = open_page("pages/1_Matrix.py")
+    assert not at.exception
+    assert at.get("plotly_chart"), "the matrix is drawn, with the criterion scored as missing"
+    [warning] = [w.value for w in at.warning]
+    assert warning.startswith("No client has a value for these criteria of the grid, so they "
+                              "give 0 points to every client: Purchase potential (column "
+                              "turnover_class)")
+
+
+def test_a_grid_with_bands_over_a_text_column_says_which(seeded_db, tmp_path, monkeypatch):
+    grid = SHIPPED_GRID.replace("column: potential ", "column: client_name ", 1)
     monkeypatch.setenv("PORTFOLIO_CONFIG", str(_config_with_grid(tmp_path / "config", grid)))
     at = open_page("pages/1_Matrix.py")
     assert not at.exception
@@ -97,9 +110,9 @@ def test_a_grid_reading_a_column_the_data_lacks_says_which(seeded_db, tmp_path, 
     assert [e.value for e in at.error] == [
         "The grid cannot be applied to the dataset “Test portfolio”:"]
     [issue] = [c.value for c in at.code]
-    line = _line_of(grid, "column: turnover_class")
+    line = _line_of(grid, "column: client_name")
     assert issue.startswith(f"default.yaml:{line}: axes.attractiveness.criteria[0].column: ")
-    assert "turnover_class" in issue
+    assert "client_name" in issue
 
 
 @pytest.fixture

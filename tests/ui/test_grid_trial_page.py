@@ -6,13 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from portfolio.access import Visibility
 from portfolio.grid.loader import load_grid
 from portfolio.grid.trial import with_changes
 from portfolio.queries.moves import segment_moves
 from portfolio.store.database import Store
 from portfolio.store.datasets import list_datasets
 from portfolio.store.scores import ensure_scores, scores_table
+from portfolio.view import PortfolioView
 from tests.ui.conftest import ROOT, all_text, open_page, table_rows
 
 GRID_PAGE = "pages/2_Grid.py"
@@ -34,7 +34,7 @@ def _expected_moves(db_path, trial):
     store = Store(db_path)
     try:
         dataset_id = list_datasets(store)[-1].dataset_id
-        moves = segment_moves(store, dataset_id, GRID, trial, Visibility.everyone())
+        moves = segment_moves(PortfolioView.open(store, dataset_id, GRID), PortfolioView.open(store, dataset_id, trial))
     finally:
         store.close()
     return moves[moves["segment_before"] != moves["segment_after"]]

@@ -42,7 +42,7 @@ def test_the_pages_of_the_frame_have_their_titles(seeded_db, page_id):
 def test_home_shows_the_data_status(seeded_db):
     at = open_page()
     metrics = {metric.label: metric.value for metric in at.metric}
-    assert metrics == {"Active dataset": DATASET_NAME, "Client rows": "400",
+    assert metrics == {"Active dataset": DATASET_NAME, "Clients": "400",
                        "Periods": "2026-Q3", "Scoring grid": "Attractiveness × QRC"}
     assert [s.value for s in at.success] == ["The grid file default.yaml is valid."]
     assert "1. Analyse the structure of the portfolio" in all_text(at)
@@ -54,7 +54,7 @@ def test_an_empty_database_opens_on_the_demo_portfolio(tmp_path, monkeypatch):
     assert not at.exception
     metrics = {metric.label: metric.value for metric in at.metric}
     assert metrics["Active dataset"] == "Demo portfolio"
-    assert metrics["Client rows"] == "2,000"
+    assert metrics["Clients"] == "2,000"
 
 
 def test_the_demo_is_named_in_the_users_language(tmp_path, monkeypatch):
@@ -64,7 +64,7 @@ def test_the_demo_is_named_in_the_users_language(tmp_path, monkeypatch):
     assert metrics["Jeu de données actif"] == "Portefeuille démo"
     [dataset_choice] = [box for box in at.selectbox if box.key == "w.dataset"]
     assert dataset_choice.format_func(dataset_choice.value) == (
-        "Portefeuille démo · 2\u202f000 lignes")
+        "Portefeuille démo · 2\u202f000 clients")
 
 
 def _array(value) -> list:

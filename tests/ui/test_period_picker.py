@@ -75,6 +75,14 @@ def test_the_visit_plan_says_it_uses_the_latest_period(two_periods_db):
     assert any(EARLIER in i.value and LATER in i.value for i in at.info)
 
 
+def test_the_sidebar_counts_the_clients_of_a_period_not_the_rows_of_all(two_periods_db):
+    at = open_page("pages/1_Matrix.py")
+    dataset = at.sidebar.selectbox(key="w.dataset")
+    # 2,000 clients then 300: the dataset holds 2,300 rows, a period never more than 2,000.
+    assert dataset.value is not None
+    assert dataset.format_func(dataset.value) == f"{DATASET_NAME} · {LATER_CLIENTS} clients"
+
+
 def test_a_dataset_with_one_period_has_no_period_choice(seeded_db):
     at = open_page("pages/1_Matrix.py")
     assert not at.exception

@@ -12,6 +12,7 @@ from portfolio.queries.scope import ClientFilter
 from portfolio.store.database import Store
 from portfolio.store.datasets import list_datasets
 from portfolio.structure.history import compare_periods
+from portfolio.view import PortfolioView
 from tests.periods_kit import END, GAINED, LOST, START, two_period_clients
 from tests.ui.conftest import all_text, open_page, seed_database, table_rows
 
@@ -30,7 +31,7 @@ def _expected(path):
     store = Store(path)
     try:
         dataset_id = list_datasets(store)[-1].dataset_id
-        return compare_periods(store, dataset_id, GRID, Visibility.everyone(), ClientFilter(),
+        return compare_periods(PortfolioView.open(store, dataset_id, GRID, Visibility.everyone()), ClientFilter(),
                                START, END)
     finally:
         store.close()
