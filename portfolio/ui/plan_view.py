@@ -105,6 +105,11 @@ def headline(ctx: PageContext, view: RepView) -> None:
     if not view.uses_curves:
         st.info(ctx.t("plan.no_judgements"), icon=":material/info:")
         return
+    with st.container(key="plan_revenue_line"):
+        st.caption(ctx.t("plan.revenue_line", today=money(s["revenue_today"], lang, compact=True),
+                         planned=money(planned, lang, compact=True),
+                         gain=_gain(planned, s["revenue_today"], lang, ""),
+                         modelled=money(s["revenue_expected_current"], lang, compact=True)))
     st.markdown(ctx.t("plan.vs_norms", gain=_gain(s["revenue_expected_recommended"],
                                                   s["revenue_expected_norms"], lang, ""),
                       norms=money(s["revenue_expected_norms"], lang, compact=True)))

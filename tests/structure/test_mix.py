@@ -111,3 +111,25 @@ def test_filters_narrow_the_mix(dataset, grid):
     mix = rep_mix(PortfolioView.open(store, dataset_id, grid, EVERYONE), ClientFilter(regions=("south",)))
     # South, exactly as written: c04 (Ana), c05 and c07 (Ben), c10 (Cleo); c06 says "South".
     assert mix.groupby("salesperson")["clients"].sum().to_dict() == {"Ana": 1, "Ben": 2, "Cleo": 1}
+
+
+def test_pooled_shares_of_wallet_never_exceed_one_when_revenue_exceeds_potential(memory_store,
+                                                                                  grid):
+    from portfolio.structure.compare import compare_reps
+
+    frame = portfolio_frame()
+    # c04 (Ana, maintain): 120 000 of revenue against a stated potential of 50 000.
+    frame.loc[frame["client_id"] == "c04", "revenue"] = 120_000
+    dataset_id = create_dataset(memory_store, frame, name="over potential")
+    view = PortfolioView.open(memory_store, dataset_id, grid, EVERYONE)
+    team = team_mix(view).set_index("segment")
+    # maintain: c04 and c08 (Ben, 60 000 of 80 000): (min(120k, 50k) + 60k) / (50k + 80k)
+    assert team.loc["maintain", "share_of_wallet"] == pytest.approx(110_000 / 130_000)
+    assert team.loc["maintain", "revenue"] == 180_000  # revenue itself is the file's
+    ana = rep_mix(view).query("salesperson == 'Ana'").set_index("segment")
+    assert ana.loc["maintain", "share_of_wallet"] == pytest.approx(1.0)
+    reps = compare_reps(view).reps.set_index("salesperson")
+    # Ana: (20k + 40k + 90k + 50k) / (200k + 400k + 150k + 50k)
+    assert reps.loc["Ana", "share_of_wallet"] == pytest.approx(200_000 / 800_000)
+    assert (team["share_of_wallet"] <= 1).all() and (reps["share_of_wallet"] <= 1).all()
+    assert compare_reps(view).team.iloc[0]["share_of_wallet"] <= 1

@@ -231,3 +231,20 @@ def test_plan_columns_are_written_as_each_language_writes_numbers():
         ("+4.5%", "-2,0\u00a0%", "—")
     assert two_figures(4_638.47) == 4_600 and two_figures(159.2) == 160 and two_figures(0.0) == 0
     assert list(two_figures(np.array([55.9, -1_234.0]))) == [56, -1_200]
+
+
+@pytest.mark.parametrize("rep", ["Claire Martin", "Vincent Faure"])
+def test_the_plan_and_the_rep_page_show_the_same_revenue_today(seeded_db, demo_clients, rep):
+    from portfolio.ui.formatting import money
+
+    plan = open_page(PAGE)
+    choose_rep(plan, rep)
+    [line] = [c.value for c in plan.caption if c.value.startswith("Revenue today: ")]
+    page = open_page("pages/6_Rep.py")
+    page.selectbox(key="w.rep.rep").set_value(rep).run()
+    revenue = {m.label: m.value for m in page.metric}["Revenue"]
+    # The file's revenue of the rep's clients, added up here.
+    by_hand = money(demo_clients.loc[demo_clients["salesperson"] == rep, "revenue"].sum(), "en",
+                    compact=True)
+    assert revenue == by_hand
+    assert line.startswith(f"Revenue today: {by_hand}, the file's, as on every page.")
