@@ -14,6 +14,7 @@ class Settings:
     db_path: Path
     config_dir: Path
     max_upload_mb: int
+    leftover_hours: float = 6.0
 
     @property
     def grids_dir(self) -> Path:
@@ -33,10 +34,13 @@ def load_settings() -> Settings:
 
     PORTFOLIO_DB: the DuckDB file (default data/portfolio.duckdb);
     PORTFOLIO_CONFIG: the folder holding grids/ and norms.yaml (default config/);
-    PORTFOLIO_MAX_UPLOAD_MB: the largest client file accepted (default 200).
+    PORTFOLIO_MAX_UPLOAD_MB: the largest client file accepted (default 200);
+    PORTFOLIO_LEFTOVER_HOURS: the age past which a reading's temporary folder or an
+    upload's copy is taken as left behind by a killed process and removed (default 6).
     """
     return Settings(
         db_path=Path(os.environ.get("PORTFOLIO_DB", PROJECT_ROOT / "data" / "portfolio.duckdb")),
         config_dir=Path(os.environ.get("PORTFOLIO_CONFIG", PROJECT_ROOT / "config")),
         max_upload_mb=int(os.environ.get("PORTFOLIO_MAX_UPLOAD_MB", "200")),
+        leftover_hours=float(os.environ.get("PORTFOLIO_LEFTOVER_HOURS", "6")),
     )

@@ -14,6 +14,7 @@ from portfolio.cli import datasets_cmd, export_cmd, import_cmd
 from portfolio.cli import plan_cmd
 from portfolio.cli import gaps_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
+from portfolio.faults import Fault
 
 # Each command module exposes `register(subparsers)`; adding a command is one line here.
 COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
@@ -47,6 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A user mistake (bad file, bad grid, missing path): its problems, no traceback.
         for line in error.lines:
             print(line, file=sys.stderr)
+        return EXIT_USAGE
+    except Fault as error:
+        # The machine stopped the work (full disk, folder, another program): what
+        # happened and what to do, no traceback; the data stored is as it was.
+        print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 
 from portfolio.cli.common import UserError, grid_from
 from portfolio.cli.db_option import add_db_option, dataset_named, opened_store
+from portfolio.faults import disk_full_fault
 from portfolio.i18n import LANGUAGES, language_from_locale
 from portfolio.problems import ConfigError
 
@@ -55,6 +57,10 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as error:  # too many rows for an Excel sheet
         raise UserError(f"error: {error}") from error
     except OSError as error:
-        raise UserError(f"error: cannot write {args.out}: {error.strerror or error}") from error
+        full = disk_full_fault(error, args.out)
+        if full is None:
+            raise UserError(f"error: cannot write {args.out}: {error.strerror or error}") from error
+        Path(args.out).unlink(missing_ok=True)  # a file cut short is no export
+        raise full from error
     print(f"Exported {len(frame)} clients of {dataset.name!r} to {args.out}.")
     return 0

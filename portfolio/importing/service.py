@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import duckdb
+
+from portfolio.cleanup import remove_leftovers
+from portfolio.faults import temporary_fault
 from portfolio.importing.columns import storable_names
 from portfolio.memory import return_freed_memory
 from portfolio.problems import Detail, InputError, Problem, detail
@@ -22,6 +27,9 @@ from portfolio.store.mappings import recall_mapping, remember_mapping
 READING, VALIDATING, STORING, DONE = "reading", "validating", "storing", "done"
 Progress = Callable[[str, float], None]
 Reader = Callable[[Path, ReadOptions], ReadResult]
+# What the store refuses to write, each before writing anything.
+_REFUSALS = (DatasetNameTaken, InvalidDatasetName, DatasetNotFound, PeriodExists,
+             ColumnTypeConflict)
 
 
 @dataclass(frozen=True)
@@ -66,14 +74,29 @@ def prepare_file(store: Store, path: str | Path, options: ReadOptions = ReadOpti
     path = Path(path)
     # The reader refuses a file over the limit before reading its content.
     options = replace(options, max_bytes=options.max_bytes or upload_limit_bytes())
-    result = read(path, options)
+    with temporary_faults_raised():
+        result = read(path, options)
     if options.column_map:
         return PreparedFile(result, options, False)
     remembered = recall_mapping(store, result.mapping)
     if not remembered or all(result.mapping.get(h) == t for h, t in remembered.items()):
         return PreparedFile(result, options, False)
     options = replace(options, column_map=remembered)
-    return PreparedFile(read(path, options), options, True)
+    with temporary_faults_raised():
+        return PreparedFile(read(path, options), options, True)
+
+
+@contextmanager
+def temporary_faults_raised() -> Iterator[None]:
+    """A reading stopped by the temporary folder (full, gone, read-only) raises that
+    fault, not an error of the file (`portfolio.faults.temporary_fault`)."""
+    try:
+        yield
+    except (OSError, duckdb.Error) as error:
+        fault = temporary_fault(error)
+        if fault is None:
+            raise
+        raise fault from error
 
 
 def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOptions(),
@@ -90,6 +113,8 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
     """
     report = progress or _silent
     report(READING, 0.0)
+    # What killed imports left in the temporary folder (the app does it at start).
+    remove_leftovers(load_settings().leftover_hours)
     prepared = prepare_file(store, path, options)
     return store_prepared(store, prepared, source=source or Path(path).name,
                           dataset_name=dataset_name, dataset_id=dataset_id, period=period,
@@ -119,7 +144,8 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
     return_freed_memory()  # what reading freed, before the store's copy of the rows
     report(STORING, 0.6)
     try:
-        with store.transaction() as cur, rows.attached(cur) as relation:
+        with _space_reclaimed_on_failure(store), store.transaction() as cur, \
+                rows.attached(cur) as relation:
             incoming = Incoming(relation, rows.names)
             report(STORING, 0.65)
             if dataset_id is None:
@@ -135,8 +161,7 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
                 remember_mapping(cur, result.mapping, prepared.options.column_map)
             # Still inside the transaction: everything is written, nothing committed.
             report(STORING, 0.95)
-    except (DatasetNameTaken, InvalidDatasetName, DatasetNotFound, PeriodExists,
-            ColumnTypeConflict) as error:
+    except _REFUSALS as error:
         code = {DatasetNameTaken: "name_taken", InvalidDatasetName: "bad_name",
                 DatasetNotFound: "no_dataset", PeriodExists: "period_exists",
                 ColumnTypeConflict: "column_type"}[type(error)]
@@ -150,6 +175,20 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
         new_dataset=dataset_id is None, periods=periods, rows=rows.count,
         warnings=tuple(p for p in problems if not p.blocking),
         detected=result.detected, mapping=dict(result.mapping))
+
+
+@contextmanager
+def _space_reclaimed_on_failure(store: Store) -> Iterator[None]:
+    """A copy that failed leaves the database file no larger than before
+    (`Store.reclaim_space`). A refusal comes before any row is written, and leaves
+    the file as it was to the byte."""
+    try:
+        yield
+    except _REFUSALS:
+        raise
+    except BaseException:
+        store.reclaim_space()
+        raise
 
 
 def file_problems(prepared: PreparedFile) -> list[Problem]:

@@ -7,7 +7,10 @@ import re
 import tempfile
 from pathlib import Path
 
-UPLOAD_FOLDER = Path(tempfile.gettempdir()) / "portfolio-uploads"
+from portfolio.temp_names import UPLOAD_FOLDER, UPLOAD_PREFIX
+
+__all__ = ["UPLOAD_FOLDER", "discard_upload", "save_upload"]
+
 
 
 def save_upload(data: bytes, name: str, folder: Path = UPLOAD_FOLDER) -> Path:
@@ -21,7 +24,7 @@ def save_upload(data: bytes, name: str, folder: Path = UPLOAD_FOLDER) -> Path:
     suffix = Path(name).suffix.lower()
     suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
     folder.mkdir(parents=True, exist_ok=True)
-    handle, path = tempfile.mkstemp(prefix="upload-", suffix=suffix, dir=folder)
+    handle, path = tempfile.mkstemp(prefix=UPLOAD_PREFIX, suffix=suffix, dir=folder)
     with os.fdopen(handle, "wb") as out:
         out.write(data)
     return Path(path)

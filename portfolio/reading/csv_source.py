@@ -9,6 +9,7 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from portfolio.faults import raise_temporary_fault
 from portfolio.problems import Detail, Problem, detail
 from portfolio.reading import records
 from portfolio.reading.encoding import TextFile
@@ -121,6 +122,7 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
     try:
         count = stage_rows(con, sql, params, staging)
     except _READ_ERRORS as error:
+        raise_temporary_fault(error)  # a full temporary folder is no fault of the file
         if "parallel=false" not in str(error) or not table.parallel:
             return None, [_unreadable(table, error)]
         # A quoted value spans lines: DuckDB's parallel scanner cannot pad short rows
@@ -131,6 +133,7 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
         try:
             count = stage_rows(con, sql, params, staging)
         except _READ_ERRORS as again:
+            raise_temporary_fault(again)
             return None, [_unreadable(table, again)]
         problems = _rejects(con, table)
         return count, problems + _swallowed(table, count, problems)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Iterator
 
 import duckdb
+
+from portfolio.faults import Fault, StoreBusy, first_error, store_fault
+
+__all__ = ["DEFAULT_DB_PATH", "Store", "StoreBusy"]
 
 DEFAULT_DB_PATH = Path(__file__).resolve().parents[2] / "data" / "portfolio.duckdb"  # see portfolio.settings
 
@@ -29,10 +34,8 @@ _SCHEMA = (
         PRIMARY KEY (dataset_id, period)
     )""",
 )
-
-
-class StoreBusy(Exception):
-    """The database file is held by another process (DuckDB allows one writer)."""
+_SCRATCH = "space_reclaimed"  # made and dropped at once: see `Store.reclaim_space`
+_log = logging.getLogger(__name__)
 
 
 class Store:
@@ -41,52 +44,126 @@ class Store:
     Reads go through per-call cursors (each thread or session its own); writes are
     serialised by a lock and each runs in one explicit transaction, so a crash in
     the middle of an import leaves the previous data exactly as it was.
+
+    A fault of the machine (full disk, folder read-only or gone, file held by
+    another program) is raised as a `portfolio.faults.Fault` that says so.
     """
 
     def __init__(self, path: str | Path = DEFAULT_DB_PATH):
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self._con = duckdb.connect(self.path)
-        except duckdb.IOException as error:
-            if "lock" in str(error).lower():
-                raise StoreBusy(
-                    f"The database {self.path} is open in another program (another copy of "
-                    f"Portfolio Pilot or a command still running). Close it and try again."
-                ) from error
-            raise
         self._write_lock = threading.RLock()
+        self._invalidated = False
+        self._con = self._connect()
         with self.transaction() as cur:
             for statement in _SCHEMA:
                 cur.execute(statement)
 
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            return duckdb.connect(self.path)
+        except (OSError, duckdb.Error) as error:
+            fault = store_fault(error, self.path)
+            if fault is None:
+                raise
+            raise fault from error
+
+    def _live(self) -> duckdb.DuckDBPyConnection:
+        """The connection, opened again after a fatal error invalidated it (a checkpoint
+        that found the disk full): DuckDB refuses all work on such a database until it
+        is reopened, and reopening replays what was committed."""
+        with self._write_lock:
+            if self._invalidated:
+                with suppress(duckdb.Error):
+                    self._con.close()
+                self._con = self._connect()
+                self._invalidated = False
+            return self._con
+
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor of its own for the caller's thread; close it when done."""
-        return self._con.cursor()
+        return self._live().cursor()
 
     @contextmanager
     def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        cur = self._con.cursor()
+        cur = self._live().cursor()
         try:
             yield cur
+        except duckdb.Error as error:
+            self._note_invalidated(error)
+            fault = store_fault(error, self.path)
+            if fault is None:
+                raise
+            raise fault from error
         finally:
-            cur.close()
+            with suppress(duckdb.Error):
+                cur.close()
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Serialised write transaction: all of it is committed, or none of it."""
+        """Serialised write transaction: all of it is committed, or none of it.
+
+        When it fails, the error raised is the first one: a ROLLBACK, or a DETACH in
+        the body, that fails because the transaction is aborted already would
+        otherwise hide the cause ("No space left on device") behind its own message.
+        """
         with self._write_lock:
-            cur = self._con.cursor()
+            cur = self._live().cursor()
             try:
                 cur.execute("BEGIN TRANSACTION")
                 yield cur
                 cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
+            except BaseException as error:
+                first = first_error(error)
+                self._note_invalidated(first)
+                self._roll_back(cur)
+                fault = store_fault(first, self.path) if isinstance(
+                    first, (duckdb.Error, OSError)) else None
+                if fault is not None:
+                    raise fault from first
+                if first is not error:
+                    raise first from None
                 raise
             finally:
-                cur.close()
+                with suppress(duckdb.Error):
+                    cur.close()
+
+    def _roll_back(self, cur: duckdb.DuckDBPyConnection) -> None:
+        try:
+            cur.execute("ROLLBACK")
+        except duckdb.Error as failed:
+            # Nothing is left to undo (DuckDB ended the transaction on a failed COMMIT,
+            # or a fatal error invalidated the database); the caller raises the cause.
+            self._note_invalidated(failed)
+            _log.info("ROLLBACK after a failed transaction: %s", failed)
+
+    def _note_invalidated(self, error: BaseException) -> None:
+        if isinstance(error, duckdb.FatalException) or "database has been invalidated" in str(error):
+            self._invalidated = True
+
+    def reclaim_space(self) -> None:
+        """Give back to the disk what a rolled-back write left in the file.
+
+        DuckDB writes a large insert's rows straight into the file; a rollback frees
+        those blocks but keeps the file's size until a checkpoint truncates it, and a
+        checkpoint runs only when something changed (a 3 MB file stayed at 10 MB after
+        a refused 300,000-row import; a scratch table made and dropped brings it back).
+        Best effort: a checkpoint refused (a reader still busy) leaves the file larger.
+        """
+        with self._write_lock:
+            try:
+                cur = self._live().cursor()
+                try:
+                    cur.execute(f"CREATE TABLE IF NOT EXISTS {_SCRATCH} (x INTEGER)")
+                    cur.execute(f"DROP TABLE {_SCRATCH}")
+                    cur.execute("CHECKPOINT")
+                finally:
+                    cur.close()
+            except (duckdb.Error, Fault) as error:
+                self._note_invalidated(error)
+                _log.info("space not reclaimed: %s", error)
 
     def close(self) -> None:
-        self._con.close()
+        with suppress(duckdb.Error):
+            self._con.close()
