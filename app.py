@@ -4,8 +4,10 @@ import streamlit as st
 
 from portfolio.ui import frame
 from portfolio.ui.home_view import data_status, method_brief, page_links
+from portfolio.ui.housekeeping import leftovers_removed
 
 ctx = frame("home")
+leftovers_removed()
 st.title(ctx.t("home.title"), anchor=False)
 st.markdown(ctx.t("home.tagline"))
 data_status(ctx)
