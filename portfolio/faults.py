@@ -167,9 +167,9 @@ def temporary_fault(error: BaseException, folder: str | Path | None = None) -> F
     return _TEMP_KINDS[what](folder, str(error))
 
 
-def raise_temporary_fault(error: BaseException) -> None:
+def raise_temporary_fault(error: BaseException, folder: str | Path | None = None) -> None:
     """Raise the fault of the temporary folder that `error` reports, if it reports one."""
-    fault = temporary_fault(error)
+    fault = temporary_fault(error, folder)
     if fault is not None:
         raise fault from error
 

@@ -29,6 +29,24 @@ def big_cp1252(big_csv) -> Path:
     return big_csv.with_name("big-cp1252.csv")
 
 
+@pytest.fixture(scope="module")
+def bigger_csv(tmp_path_factory) -> Path:
+    """300,000 rows: on a 4 MB disk its INSERT fails already, not the COMMIT after it."""
+    return big_french_csv(tmp_path_factory.mktemp("bigger") / "bigger.csv", 300_000)
+
+
+@pytest.fixture(params=["fails at COMMIT", "fails in INSERT"])
+def too_big(request, big_csv, bigger_csv) -> tuple[Path, type]:
+    """A file too big for the small disk, and the DuckDB error that says so first: a
+    checkpoint that fails at COMMIT (FATAL: the database is invalidated, ROLLBACK
+    fails after it), or the INSERT (the transaction aborted, DETACH fails after it)."""
+    import duckdb
+
+    if request.param == "fails at COMMIT":
+        return big_csv, duckdb.FatalException
+    return bigger_csv, duckdb.IOException
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path):
     with mounted(tmp_path / "disk", "4m") as folder:

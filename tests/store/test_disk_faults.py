@@ -9,17 +9,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
-from portfolio.faults import DiskFull
+from portfolio.faults import DiskFull, TempFull
 from portfolio.importing import import_file
+from portfolio.importing.uploads import save_upload
 from portfolio.store.database import Store
 from portfolio.store.datasets import create_dataset, list_datasets
 from tests.importing.conftest import SEED_NAME, seed_frame
 from tests.importing.snapshot import table_digests
 from tests.store.conftest import seed
 from tests.importing.test_crash_and_busy import big_french_csv
-from tests.store.tmpfs import mounted, read_only
+from tests.store.tmpfs import mounted, read_only, resize
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,30 +39,41 @@ def assert_told(done: subprocess.CompletedProcess, *words: str) -> None:
         assert word in done.stderr, done.stderr
 
 
-def test_import_onto_a_full_disk(small_disk, big_csv):
+def test_import_onto_a_full_disk(small_disk, too_big):
     db = seed(small_disk / "portfolio.duckdb")
     before, size = table_digests(db), db.stat().st_size
-    done = run("import", str(big_csv), "--dataset", "Big", "--db", str(db))
+    done = run("import", str(too_big[0]), "--dataset", "Big", "--db", str(db))
     assert_told(done, f"The disk holding {db} is full", "Nothing was changed",
                 "Free some space on that disk")
     assert "transaction" not in done.stderr.lower()  # not a follow-on error's words
     assert table_digests(db) == before
-    assert db.stat().st_size <= size  # the rows written before the disk filled are given back
+    if too_big[1] is duckdb.FatalException:
+        # The rows written before the failed checkpoint are given back: the store is
+        # reopened and its space reclaimed.
+        assert db.stat().st_size <= size
+    # When the INSERT itself fails, reclaiming needs the WAL, which the full disk
+    # refuses: the file keeps its free blocks (1.8 MB of data in 4 MB), which DuckDB
+    # reuses for the next rows it stores. Measured, not asserted.
 
 
-def test_the_app_s_store_says_so_and_works_again_once_there_is_room(small_disk, big_csv):
-    """In-process, as the app holds its store: the fault in both languages, then the
-    same Store object writes again once space is freed (DuckDB invalidates a database
-    whose checkpoint failed until it is reopened)."""
+def test_the_app_s_store_says_so_and_works_again_once_there_is_room(small_disk, too_big):
+    """In-process, as the app holds its store: the first error's fault in both
+    languages, then the same Store object writes again once the disk has room (DuckDB
+    invalidates a database whose checkpoint failed until it is reopened)."""
     db = seed(small_disk / "portfolio.duckdb")
     before = table_digests(db)
     store = Store(db)
     try:
         with pytest.raises(DiskFull) as raised:
-            import_file(store, big_csv, dataset_name="Big")
+            import_file(store, too_big[0], dataset_name="Big")
+        assert type(raised.value.__cause__) is too_big[1]
         assert raised.value.text("fr").startswith(f"Le disque qui contient {db} est plein.")
         assert str(raised.value).startswith(f"The disk holding {db} is full.")
         assert [d.name for d in list_datasets(store)] == [SEED_NAME]
+        if too_big[1] is duckdb.IOException:  # the file keeps its free blocks: the disk stays full
+            with pytest.raises(DiskFull):
+                create_dataset(store, seed_frame(), name="after the fault")
+            resize(small_disk, "8m")  # room made on the disk
         create_dataset(store, seed_frame(), name="after the fault")
         assert [d.name for d in list_datasets(store)] == [SEED_NAME, "after the fault"]
     finally:
@@ -124,3 +137,12 @@ def test_full_temporary_folder(tmp_path, big_csv, big_cp1252, encoding):
         assert "CSV table" not in done.stderr  # not blamed on the file
         assert sorted(p.name for p in temp.iterdir()) == []  # the reading's folder went
     assert table_digests(db) == before
+
+
+def test_an_upload_onto_a_full_temporary_folder(tmp_path):
+    with mounted(tmp_path / "tmp", "64k") as temp:
+        uploads = temp / "portfolio-uploads"
+        with pytest.raises(TempFull) as raised:
+            save_upload(b"x" * 200_000, "clients.csv", uploads)
+        assert raised.value.text("fr").startswith(f"Le dossier temporaire {temp} est plein")
+        assert list(uploads.iterdir()) == []  # no copy cut short left

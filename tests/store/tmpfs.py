@@ -25,3 +25,9 @@ def mounted(folder: Path, size: str = "4m") -> Iterator[Path]:
 def read_only(folder: Path) -> None:
     """The mounted `folder` made read-only (root may write where chmod says no)."""
     subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True, capture_output=True)
+
+
+def resize(folder: Path, size: str) -> None:
+    """Give the mounted `folder` another size (room freed on a full disk)."""
+    subprocess.run(["mount", "-o", f"remount,size={size}", str(folder)], check=True,
+                   capture_output=True)
