@@ -14,7 +14,7 @@ from portfolio.cli import datasets_cmd, export_cmd, import_cmd
 from portfolio.cli import plan_cmd
 from portfolio.cli import gaps_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
-from portfolio.faults import Fault
+from portfolio.faults import Fault, temporary_fault
 
 # Each command module exposes `register(subparsers)`; adding a command is one line here.
 COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
@@ -53,6 +53,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The machine stopped the work (full disk, folder, another program): what
         # happened and what to do, no traceback; the data stored is as it was.
         print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        # The store and the import say their faults themselves; what is left is a
+        # file being read by a command (its copy in the temporary folder).
+        fault = temporary_fault(error)
+        if fault is None:
+            raise
+        print(f"error: {fault}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -146,3 +146,11 @@ def test_an_upload_onto_a_full_temporary_folder(tmp_path):
             save_upload(b"x" * 200_000, "clients.csv", uploads)
         assert raised.value.text("fr").startswith(f"Le dossier temporaire {temp} est plein")
         assert list(uploads.iterdir()) == []  # no copy cut short left
+
+
+def test_a_command_reading_a_file_into_a_full_temporary_folder(tmp_path, big_cp1252):
+    """`score` reads without importing: its UTF-8 copy of the file does not fit."""
+    with mounted(tmp_path / "tmp", "1m") as temp:
+        done = run("score", str(big_cp1252), tmpdir=temp)
+        assert_told(done, f"The temporary folder {temp} is full")
+        assert sorted(p.name for p in temp.iterdir()) == []
