@@ -72,7 +72,12 @@ class Store:
     def _live(self) -> duckdb.DuckDBPyConnection:
         """The connection, opened again after a fatal error invalidated it (a checkpoint
         that found the disk full): DuckDB refuses all work on such a database until it
-        is reopened, and reopening replays what was committed."""
+        is reopened, and reopening replays what was committed.
+
+        Readers take the write lock only then: a long import must not hold them up.
+        """
+        if not self._invalidated:
+            return self._con
         with self._write_lock:
             if self._invalidated:
                 with suppress(duckdb.Error):
