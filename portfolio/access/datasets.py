@@ -1,0 +1,52 @@
+"""The datasets a person may be shown, each with the visibility on its clients and their count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portfolio.access.model import Person
+from portfolio.access.rules import Refusal, visibility_for
+from portfolio.access.visibility import Visibility
+from portfolio.store.database import Store
+from portfolio.store.datasets import Dataset, clients_table, list_datasets, table_columns
+
+
+@dataclass(frozen=True)
+class DatasetSight:
+    """A dataset as one person sees it: `rows` counts only their clients (every period);
+    `refusal` says why they see none (then `visibility` shows no client)."""
+
+    dataset: Dataset
+    visibility: Visibility
+    rows: int
+    refusal: Refusal | None = None
+
+
+def dataset_visibility(store: Store, person: Person, dataset: Dataset) -> Visibility | Refusal:
+    """`visibility_for` the dataset, its columns read from the store."""
+    with store.reading() as cur:
+        columns = table_columns(cur, clients_table(dataset.dataset_id))
+    return visibility_for(person, dataset, columns)
+
+
+def visible_datasets(store: Store, person: Person) -> list[DatasetSight]:
+    """The datasets that may be named to `person` (a trainer's are the demo ones), in the
+    store's order, with the number of clients they see in each."""
+    sights = []
+    for dataset in list_datasets(store):
+        seen = dataset_visibility(store, person, dataset)
+        if isinstance(seen, Refusal):
+            if seen.listed:
+                sights.append(DatasetSight(dataset, Visibility.no_client(), 0, seen))
+            continue
+        sights.append(DatasetSight(dataset, seen, _visible_rows(store, dataset, seen)))
+    return sights
+
+
+def _visible_rows(store: Store, dataset: Dataset, visibility: Visibility) -> int:
+    if visibility.is_everyone:
+        return dataset.rows
+    condition = visibility.condition()
+    with store.reading() as cur:
+        return int(cur.execute(f"SELECT count(*) FROM {clients_table(dataset.dataset_id)} "
+                               f"WHERE {condition.sql}", condition.params).fetchone()[0])
