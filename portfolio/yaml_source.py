@@ -374,6 +374,14 @@ class Checker:
                 texts[lang] = value
         return texts if self.clean_since(start) else None
 
+    def version(self, node: Node | None, supported: int) -> int | None:
+        """The format's `version`: a whole number, which must be the one this program reads."""
+        version = self.integer(node)
+        if version is not None and version != supported:
+            self.error(node, detail("config_grid.version", expected=supported, got=version))
+            return None
+        return version
+
     def identifier(self, node: Node | None, what: Phrase = detail("config.what_an_id")) -> str | None:
         """An id: lowercase letters, digits and `_`, starting with a letter (it names columns)."""
         return self._text_matching(node, what, _IDENTIFIER, detail("config.what_id_rule", what=what))

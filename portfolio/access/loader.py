@@ -48,9 +48,7 @@ def _read_access(ch: Checker, root: Node) -> Access | None:
     if top is None:
         return None
     start = ch.mark()
-    version = ch.integer(top.get("version"))
-    if version is not None and version != VERSION:
-        ch.error(top.get("version"), detail("config_grid.version", expected=VERSION, got=version))
+    ch.version(top.get("version"), VERSION)
     people: list[Person] = []
     first_line: dict[str, int] = {}
     for item in ch.items(top.get("people"), detail("access.what_people"), allow_empty=True) or ():

@@ -74,9 +74,7 @@ def _read_grid(ch: Checker, root: Node) -> Shaped | None:
         return None
     start = ch.mark()
     name = ch.local_text(top.get("name"))
-    version = ch.integer(top.get("version"))
-    if version is not None and version != VERSION:
-        ch.error(top.get("version"), detail("config_grid.version", expected=VERSION, got=version))
+    ch.version(top.get("version"), VERSION)
     missing = ch.choice(top.get("missing"), MISSING_POLICIES) if "missing" in top else "zero"
     shaped = Shaped()
     axes = ch.mapping(top.get("axes"), required=AXES, what=detail("config_grid.what_axes"))

@@ -34,9 +34,7 @@ def _read_norms(ch: Checker, root: Node) -> Norms | None:
     if top is None:
         return None
     start = ch.mark()
-    version = ch.integer(top.get("version"))
-    if version is not None and version != VERSION:
-        ch.error(top.get("version"), detail("config_grid.version", expected=VERSION, got=version))
+    ch.version(top.get("version"), VERSION)
     structure_node = ch.mapping(top.get("structure"), required=("tolerance", "targets"),
                                 optional=("overrides",))
     structure = _read_structure(ch, structure_node, None) if structure_node else None
