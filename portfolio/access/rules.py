@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from portfolio.access.model import Access, Action, Person, Role, lookup
+from portfolio.access.model import Access, Action, Person, Role, Scope, lookup
 from portfolio.access.visibility import Visibility
 from portfolio.i18n import DEFAULT_LANGUAGE
 from portfolio.problems import Detail, detail
@@ -91,11 +91,17 @@ def visibility_for(person: Person, dataset: Dataset, columns: Collection[str]) -
     scope = person.scope
     if scope is None:  # the loader refuses a director without scope; a hand-built one sees nothing
         return Visibility.no_client()
+    visibility = scope_visibility(scope, columns)
+    if visibility is None:
+        return Refusal(detail("access.scope_column_missing", column=scope.column,
+                              values=", ".join(scope.values), name=dataset.name), listed=True)
+    return visibility
+
+
+def scope_visibility(scope: Scope, columns: Collection[str]) -> Visibility | None:
+    """A director's scope on a table with `columns`; None when the table lacks its column."""
     if scope.is_all:
         return Visibility.everyone()
     # DuckDB names are case-insensitive: `Region` in the file is the dataset's `region`.
     column = next((name for name in columns if name.casefold() == scope.column.casefold()), None)
-    if column is None:
-        return Refusal(detail("access.scope_column_missing", column=scope.column,
-                              values=", ".join(scope.values), name=dataset.name), listed=True)
-    return Visibility.where(column, scope.values)
+    return Visibility.where(column, scope.values) if column is not None else None

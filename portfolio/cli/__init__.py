@@ -13,6 +13,7 @@ from portfolio.cli import demo_cmd, grid_cmd, score_cmd
 from portfolio.cli import datasets_cmd, export_cmd, import_cmd
 from portfolio.cli import plan_cmd
 from portfolio.cli import gaps_cmd
+from portfolio.cli import access_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
 from portfolio.faults import Fault, temporary_fault
 
@@ -26,6 +27,7 @@ COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     export_cmd.register,
     plan_cmd.register,
     gaps_cmd.register,
+    access_cmd.register,
 )
 
 

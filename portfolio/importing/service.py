@@ -30,6 +30,9 @@ Reader = Callable[[Path, ReadOptions], ReadResult]
 # What the store refuses to write, each before writing anything.
 _REFUSALS = (DatasetNameTaken, InvalidDatasetName, DatasetNotFound, PeriodExists,
              ColumnTypeConflict)
+# Called inside the import's transaction with its cursor, the dataset id and the periods
+# written, before anything is committed: a caller's checks and records, all or nothing.
+Within = Callable[[duckdb.DuckDBPyConnection, int, tuple[str, ...]], None]
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def temporary_faults_raised() -> Iterator[None]:
 def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOptions(),
                 dataset_name: str | None = None, dataset_id: int | None = None,
                 period: str | None = None, source: str | None = None,
-                progress: Progress | None = None) -> ImportOutcome:
+                progress: Progress | None = None, within: Within | None = None) -> ImportOutcome:
     """Import a client file as a new dataset (`dataset_name`, by default named after
     the file) or as new period(s) of the dataset `dataset_id`.
 
@@ -118,12 +121,13 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
     prepared = prepare_file(store, path, options)
     return store_prepared(store, prepared, source=source or Path(path).name,
                           dataset_name=dataset_name, dataset_id=dataset_id, period=period,
-                          progress=report)
+                          progress=report, within=within)
 
 
 def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
                    dataset_name: str | None = None, dataset_id: int | None = None,
-                   period: str | None = None, progress: Progress | None = None) -> ImportOutcome:
+                   period: str | None = None, progress: Progress | None = None,
+                   within: Within | None = None) -> ImportOutcome:
     """The second half of `import_file`, for a file already read (and shown) by the caller."""
     if dataset_name is not None and dataset_id is not None:
         raise ValueError("give dataset_name or dataset_id, not both")
@@ -159,6 +163,8 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
                 periods = insert_period(cur, dataset_id, incoming, source=source, period=period)
             if prepared.options.column_map:
                 remember_mapping(cur, result.mapping, prepared.options.column_map)
+            if within is not None:
+                within(cur, new_id, periods)
             # Still inside the transaction: everything is written, nothing committed.
             report(STORING, 0.95)
     except _REFUSALS as error:

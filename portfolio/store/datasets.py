@@ -254,14 +254,20 @@ def insert_period(cur: duckdb.DuckDBPyConnection, dataset_id: int, incoming: Inc
 
 def rename_dataset(store: Store, dataset_id: int, name: str) -> None:
     """Give a dataset a new name, unique among datasets."""
-    name = _checked_name(name)
     with store.transaction() as cur:
-        if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
-            raise DatasetNotFound(dataset_id)
-        if _exists(cur, "SELECT 1 FROM datasets WHERE name = ? AND dataset_id <> ?",
-                   [name, dataset_id]):
-            raise DatasetNameTaken(name)
-        cur.execute("UPDATE datasets SET name = ? WHERE dataset_id = ?", [name, dataset_id])
+        set_name(cur, dataset_id, name)
+
+
+def set_name(cur: duckdb.DuckDBPyConnection, dataset_id: int, name: str) -> str:
+    """`rename_dataset` inside the caller's open transaction; returns the name as stored."""
+    name = _checked_name(name)
+    if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
+        raise DatasetNotFound(dataset_id)
+    if _exists(cur, "SELECT 1 FROM datasets WHERE name = ? AND dataset_id <> ?",
+               [name, dataset_id]):
+        raise DatasetNameTaken(name)
+    cur.execute("UPDATE datasets SET name = ? WHERE dataset_id = ?", [name, dataset_id])
+    return name
 
 
 def delete_dataset(store: Store, dataset_id: int) -> None:
@@ -270,12 +276,17 @@ def delete_dataset(store: Store, dataset_id: int) -> None:
     Deleting is final: callers ask the user to confirm first.
     """
     with store.transaction() as cur:
-        if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
-            raise DatasetNotFound(dataset_id)
-        _drop_scores(cur, dataset_id)
-        cur.execute(f"DROP TABLE IF EXISTS {clients_table(dataset_id)}")
-        cur.execute("DELETE FROM dataset_periods WHERE dataset_id = ?", [dataset_id])
-        cur.execute("DELETE FROM datasets WHERE dataset_id = ?", [dataset_id])
+        remove_dataset(cur, dataset_id)
+
+
+def remove_dataset(cur: duckdb.DuckDBPyConnection, dataset_id: int) -> None:
+    """`delete_dataset` inside the caller's open transaction."""
+    if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
+        raise DatasetNotFound(dataset_id)
+    _drop_scores(cur, dataset_id)
+    cur.execute(f"DROP TABLE IF EXISTS {clients_table(dataset_id)}")
+    cur.execute("DELETE FROM dataset_periods WHERE dataset_id = ?", [dataset_id])
+    cur.execute("DELETE FROM datasets WHERE dataset_id = ?", [dataset_id])
 
 
 def _as_arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
