@@ -52,23 +52,25 @@ def _read_access(ch: Checker, root: Node) -> Access | None:
     people: list[Person] = []
     first_line: dict[str, int] = {}
     for item in ch.items(top.get("people"), detail("access.what_people"), allow_empty=True) or ():
-        person = _read_person(ch, item)
-        if person is None:
-            continue
-        if person.email in first_line:
+        email, person = _read_person(ch, item)
+        # Checked even when the rest of the entry is wrong: every error at once.
+        if email is not None and email in first_line:
             ch.error(child_path(item.path, "email"),
-                     detail("access.email_twice", email=person.email, first=first_line[person.email]))
+                     detail("access.email_twice", email=email, first=first_line[email]))
             continue
-        first_line[person.email] = ch.lines[child_path(item.path, "email")]
-        people.append(person)
+        if email is not None:
+            first_line[email] = ch.lines[child_path(item.path, "email")]
+        if person is not None:
+            people.append(person)
     return Access(tuple(people)) if ch.clean_since(start) else None
 
 
-def _read_person(ch: Checker, node: Node) -> Person | None:
+def _read_person(ch: Checker, node: Node) -> tuple[str | None, Person | None]:
+    """The entry's folded e-mail (when readable) and the person (when the whole entry is)."""
     entry = ch.mapping(node, required=("email", "role"), optional=("salespeople", "scope", "active"),
                        what=detail("access.what_person"))
     if entry is None:
-        return None
+        return None, None
     start = ch.mark()
     email = _read_email(ch, entry.get("email"))
     role_text = ch.choice(entry.get("role"), ROLES)
@@ -83,8 +85,8 @@ def _read_person(ch: Checker, node: Node) -> Person | None:
         if role is Role.DIRECTOR and "scope" in entry:
             scope = _read_scope(ch, entry.get("scope"))
     if not ch.clean_since(start) or email is None or role is None or active is None:
-        return None
-    return Person(email, role, salespeople, scope, active)
+        return email, None
+    return email, Person(email, role, salespeople, scope, active)
 
 
 def _check_role_keys(ch: Checker, entry: MapNode, role: Role) -> None:

@@ -12,7 +12,7 @@ from portfolio.store.database import Store
 # No function here updates or deletes a row, and nothing else in the product names the
 # table (a test checks both): the log outlives the datasets it speaks of.
 _CREATE = """CREATE TABLE IF NOT EXISTS audit_log (
-    at           TIMESTAMP NOT NULL,
+    changed_at   TIMESTAMP NOT NULL,
     actor        VARCHAR NOT NULL,
     role         VARCHAR NOT NULL,
     action       VARCHAR NOT NULL,
@@ -55,7 +55,7 @@ def audit_entries(store: Store) -> list[AuditEntry]:
     with store.reading() as cur:
         if not cur.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'audit_log'").fetchall():
             return []  # nothing was ever changed through the guarded writes
-        rows = cur.execute("SELECT at, actor, role, action, dataset_id, dataset_name, rows, periods, "
-                           "note FROM audit_log ORDER BY at DESC, rowid DESC").fetchall()
+        rows = cur.execute("SELECT changed_at, actor, role, action, dataset_id, dataset_name, rows, periods, "
+                           "note FROM audit_log ORDER BY changed_at DESC, rowid DESC").fetchall()
     return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ()), r[8])
             for r in rows]

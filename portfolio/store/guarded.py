@@ -69,8 +69,8 @@ def delete_dataset(store: Store, person: Person, dataset_id: int) -> None:
     require(person, Action.DELETE, get_dataset(store, dataset_id))
     with store.transaction() as cur:
         name = _dataset_name(cur, dataset_id)
-        rows = cur.execute("SELECT coalesce(sum(rows), 0) FROM dataset_periods WHERE dataset_id = ?",
-                           [dataset_id]).fetchone()[0]
+        ((rows,),) = cur.execute("SELECT coalesce(sum(rows), 0) FROM dataset_periods "
+                                 "WHERE dataset_id = ?", [dataset_id]).fetchall()
         remove_dataset(cur, dataset_id)
         _record(cur, person, Action.DELETE, dataset_id, name, rows=int(rows))
 
@@ -141,10 +141,10 @@ def _record_stored(cur: duckdb.DuckDBPyConnection, person: Person, action: Actio
                    periods: tuple[str, ...]) -> None:
     """Check and record rows just written as `periods` of a dataset, before they are committed."""
     _check_within_scope(cur, person, dataset_id, periods)
-    rows, source = cur.execute(
+    ((rows, source),) = cur.execute(
         "SELECT coalesce(sum(rows), 0), any_value(source) FROM dataset_periods "
         "WHERE dataset_id = ? AND list_contains(?::VARCHAR[], period)",
-        [dataset_id, list(periods)]).fetchone()
+        [dataset_id, list(periods)]).fetchall()
     _record(cur, person, action, dataset_id, _dataset_name(cur, dataset_id), rows=int(rows),
             periods=periods, note=source)
 
@@ -160,9 +160,10 @@ def _check_within_scope(cur: duckdb.DuckDBPyConnection, person: Person, dataset_
     visibility = scope_visibility(scope, table_columns(cur, table)) if scope is not None else None
     # A table without the scope's column holds no client of the scope.
     condition = visibility.condition() if visibility is not None else Fragment("FALSE")
-    outside = cur.execute(
+    # fetchall, not fetchone: a half-read result blocks the unregistering of the rows.
+    ((outside,),) = cur.execute(
         f"SELECT count(*) FROM {table} WHERE list_contains(?::VARCHAR[], period) "
-        f"AND NOT coalesce({condition.sql}, FALSE)", [list(periods), *condition.params]).fetchone()[0]
+        f"AND NOT coalesce({condition.sql}, FALSE)", [list(periods), *condition.params]).fetchall()
     if outside:
         column = scope.column if scope is not None else ""
         values = ", ".join(scope.values) if scope is not None else ""
