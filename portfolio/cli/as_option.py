@@ -6,12 +6,13 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from portfolio.access import Person, admit
-from portfolio.access.datasets import DatasetSight, visible_datasets
+from portfolio.access import Person, Refusal, Visibility, admit
+from portfolio.access.datasets import DatasetSight, dataset_visibility, visible_datasets
 from portfolio.access.loader import access_path, load_access
 from portfolio.access.rules import PermissionRefused
 from portfolio.cli.common import UserError, config_errors_reported
 from portfolio.store.database import Store
+from portfolio.store.datasets import Dataset
 
 
 def add_as_option(parser: argparse.ArgumentParser) -> None:
@@ -56,3 +57,12 @@ def visible_dataset_named(store: Store, person: Person, name: str) -> DatasetSig
         names = ", ".join(repr(sight.dataset.name) for sight in sights) or "none"
         raise UserError(f"error: no dataset named {name!r}; the datasets are: {names}.")
     return found
+
+
+def visibility_on(store: Store, person: Person, dataset: Dataset) -> Visibility:
+    """The clients of `dataset` a command may write out for `person`; a user error with
+    the reason when they may see none (a command's output is never silently empty)."""
+    seen = dataset_visibility(store, person, dataset)
+    if isinstance(seen, Refusal):
+        raise UserError(f"error: {seen.text()}")
+    return seen

@@ -7,10 +7,13 @@ import textwrap
 import pytest
 
 from portfolio.cli import main
+from portfolio.cli.as_option import visibility_on
+from portfolio.cli.common import UserError
+from portfolio.store.datasets import find_dataset
 from portfolio.store.audit import audit_entries
 from portfolio.store.database import Store
 from portfolio.store.datasets import list_datasets
-from tests.access.kit import seeded
+from tests.access.kit import DIRECTOR_BY_AREA, REP, TRAINER, seeded
 
 ACCESS = textwrap.dedent("""\
     version: 1
@@ -111,3 +114,15 @@ def test_as_without_an_access_file_is_a_user_error(db, capsys, monkeypatch, tmp_
     monkeypatch.setenv("PORTFOLIO_CONFIG", str(tmp_path / "elsewhere"))
     assert main(datasets(db, "--as", "it@example.com")) == 2
     assert "--as needs the access file" in capsys.readouterr().err
+
+
+def test_a_command_gets_the_persons_visibility_or_the_reason_as_a_user_error(memory_store):
+    seeded(memory_store)
+    team = find_dataset(memory_store, "Team")
+    assert visibility_on(memory_store, REP, team).key == ("only", "Claire Martin")
+    with pytest.raises(UserError) as caught:
+        visibility_on(memory_store, TRAINER, team)
+    assert caught.value.lines == [
+        "error: A trainer sees the demonstration datasets only, and this dataset was imported."]
+    with pytest.raises(UserError):
+        visibility_on(memory_store, DIRECTOR_BY_AREA, team)
