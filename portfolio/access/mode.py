@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 from portfolio.access.loader import access_path, load_access
@@ -39,7 +40,19 @@ def visitor(email: str | None, *, sign_in: bool, path: Path | None = None) -> Pe
     if not sign_in:
         return Person.local_user()
     path = path or access_path()
-    return admit(load_access(path) if path.is_file() else Access(()), email)
+    return admit(_current_access(path) if path.is_file() else Access(()), email)
+
+
+def _current_access(path: Path) -> Access:
+    """The access file as it is now, parsed again only when it changed (it is asked for on
+    every run of every visitor: reading 500 people takes about 0.1 s)."""
+    status = path.stat()
+    return _parsed(str(path), status.st_mtime_ns, status.st_size)
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: str, mtime_ns: int, size: int) -> Access:
+    return load_access(path)
 
 
 def access_file_issues(path: Path | None = None) -> list[ConfigIssue]:

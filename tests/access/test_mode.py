@@ -31,6 +31,10 @@ def test_sign_in_looks_the_email_up_in_the_file_read_each_time(tmp_path):
     path = tmp_path / "access.yaml"
     path.write_text(ACCESS, encoding="utf-8")
     assert visitor(" IT@example.com ", sign_in=True, path=path).email == "it@example.com"
+    path.write_text("version: 1\npeople:\n  - {email: it@example.com, role: admin, active: false}\n",
+                    encoding="utf-8")  # same size or not, a changed file is read again
+    with pytest.raises(PermissionRefused):
+        visitor("it@example.com", sign_in=True, path=path)
     path.write_text("version: 1\npeople: []\n", encoding="utf-8")  # removed: refused at the next run
     with pytest.raises(PermissionRefused):
         visitor("it@example.com", sign_in=True, path=path)
