@@ -6,8 +6,8 @@ import pytest
 
 from portfolio.access import Person, Refusal, Role, Scope, Visibility, visibility_for
 from portfolio.access.datasets import dataset_visibility, visible_datasets
-from portfolio.queries.scope import scored_clients
 from portfolio.store.datasets import find_dataset, get_dataset
+from portfolio.view import PortfolioView
 from tests.access.kit import (ADMIN, DIRECTOR_ALL, DIRECTOR_BY_AREA, DIRECTOR_NORTH, GONE, REP,
                               TRAINER, seeded)
 from tests.scoring.gridkit import bands, grid_2x2
@@ -26,7 +26,7 @@ def seen_clients(store, person: Person, name: str = "Team") -> list[str]:
     dataset = find_dataset(store, name)
     visibility = dataset_visibility(store, person, dataset)
     assert isinstance(visibility, Visibility), visibility
-    source = scored_clients(store, dataset.dataset_id, GRID, visibility)
+    source = PortfolioView(store, dataset, GRID, visibility).clients()
     with store.reading() as cur:
         return [r[0] for r in cur.execute(f"SELECT client_id FROM {source.sql} ORDER BY client_id",
                                           source.params).fetchall()]
