@@ -3,8 +3,8 @@
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.home_view import data_status, method_brief, page_links
-from portfolio.ui.housekeeping import leftovers_removed
+from portfolio.ui.home.view import data_status, method_brief, page_links
+from portfolio.ui.shared.housekeeping import leftovers_removed
 
 ctx = frame("home")
 leftovers_removed()

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.card_view import client_card_panel
-from portfolio.ui.filters import client_filters
-from portfolio.ui.matrix_view import matrix_chart, segment_totals_panel
+from portfolio.ui.shared.client_card import client_card_panel
+from portfolio.ui.shared.filters import client_filters
+from portfolio.ui.matrix.view import matrix_chart, segment_totals_panel
 
 ctx = frame("matrix")
 st.title(ctx.t("matrix.title"), anchor=False)

@@ -4,9 +4,9 @@ scored live against it, and changes to it tried for the session."""
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.grid_view import axis_tables, grid_status, grid_summary, matrix_tables
-from portfolio.ui.live_view import live_client
-from portfolio.ui.trial_view import trial_section
+from portfolio.ui.grid.view import axis_tables, grid_status, grid_summary, matrix_tables
+from portfolio.ui.grid.live import live_client
+from portfolio.ui.grid.trial import trial_section
 
 ctx = frame("grid")
 st.title(ctx.t("grid.title"), anchor=False)

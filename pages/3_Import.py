@@ -3,7 +3,8 @@
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.import_view import (destination_section, mapping_section, notice_section,
+from portfolio.ui.shared.notices import notice_section
+from portfolio.ui.importing.view import (destination_section, mapping_section,
                                       preview_section, read_upload, reading_section,
                                       report_section, run_requested_import, upload_section)
 

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.datasets_view import (active_choice, datasets_table, delete_section,
+from portfolio.ui.datasets.view import (active_choice, datasets_table, delete_section,
                                         demo_section, export_section, rename_section)
-from portfolio.ui.import_view import notice_section
-from portfolio.ui.names import dataset_name
+from portfolio.ui.shared.notices import notice_section
+from portfolio.ui.shared.names import dataset_name
 
 ctx = frame("datasets")
 st.title(ctx.t("datasets.title"), anchor=False)

@@ -4,12 +4,12 @@ and how the structure moved from one period to another."""
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.filters import client_filters
-from portfolio.ui.structure_data import norms_or_stop
-from portfolio.ui.structure_gaps import gaps_tab
-from portfolio.ui.structure_history import history_tab
-from portfolio.ui.structure_reps import concentration_tab, reps_tab
-from portfolio.ui.structure_view import team_tab, viewer_note
+from portfolio.ui.shared.filters import client_filters
+from portfolio.ui.shared.norms import norms_or_stop
+from portfolio.ui.structure.gaps import gaps_tab
+from portfolio.ui.structure.history import history_tab
+from portfolio.ui.structure.reps import concentration_tab, reps_tab
+from portfolio.ui.structure.view import team_tab, viewer_note
 
 ctx = frame("structure")
 st.title(ctx.t("structure.title"), anchor=False)

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.rep_objective import objective_section, priority_clients_section
-from portfolio.ui.rep_view import (development_section, peers_section, rep_headline, rep_or_stop,
+from portfolio.ui.rep.objective import objective_section, priority_clients_section
+from portfolio.ui.rep.view import (development_section, peers_section, rep_headline, rep_or_stop,
                                    structure_section)
-from portfolio.ui.structure_data import norms_or_stop
+from portfolio.ui.shared.norms import norms_or_stop
 
 ctx = frame("rep")
 st.title(ctx.t("rep.title"), anchor=False)

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.plan_data import rep_view, team_plan_reps
-from portfolio.ui.plan_judgements import judgements_in_use, judgements_panel
-from portfolio.ui.plan_tables import client_table, segment_panel, team_panel
-from portfolio.ui.plan_view import (headline, latest_period_note, plan_date, planned_view, plan_inputs_or_stop,
+from portfolio.ui.plan.data import rep_view, team_plan_reps
+from portfolio.ui.plan.judgements import judgements_in_use, judgements_panel
+from portfolio.ui.plan.tables import client_table, segment_panel, team_panel
+from portfolio.ui.plan.view import (headline, latest_period_note, plan_date, planned_view, plan_inputs_or_stop,
                                     priority_list, rep_controls, utilisation_panel)
 
 ctx = frame("plan")

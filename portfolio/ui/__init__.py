@@ -5,8 +5,8 @@ then describes its screen with the parts below; its id, file, menu label and
 summary are one line of `PAGES`.
 """
 
-from portfolio.ui.context import PageContext
-from portfolio.ui.frame import frame
-from portfolio.ui.pages import PAGES, Page
+from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.frame import frame
+from portfolio.ui.shared.pages import PAGES, Page
 
 __all__ = ["PAGES", "Page", "PageContext", "frame"]

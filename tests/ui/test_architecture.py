@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from portfolio.ui.pages import PAGES
+from portfolio.ui.shared.pages import PAGES
 from tests.ui.conftest import ROOT
 
 PACKAGE = ROOT / "portfolio"
@@ -34,7 +34,37 @@ def test_only_the_ui_package_imports_streamlit():
 
 
 def test_the_import_check_would_see_streamlit():
-    assert "streamlit" in _imported_modules(UI / "frame.py")
+    assert "streamlit" in _imported_modules(UI / "shared" / "frame.py")
+
+
+PAGE_FOLDERS = sorted(p.name for p in UI.iterdir() if p.is_dir() and p.name not in ("shared",
+                                                                                    "__pycache__"))
+
+
+def test_each_page_has_its_folder():
+    # Every page's own parts sit in one folder named after its id (Import is `importing`:
+    # `import` cannot name a package).
+    ids = {"import" if name == "importing" else name for name in PAGE_FOLDERS}
+    assert ids == {entry.id for entry in PAGES}
+
+
+@pytest.mark.parametrize("folder", [*PAGE_FOLDERS, "shared"])
+def test_no_page_folder_imports_another_pages_folder(folder):
+    offenders = []
+    for path in sorted((UI / folder).glob("*.py")):
+        for module in _imported_modules(path):
+            parts = module.split(".")
+            if parts[:2] == ["portfolio", "ui"] and len(parts) > 2 and parts[2] in PAGE_FOLDERS \
+                    and parts[2] != folder:
+                offenders.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert offenders == []
+
+
+def test_the_folder_check_would_see_a_page_importing_another():
+    text = "from portfolio.ui.structure.view import chart\n"
+    tree = ast.parse(text)
+    assert any(isinstance(n, ast.ImportFrom) and n.module.split(".")[2] in PAGE_FOLDERS
+               for n in ast.walk(tree))
 
 
 @pytest.mark.parametrize("path", PAGE_FILES, ids=lambda p: p.name)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from portfolio.i18n import catalogue
-from portfolio.ui.home_view import PRINCIPLES
-from portfolio.ui.pages import PAGES
+from portfolio.ui.home.view import PRINCIPLES
+from portfolio.ui.shared.pages import PAGES
 from tests.ui.conftest import ROOT
 
 LOCALES = ROOT / "portfolio" / "i18n" / "locales"

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from portfolio.store.datasets import Dataset
-from portfolio.ui.names import dataset_name
+from portfolio.ui.shared.names import dataset_name
 
 
 def _dataset(name: str, is_demo: bool) -> Dataset:

@@ -10,7 +10,7 @@ import pytest
 
 from portfolio.store.database import Store
 from portfolio.store.datasets import add_period
-from portfolio.ui.pages import PAGES
+from portfolio.ui.shared.pages import PAGES
 from tests.ui.conftest import DATASET_NAME, N_CLIENTS, all_text, criteria_tables, open_page, table_rows
 
 TITLES = {

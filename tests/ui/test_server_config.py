@@ -32,7 +32,7 @@ def test_the_server_s_settings(monkeypatch):
 
 
 def _failing_page() -> None:
-    from portfolio.ui.guard import guarded
+    from portfolio.ui.shared.guard import guarded
 
     with guarded("fr"):
         raise RuntimeError("boom in /srv/portfolio/secret.py")
@@ -40,7 +40,7 @@ def _failing_page() -> None:
 
 def _faulty_page() -> None:
     from portfolio.faults import DiskFull
-    from portfolio.ui.guard import guarded
+    from portfolio.ui.shared.guard import guarded
 
     with guarded("en"):
         raise DiskFull("/data/portfolio.duckdb", "IO Error: No space left on device")

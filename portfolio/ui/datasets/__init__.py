@@ -1,0 +1,1 @@
+"""The Datasets page: the active dataset, renaming, deletion, exports."""

@@ -1,0 +1,140 @@
+"""The datasets page's sections: the list, the active dataset, rename, delete (confirmed), export."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from portfolio.exporting import XLSX_MAX_ROWS, export_bytes, scored_export
+from portfolio.i18n import t
+from portfolio.store.bootstrap import load_demo_dataset
+from portfolio.store.database import Store
+from portfolio.store.datasets import (Dataset, DatasetNameTaken, DatasetNotFound,
+                                      InvalidDatasetName, delete_dataset, get_dataset,
+                                      rename_dataset)
+from portfolio.ui.datasets import state as datasets_state
+from portfolio.ui.shared import notices
+from portfolio.ui.shared import state
+from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.formatting import number, timestamp
+from portfolio.ui.shared.names import dataset_name
+from portfolio.ui.shared.widgets import bound_widget
+
+_NEW_NAME = "w.datasets_new_name"
+
+
+def demo_section(ctx: PageContext) -> None:
+    """Offer the demo portfolio when the database holds none (it was deleted, or never loaded)."""
+    if any(d.is_demo for d in ctx.datasets):
+        return
+    st.button(ctx.t("datasets.load_demo"), icon=":material/school:", key="w.datasets_load_demo",
+              help=ctx.t("datasets.load_demo_help"), on_click=_load_demo,
+              args=(ctx.store, ctx.lang))
+
+
+def _load_demo(store: Store, lang: str) -> None:
+    dataset_id = load_demo_dataset(store)
+    state.set_dataset_id(dataset_id)
+    _notice("success", t("datasets.demo_loaded", lang, name=dataset_name(get_dataset(store, dataset_id), lang)))
+
+
+def datasets_table(ctx: PageContext) -> None:
+    """Every dataset, latest import first, the active one marked."""
+    active = ctx.dataset.dataset_id if ctx.dataset else None
+    rows = list(reversed(ctx.datasets))
+    st.dataframe({
+        ctx.t("datasets.col_name"): [
+            dataset_name(d, ctx.lang) + (f"  ({ctx.t('datasets.active_marker')})" if d.dataset_id == active else "")
+            for d in rows],
+        ctx.t("datasets.col_source"): [d.source or "" for d in rows],
+        ctx.t("datasets.col_imported"): [timestamp(d.imported_at, ctx.lang) for d in rows],
+        ctx.t("datasets.col_rows"): [number(d.rows, ctx.lang) for d in rows],
+        ctx.t("datasets.col_periods"): [", ".join(d.periods) for d in rows],
+    }, hide_index=True)
+
+
+def active_choice(ctx: PageContext) -> None:
+    """Which dataset the pages show (the same choice as the sidebar's)."""
+    by_id = {d.dataset_id: d for d in reversed(ctx.datasets)}
+    bound_widget(st.selectbox, "w.datasets_active", ctx.dataset.dataset_id, state.set_dataset_id,
+                 label=ctx.t("datasets.choose_label"), options=list(by_id),
+                 format_func=lambda i: dataset_name(by_id[i], ctx.lang))
+
+
+def rename_section(ctx: PageContext, dataset: Dataset) -> None:
+    with st.form("datasets_rename", border=False, enter_to_submit=True):
+        st.text_input(ctx.t("datasets.rename_label"), value=dataset_name(dataset, ctx.lang), key=_NEW_NAME)
+        st.form_submit_button(ctx.t("datasets.rename_button"), on_click=_rename,
+                              args=(ctx.store, dataset.dataset_id, ctx.lang),
+                              icon=":material/edit:")
+
+
+def _rename(store: Store, dataset_id: int, lang: str) -> None:
+    name = st.session_state.get(_NEW_NAME) or ""
+    try:
+        rename_dataset(store, dataset_id, name)
+    except DatasetNameTaken:
+        _notice("error", t("datasets.name_taken", lang, name=name.strip()))
+    except InvalidDatasetName:
+        _notice("error", t("datasets.name_empty", lang))
+    except DatasetNotFound:
+        return  # deleted meanwhile: the page drawn next no longer lists it
+    else:
+        _notice("success", t("datasets.renamed", lang, name=" ".join(name.split())))
+
+
+def delete_section(ctx: PageContext, dataset: Dataset) -> None:
+    """A delete button; the deletion itself only after an explicit confirmation."""
+    if datasets_state.delete_pending() != dataset.dataset_id:
+        st.button(ctx.t("datasets.delete_button"), icon=":material/delete:",
+                  on_click=datasets_state.set_delete_pending, args=(dataset.dataset_id,))
+        return
+    with st.container(border=True, key="datasets_confirm_delete"):
+        st.warning(ctx.t("datasets.confirm_delete", name=dataset_name(dataset, ctx.lang),
+                         rows=number(dataset.rows, ctx.lang), periods=", ".join(dataset.periods)),
+                   icon=":material/warning:")
+        yes, no = st.columns(2)
+        yes.button(ctx.t("datasets.confirm_yes"), type="primary", icon=":material/delete_forever:",
+                   on_click=_delete, args=(ctx.store, dataset, ctx.lang))
+        no.button(ctx.t("datasets.confirm_no"), on_click=datasets_state.set_delete_pending,
+                  args=(None,))
+
+
+def _delete(store: Store, dataset: Dataset, lang: str) -> None:
+    datasets_state.set_delete_pending(None)
+    try:
+        delete_dataset(store, dataset.dataset_id)
+    except DatasetNotFound:
+        pass  # deleted meanwhile, by another session: the outcome is the one asked for
+    state.set_dataset_id(None)  # the frame then shows the latest import
+    _notice("success", t("datasets.deleted", lang, name=dataset_name(dataset, lang)))
+
+
+def _notice(kind: str, text: str) -> None:
+    notices.set_notice("datasets", notices.Notice(kind, text))
+
+
+def export_section(ctx: PageContext, dataset: Dataset) -> None:
+    """Download buttons; the file is built only when a button is pressed."""
+    st.subheader(ctx.t("datasets.export_title"), anchor=False)
+    if ctx.portfolio is None or ctx.portfolio.dataset_id != dataset.dataset_id:
+        st.info(ctx.t("datasets.export_unavailable"), icon=":material/info:")
+        return
+    st.caption(ctx.t("datasets.export_caption"))
+    view, lang = ctx.portfolio, ctx.lang
+
+    def build(fmt: str) -> bytes:
+        return export_bytes(scored_export(view, lang), fmt, lang)
+
+    period = view.shown_period or ""
+    stem = "".join(c if c.isalnum() or c in "-_" else "_"
+                   for c in f"{dataset_name(dataset, lang)} {period}".strip())
+    # Side by side, each as wide as its label.
+    buttons = st.container(horizontal=True)
+    buttons.download_button(ctx.t("datasets.export_csv"), lambda: build("csv"),
+                               file_name=f"{stem}.csv", mime="text/csv",
+                               icon=":material/download:", key="w.datasets_export_csv")
+    buttons.download_button(
+        ctx.t("datasets.export_xlsx"), lambda: build("xlsx"), file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:", key="w.datasets_export_xlsx",
+        disabled=dataset.rows > XLSX_MAX_ROWS)

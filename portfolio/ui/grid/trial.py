@@ -1,0 +1,108 @@
+"""Try other weights and cuts on the grid for this session, and see which clients move.
+
+The file is never written: a trainer shows what a change does, then goes back to the
+grid everyone shares with one click (on any page, the banner offers it).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from portfolio.grid.model import AXES, Grid
+from portfolio.grid.trial import GridChanges, InvalidTrial
+from portfolio.queries.moves import changed, summarise
+from portfolio.ui.shared import queries as data
+from portfolio.ui.shared import state
+from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.formatting import money, number, percent
+
+_KEY = state.TRIAL_WIDGETS  # + "cut.<axis>" or "weight.<criterion id>"
+
+
+def trial_section(ctx: PageContext, file_grid: Grid) -> None:
+    """The changes' form, then what they move in the active dataset."""
+    st.caption(ctx.t("grid.trial_intro"))
+    shown = ctx.grid or file_grid  # the grid in effect: the trial when there is one
+    with st.form("grid_trial", border=False):
+        cuts: dict[str, tuple[float, ...]] = {}
+        weights: dict[str, float] = {}
+        for axis_id, column in zip(AXES, st.columns(2, gap="large")):
+            axis = shown.axes[axis_id]
+            with column:
+                st.markdown(f"**{axis.label.get(ctx.lang)}**")
+                picked = _cuts_input(ctx, axis_id, shown.cuts[axis_id])
+                if picked is not None:
+                    cuts[axis_id] = picked
+                for criterion in axis.criteria:
+                    weights[criterion.id] = st.number_input(
+                        ctx.t("grid.trial_weight", criterion=criterion.label.get(ctx.lang)),
+                        min_value=0.0, value=float(criterion.weight), format="%.1f",
+                        step=1.0 if max(c.weight for c in axis.criteria) <= 10 else 5.0,
+                        key=f"{_KEY}weight.{criterion.id}")
+        tried = st.form_submit_button(ctx.t("grid.trial_apply"), icon=":material/science:",
+                                      type="primary")
+    if tried:
+        _try(ctx, file_grid, GridChanges(weights=weights, cuts=cuts))
+    if ctx.is_trial:
+        moves_section(ctx, file_grid, ctx.grid)
+
+
+def _cuts_input(ctx: PageContext, axis_id: str, values: tuple[float, ...]
+                ) -> tuple[float, ...] | None:
+    """A slider for one cut, a range slider for two; None when the axis has no cut or more
+    than two (kept as in the file)."""
+    if len(values) not in (1, 2):
+        return None
+    picked = st.slider(ctx.t("grid.trial_cuts", count=len(values)), min_value=0.0,
+                       max_value=100.0, step=0.5, format="%.1f",
+                       value=float(values[0]) if len(values) == 1 else tuple(values),
+                       key=f"{_KEY}cut.{axis_id}")
+    return (picked,) if len(values) == 1 else tuple(picked)
+
+
+def _try(ctx: PageContext, file_grid: Grid, changes: GridChanges) -> None:
+    try:
+        changes.applied_to(file_grid)
+    except InvalidTrial as error:
+        if error.part == "weight":
+            text = ctx.t("grid.trial_weight_positive",
+                         criterion=file_grid.criterion(error.where).label.get(ctx.lang))
+        else:
+            text = ctx.t("grid.trial_cuts_ascending",
+                         axis=file_grid.axes[error.where].label.get(ctx.lang))
+        st.error(text, icon=":material/error:")
+        return
+    state.set_grid_changes(changes)
+    st.rerun()  # every part of the page, the banner included, drawn with the trial
+
+
+def moves_section(ctx: PageContext, before: Grid, after: Grid) -> None:
+    """Which of the viewer's clients change segment under the trial, and their revenue."""
+    st.subheader(ctx.t("grid.trial_moves_title"), anchor=False)
+    if ctx.dataset is None:
+        st.info(ctx.t("common.no_dataset"), icon=":material/info:")
+        return
+    moves = data.segment_moves(ctx.view.with_grid(before), ctx.view.with_grid(after))
+    summary = summarise(moves)
+    if not summary.moved:
+        st.success(ctx.t("grid.trial_no_move", clients=number(summary.clients, ctx.lang)),
+                   icon=":material/check:")
+        return
+    st.markdown(ctx.t("grid.trial_moves_summary", moved=number(summary.moved, ctx.lang),
+                      clients=number(summary.clients, ctx.lang),
+                      share=percent(summary.moved_revenue_share, ctx.lang)))
+    moved = changed(moves)
+    labels = {s.id: s.label.get(ctx.lang) for s in after.segments}
+
+    def label(segment: object) -> str:
+        return labels.get(segment, segment) if isinstance(segment, str) else ctx.t(
+            "grid.trial_unscored")
+
+    st.table(pd.DataFrame({
+        ctx.t("grid.trial_col_before"): [label(s) for s in moved["segment_before"]],
+        ctx.t("grid.trial_col_after"): [label(s) for s in moved["segment_after"]],
+        ctx.t("grid.trial_col_clients"): [number(int(n), ctx.lang) for n in moved["clients"]],
+        ctx.t("grid.trial_col_revenue"): [money(float(r), ctx.lang, compact=True)
+                                          for r in moved["revenue_before"]],
+    }), hide_index=True)

@@ -1,0 +1,1 @@
+"""The Home page: data status, the method in brief, links to every page."""

@@ -1,0 +1,1 @@
+"""The Import page: upload, reading choices, mapping, preview, report and import."""

@@ -1,0 +1,1 @@
+"""The Matrix page: the attractiveness × QRC bubbles and the segment totals."""

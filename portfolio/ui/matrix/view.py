@@ -1,0 +1,93 @@
+"""The matrix page's parts: the chart (and which client was clicked) and the totals per segment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from portfolio.figures.common import segment_colors
+from portfolio.figures.matrix import CLIENT_ID_INDEX, DENSITY_FROM, chart_kind, matrix_figure
+from portfolio.queries.scope import ClientFilter
+from portfolio.ui.shared import queries as data
+from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.formatting import money, number, percent
+
+CHART_KEY = "w.matrix.chart"
+# Exports for meeting minutes: a sharp PNG from the chart's camera button.
+PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                 "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "matrix"}}
+
+
+def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
+    """Draw the matrix of the visible, filtered clients; return the id of the client clicked."""
+    with st.spinner(ctx.t("common.loading_clients")):
+        points = data.matrix_points(ctx.view, filters)
+    placed = int(points[["attractiveness", "qrc"]].notna().all(axis=1).sum())
+    revenue = float(points["revenue"].sum()) if len(points) else 0.0
+    st.caption(ctx.t("matrix.shown", clients=number(placed, ctx.lang),
+                     revenue=money(revenue, ctx.lang, compact=True)))
+    figure = matrix_figure(points, ctx.view.grid, ctx.lang)
+    if chart_kind(placed) == "density":
+        st.info(ctx.t("matrix.density_note", clients=number(placed, ctx.lang),
+                      limit=number(DENSITY_FROM, ctx.lang)), icon=":material/filter_alt:")
+        # A density map has no clients to click: no selection, and its own key so that a
+        # selection made on the bubble chart does not linger.
+        st.plotly_chart(figure, key=f"{CHART_KEY}.density", theme=None, config=PLOTLY_CONFIG)
+        return None
+    event = st.plotly_chart(figure, key=CHART_KEY, on_select="rerun", selection_mode="points",
+                            theme=None, config=PLOTLY_CONFIG)
+    clicked = clicked_client(event)
+    if clicked is None:
+        st.caption(ctx.t("matrix.click_hint"))
+    return clicked
+
+
+def clicked_client(event: Any) -> str | None:
+    """The client id of the last point selected on the chart, if any."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in reversed(points or []):
+        custom = point.get("customdata") if isinstance(point, dict) else None
+        if custom:
+            return str(custom[CLIENT_ID_INDEX])
+    return None
+
+
+def segment_totals_panel(ctx: PageContext, filters: ClientFilter) -> None:
+    """Clients and revenue per segment beside the chart, with the segment's colour."""
+    totals = data.segment_totals(ctx.view, filters)
+    st.subheader(ctx.t("matrix.totals_title"), anchor=False)
+    table = totals_table(ctx, totals)
+    colors = segment_colors(ctx.view.grid)
+    row_colors = [colors.get(s, "") for s in totals["segment"]] + [""]
+    segment_column = table.columns[0]
+    styled = table.style.apply(
+        lambda column: [f"color: {c}; font-weight: 700" if c else "font-weight: 700"
+                        for c in row_colors] if column.name == segment_column else [""] * len(column),
+        axis=0)
+    st.table(styled, hide_index=True)
+    unscored = int(totals.attrs.get("unscored", 0))
+    if unscored:
+        st.caption(ctx.t("matrix.unscored", clients=number(unscored, ctx.lang)))
+
+
+def totals_table(ctx: PageContext, totals: pd.DataFrame) -> pd.DataFrame:
+    """Formatted per-segment totals with a total row (strings in the page's language)."""
+    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    lang = ctx.lang
+    segment = [labels.get(s, s) for s in totals["segment"]] + [ctx.t("matrix.total")]
+    clients = [*totals["clients"], totals["clients"].sum()]
+    revenue = [*totals["revenue"], totals["revenue"].sum()]
+    client_share = [*totals["client_share"], totals["client_share"].sum()]
+    revenue_share = [*totals["revenue_share"], totals["revenue_share"].sum()]
+    return pd.DataFrame({
+        ctx.t("matrix.col_segment"): segment,
+        ctx.t("matrix.col_clients"): [number(v, lang) for v in clients],
+        ctx.t("matrix.col_client_share"): [percent(v, lang) for v in client_share],
+        ctx.t("matrix.col_revenue"): [money(v, lang, compact=True) for v in revenue],
+        ctx.t("matrix.col_revenue_share"): [percent(v, lang) for v in revenue_share],
+    })

@@ -1,0 +1,1 @@
+"""The Visit plan page: workload, capacity, visits by marginal return, judgements."""

@@ -1,0 +1,137 @@
+"""The response judgements form: try other judgements per segment in this session, see the curves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from portfolio.norms.model import RESPONSE_LEVELS
+from portfolio.planning import EDITABLE_LEVELS, JudgementProblem, PlanInputs, judgements_from_levels
+from portfolio.figures.plan import response_figure
+from portfolio.ui.plan import state as plan_state
+from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.formatting import decimal
+from portfolio.ui.plan.data import RepView
+from portfolio.ui.plan.view import PLOTLY_CONFIG
+
+# A fitted curve farther than this from the judgements (in multiples of today's revenue)
+# deserves a second look at them (see the visit-planning documentation).
+RESIDUAL_NOTICE = 0.03
+Levels = dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class JudgementsInUse:
+    """The inputs the plan uses, the levels the form starts from, and what is wrong with an edit."""
+
+    inputs: PlanInputs
+    base: Levels
+    problems: tuple[JudgementProblem, ...]
+    customised: bool  # judgements other than the norms file's are in use
+
+
+def file_levels(inputs: PlanInputs, segments: list[str]) -> Levels:
+    """The norms file's judgements per segment; without any, 1 everywhere (visits change nothing)."""
+    given = inputs.responses
+    return {segment: ({level: float(getattr(given[segment], level)) for level in RESPONSE_LEVELS}
+                      if segment in given else dict.fromkeys(RESPONSE_LEVELS, 1.0))
+            for segment in segments}
+
+
+def _with_edits(base: Levels, edits: dict[int, dict[str, Any]]) -> Levels:
+    """`base` with the editor's changed cells (rows are segments in `base`'s order)."""
+    segments = list(base)
+    levels = {segment: dict(values) for segment, values in base.items()}
+    for row, cells in edits.items():
+        if 0 <= row < len(segments):
+            levels[segments[row]].update({k: v for k, v in cells.items() if k in EDITABLE_LEVELS})
+    return levels
+
+
+def judgements_in_use(ctx: PageContext, file_inputs: PlanInputs) -> JudgementsInUse:
+    """The judgements the plan follows: the ones applied in the form if they hold together,
+    else the last valid ones of this session, else the norms file's."""
+    segments = [s.id for s in ctx.view.grid.segments]
+    original = file_levels(file_inputs, segments)
+    base = plan_state.judgements() or original
+    candidate = _with_edits(base, plan_state.editor_edits())
+    read, problems = judgements_from_levels(candidate)
+    if problems:
+        read, _ = judgements_from_levels(base)
+        candidate = base
+    customised = candidate != original
+    if not file_inputs.has_curves and not customised:
+        return JudgementsInUse(file_inputs, base, tuple(problems), False)
+    return JudgementsInUse(file_inputs.with_judgements(read), base, tuple(problems), customised)
+
+
+def _apply(base: Levels) -> None:
+    """Keep the applied judgements for the session (they follow the user to other pages)."""
+    candidate = _with_edits(base, plan_state.editor_edits())
+    _, problems = judgements_from_levels(candidate)
+    if not problems:
+        plan_state.set_judgements(candidate)
+
+
+def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) -> None:
+    """The five judgements per segment in a form, the reset button and the fitted curves."""
+    st.subheader(ctx.t("plan.judgements_title"), anchor=False)
+    st.markdown(ctx.t("plan.judgements_intro"))
+    form_column, chart_column = st.columns([1, 1], gap="large")
+    with form_column:
+        with st.form("plan_judgements_form", border=False):
+            st.data_editor(_editor_table(ctx, state.base), key=plan_state.EDITOR_KEY, hide_index=True,
+                           num_rows="fixed", disabled=["segment", "current"],
+                           column_config=_editor_columns(ctx), width="stretch")
+            st.form_submit_button(ctx.t("plan.judgements_apply"), key="w.plan.judgements_apply", type="primary",
+                                  icon=":material/refresh:", on_click=_apply, args=(state.base,))
+        st.button(ctx.t("plan.judgements_reset"), key="w.plan.judgements_reset",
+                  icon=":material/restart_alt:", on_click=plan_state.reset_judgements,
+                  disabled=not state.customised and not plan_state.editor_edits())
+        for problem in state.problems:
+            st.error(_problem_text(ctx, problem), icon=":material/error:")
+        if state.customised:
+            st.caption(ctx.t("plan.judgements_session"))
+    with chart_column:
+        if view.uses_curves:
+            st.plotly_chart(response_figure(view.shapes, view.typical, ctx.view.grid, ctx.lang),
+                            key="w.plan.curves", theme=None, config=PLOTLY_CONFIG)
+            st.caption(ctx.t("plan.curves_caption"))
+            _residual_notes(ctx, view)
+
+
+def _editor_table(ctx: PageContext, levels: Levels) -> pd.DataFrame:
+    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    table = pd.DataFrame.from_dict(levels, orient="index")[list(RESPONSE_LEVELS)].astype(float)
+    table.insert(0, "segment", [labels.get(s, s) for s in table.index])
+    return table.reset_index(drop=True)
+
+
+def _editor_columns(ctx: PageContext) -> dict[str, Any]:
+    columns: dict[str, Any] = {"segment": st.column_config.TextColumn(ctx.t("plan.col_segment"))}
+    for level in RESPONSE_LEVELS:
+        columns[level] = st.column_config.NumberColumn(
+            ctx.t(f"plan.level.{level}"), help=ctx.t(f"plan.level_help.{level}"),
+            min_value=0.0, max_value=100.0, step=0.01, format="%.2f", required=True)
+    return columns
+
+
+def _problem_text(ctx: PageContext, problem: JudgementProblem) -> str:
+    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    return ctx.t(f"plan.judgement_problem.{problem.code}",
+                 segment=labels.get(problem.segment, problem.segment),
+                 level=ctx.t(f"plan.level.{problem.level}"),
+                 before=ctx.t(f"plan.level.{problem.before}") if problem.before else "",
+                 value=decimal(problem.value, ctx.lang))
+
+
+def _residual_notes(ctx: PageContext, view: RepView) -> None:
+    """Say where the curve family cannot follow a segment's judgements closely."""
+    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    for segment, shape in view.shapes.items():
+        if shape.residual > RESIDUAL_NOTICE:
+            st.warning(ctx.t("plan.curve_residual", segment=labels.get(segment, segment),
+                             gap=decimal(shape.residual, ctx.lang)), icon=":material/warning:")

@@ -1,0 +1,143 @@
+"""The Rep page's action lists: priority clients, and a revenue objective turned into moves."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from portfolio.figures.rep import objective_figure
+from portfolio.structure import ObjectivePlan
+from portfolio.ui.shared import structure_queries as structure_data
+from portfolio.ui.rep import state as rep_state
+from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.formatting import EMPTY, money, number, percent
+from portfolio.ui.rep.view import own_clients, whole_portfolio
+from portfolio.ui.shared.summary import chart, download_buttons, segment_labels
+from portfolio.ui.shared.widgets import bound_widget, metric, metric_row
+
+PRIORITY_ROWS = 50  # a list a rep can work through; the download holds them all
+MAX_GROWTH_PERCENT = 200.0
+TARGET_LABELS = {"next_band": "rep.target_next_band", "partners": "rep.target_partners"}
+
+
+def _money_column() -> st.column_config.NumberColumn:
+    """Amounts in whole euros, grouped as the browser's language groups digits (€ in the header)."""
+    return st.column_config.NumberColumn(format="localized")
+
+
+def priority_clients_section(ctx: PageContext, rep: str) -> None:
+    """Attractive clients where the relationship is weak, the most headroom first."""
+    clients = structure_data.priority_clients(ctx.view, rep, own_clients(ctx, rep))
+    st.subheader(ctx.t("rep.priority_clients_title"), anchor=False)
+    if clients.empty:
+        st.info(ctx.t("rep.priority_clients_none"), icon=":material/info:")
+        return
+    st.caption(ctx.t("rep.priority_clients_caption", clients=number(len(clients), ctx.lang),
+                     headroom=money(clients["headroom"].sum(), ctx.lang, compact=True),
+                     shown=number(min(len(clients), PRIORITY_ROWS), ctx.lang)))
+    table = pd.DataFrame({
+        ctx.t("rep.col_client"): clients["client_name"].to_numpy(),
+        ctx.t("rep.col_code"): clients["client_id"].to_numpy(),
+        ctx.t("rep.col_attractiveness"): clients["attractiveness"].round(1).to_numpy(),
+        ctx.t("rep.col_qrc"): clients["qrc"].round(1).to_numpy(),
+        ctx.t("rep.col_revenue"): clients["revenue"].round(0).to_numpy(),
+        ctx.t("rep.col_potential"): clients["potential"].round(0).to_numpy(),
+        ctx.t("rep.col_headroom"): clients["headroom"].round(0).to_numpy(),
+        ctx.t("rep.col_sow_pct"): (100 * clients["share_of_wallet"]).round(1).to_numpy(),
+        ctx.t("rep.col_visits"): clients["visits_12m"].to_numpy(),
+        ctx.t("rep.col_last_visit"): pd.to_datetime(clients["last_visit"]).dt.date.to_numpy(),
+    })
+    money_format = _money_column()
+    st.dataframe(table.head(PRIORITY_ROWS), hide_index=True, placeholder=EMPTY, width="stretch", key="w.rep.priority",
+                 column_config={ctx.t(k): money_format for k in ("rep.col_revenue", "rep.col_potential",
+                                                                  "rep.col_headroom")})
+    download_buttons(ctx, table, ctx.t("rep.priority_file", rep=rep), "w.rep.priority_download")
+
+
+def objective_section(ctx: PageContext, rep: str) -> None:
+    """+X % of revenue becomes share-of-wallet moves, where the headroom per visit is largest."""
+    st.subheader(ctx.t("rep.objective_title"), anchor=False)
+    st.markdown(ctx.t("rep.objective_intro"))
+    growth_column, rule_column = st.columns([1, 2], vertical_alignment="bottom")
+    with growth_column:
+        bound_widget(st.number_input, "w.rep.growth", rep_state.growth_percent(),
+                     rep_state.set_growth_percent, label=ctx.t("rep.growth"),
+                     min_value=0.0, max_value=MAX_GROWTH_PERCENT, step=1.0, format="%.0f",
+                     help=ctx.t("rep.growth_help"))
+    with rule_column:
+        bound_widget(st.segmented_control, "w.rep.target", rep_state.target_rule(),
+                     rep_state.set_target_rule, label=ctx.t("rep.target_rule"),
+                     options=list(rep_state.TARGET_RULES), required=True,
+                     format_func=lambda value: ctx.t(TARGET_LABELS[value]),
+                     help=ctx.t("rep.target_help"))
+    growth = rep_state.growth_percent() / 100
+    if growth <= 0:
+        st.info(ctx.t("rep.objective_enter"), icon=":material/edit:")
+        return
+    plan = structure_data.objective_plan(ctx.view, rep, growth, whole_portfolio(ctx),
+                                          rep_state.target_rule(), structure_data.PEERS)
+    if plan.current_revenue <= 0:
+        st.info(ctx.t("rep.objective_no_revenue"), icon=":material/info:")
+        return
+    objective_summary(ctx, plan)
+    if plan.available_gain > 0:
+        chart(objective_figure(plan.by_segment, ctx.view.grid, ctx.lang), "w.rep.objective_chart")
+    moves_table(ctx, plan)
+
+
+def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
+    """The objective in euros, what the moves bring, and whether the headroom covers it."""
+    lang = ctx.lang
+    with metric_row():
+        metric(ctx.t("rep.metric_revenue"), money(plan.current_revenue, lang, compact=True))
+        metric(ctx.t("rep.metric_objective"), money(plan.objective, lang, compact=True),
+               delta=f"+{percent(plan.growth, lang)}", delta_color="off")
+        metric(ctx.t("rep.metric_planned"), money(plan.planned_gain, lang, compact=True))
+        metric(ctx.t("rep.metric_moves"), number(len(plan.moves), lang))
+    labels = segment_labels(ctx)
+    used = plan.by_segment[plan.by_segment["clients"] > 0]
+    where = "; ".join(ctx.t("rep.objective_segment", segment=labels.get(row.segment, row.segment),
+                            clients=number(row.clients, lang),
+                            gain=money(row.revenue_gain, lang, compact=True))
+                      for row in used.itertuples(index=False))
+    with st.container(key="rep_objective_verdict"):
+        if plan.reachable:
+            st.success(ctx.t("rep.objective_reachable", objective=money(plan.objective, lang, compact=True),
+                             clients=number(len(plan.moves), lang), where=where),
+                       icon=":material/flag:")
+        else:
+            covered = plan.planned_gain / plan.objective if plan.objective else 0.0
+            st.warning(ctx.t("rep.objective_short", objective=money(plan.objective, lang, compact=True),
+                             available=money(plan.available_gain, lang, compact=True),
+                             covered=percent(covered, lang),
+                             shortfall=money(plan.shortfall, lang, compact=True),
+                             rule=ctx.t(TARGET_LABELS[rep_state.target_rule()])),
+                       icon=":material/warning:")
+
+
+def moves_table(ctx: PageContext, plan: ObjectivePlan) -> None:
+    """Which clients to develop, by how many share-of-wallet points, for how much revenue."""
+    moves = plan.moves
+    if moves.empty:
+        return
+    st.markdown(f"**{ctx.t('rep.moves_title')}**")
+    labels = segment_labels(ctx)
+    table = pd.DataFrame({
+        ctx.t("rep.col_order"): range(1, len(moves) + 1),
+        ctx.t("rep.col_client"): moves["client_name"].to_numpy(),
+        ctx.t("rep.col_code"): moves["client_id"].to_numpy(),
+        ctx.t("rep.col_segment"): moves["segment"].map(labels).to_numpy(),
+        ctx.t("rep.col_sow_now_pct"): (100 * moves["current_sow"]).round(1).to_numpy(),
+        ctx.t("rep.col_sow_target_pct"): (100 * moves["target_sow"]).round(1).to_numpy(),
+        ctx.t("rep.col_sow_points"): moves["delta_sow_points"].round(1).to_numpy(),
+        ctx.t("rep.col_gain"): moves["revenue_gain"].round(0).to_numpy(),
+        ctx.t("rep.col_headroom"): moves["headroom"].round(0).to_numpy(),
+        ctx.t("rep.col_visits"): moves["visits_12m"].to_numpy(),
+    })
+    money_format = _money_column()
+    st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", key="w.rep.moves",
+                 height=min(38 + 35 * len(table), 480),
+                 column_config={ctx.t("rep.col_gain"): money_format,
+                                ctx.t("rep.col_headroom"): money_format,
+                                ctx.t("rep.col_sow_points"): st.column_config.NumberColumn(format="+%.1f")})
+    download_buttons(ctx, table, ctx.t("rep.moves_file", rep=plan.salesperson), "w.rep.moves_download")

@@ -1,0 +1,59 @@
+"""What a page knows once the frame is drawn: language, store, dataset, grid, viewer, settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portfolio.access import Visibility
+from portfolio.grid.model import Grid
+from portfolio.i18n import t
+from portfolio.problems import ConfigIssue
+from portfolio.settings import Settings
+from portfolio.store.database import Store
+from portfolio.store.datasets import Dataset
+from portfolio.ui.shared.pages import Page
+from portfolio.view import PortfolioView
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Everything a page needs, returned by `frame()`.
+
+    `grid` is the active grid (the last valid one when the file is broken, None when
+    there never was a valid one); `grid_issues` are the grid file's current errors.
+    `dataset` is None only when the database holds no dataset at all. `period` is the
+    dataset's period looked at, None for its latest. `file_grid` is the grid file's own
+    grid: `grid` differs from it while changes are tried in the session (`is_trial`).
+    `view` is the portfolio being looked at, the one argument of every client query:
+    pages that need scores always have it (the frame stops them before otherwise).
+    """
+
+    page: Page
+    lang: str
+    settings: Settings
+    store: Store
+    datasets: tuple[Dataset, ...]
+    dataset: Dataset | None
+    grid: Grid | None
+    grid_issues: tuple[ConfigIssue, ...]
+    viewer: str | None
+    visibility: Visibility
+    period: str | None = None
+    file_grid: Grid | None = None
+    portfolio: PortfolioView | None = None
+
+    @property
+    def is_trial(self) -> bool:
+        return self.grid is not None and self.grid is not self.file_grid
+
+    @property
+    def view(self) -> PortfolioView:
+        """The portfolio being looked at (pages that need scores only)."""
+        if self.portfolio is None:
+            raise RuntimeError(f"page {self.page.id!r} asked for the portfolio without a dataset "
+                               "or grid; frame() stops such pages first")
+        return self.portfolio
+
+    def t(self, key: str, **params: object) -> str:
+        """The catalogue text `key` in the page's language."""
+        return t(key, self.lang, **params)

@@ -1,0 +1,225 @@
+"""The frame every page starts with: page setup, language, sidebar (menu, dataset, viewer), checks."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from portfolio.access import Visibility
+from portfolio.grid.model import Grid
+from portfolio.i18n import LANGUAGES, language_from_locale, t
+from portfolio.problems import ConfigError
+from portfolio.settings import Settings, load_settings
+from portfolio.store.database import Store, StoreBusy
+from portfolio.store.datasets import Dataset, list_datasets
+from portfolio.ui.shared import state
+from portfolio.ui.shared.context import PageContext
+from portfolio.scoring.coverage import coverage_warning
+from portfolio.ui.shared.queries import criteria_without_data, scores_table, team
+from portfolio.ui.shared.formatting import number
+from portfolio.ui.shared.names import dataset_name
+from portfolio.ui.shared.pages import PAGES, page
+from portfolio.ui.shared.resources import ActiveGrid, active_grid, open_store, prune_old_scores
+from portfolio.ui.shared.widgets import bound_widget, show_issues
+from portfolio.view import PortfolioView, grid_token
+
+APP_NAME = "Portfolio Pilot"
+LANGUAGE_ORDER = ("fr", "en")  # as trainers announce them: FR | EN
+_WHOLE_TEAM = ""  # the "view as" option meaning no restriction
+
+
+def frame(page_id: str) -> PageContext:
+    """Set up the page `page_id` (an id of `PAGES`), draw the sidebar and return its context.
+
+    Stops the page (after saying why) when the database is held by another
+    program, and, for pages that need scores, when there is no dataset or the
+    grid cannot be applied to it.
+    """
+    entry = page(page_id)
+    settings = load_settings()
+    lang = _language()
+    st.set_page_config(page_title=f"{t(entry.label, lang)} · {APP_NAME}",
+                       page_icon=":material/bubble_chart:", layout="wide")
+    store = _open_store_or_stop(settings, lang)
+    grid = active_grid(settings.default_grid,
+                       t("common.grid_file_missing", lang, path=str(settings.default_grid)))
+    if grid.grid is not None and not grid.issues:
+        prune_old_scores(store, str(settings.db_path), grid_token(grid.grid), grid.grid)
+    datasets = tuple(list_datasets(store))
+    with st.sidebar:
+        st.markdown(f"## {APP_NAME}")
+        _language_switch(lang)
+        _navigation(lang)
+        st.divider()
+        dataset = _dataset_selector(datasets, lang)
+        period = _period_selector(dataset, lang)
+        viewer = _view_as_selector(store, dataset, grid.grid, lang)
+    shown_grid = _tried_grid(grid.grid) or grid.grid
+    visibility = Visibility.only([viewer]) if viewer else Visibility.everyone()
+    portfolio = (PortfolioView(store, dataset, shown_grid, visibility, period)
+                 if dataset is not None and shown_grid is not None else None)
+    ctx = PageContext(
+        page=entry, lang=lang, settings=settings, store=store, datasets=datasets,
+        dataset=dataset, grid=shown_grid, grid_issues=grid.issues, viewer=viewer,
+        visibility=visibility, period=period, file_grid=grid.grid, portfolio=portfolio)
+    if entry.id != "grid":
+        _grid_banner(grid, lang)
+    if ctx.is_trial:
+        _trial_banner(lang)
+    if entry.needs_scores:
+        _require_scores(ctx)
+    return ctx
+
+
+def _language() -> str:
+    """The session's language; on the first page, the browser's (French or English)."""
+    lang = state.language()
+    if lang not in LANGUAGES:
+        lang = language_from_locale(st.context.locale)
+        state.set_language(lang)
+    return lang
+
+
+def _open_store_or_stop(settings: Settings, lang: str) -> Store:
+    try:
+        with st.spinner(t("common.opening_store", lang)):
+            return open_store(str(settings.db_path))
+    except StoreBusy:
+        st.error(t("common.store_busy", lang, path=str(settings.db_path)),
+                 icon=":material/lock:")
+        st.stop()
+        raise  # st.stop() ends the script run; this line only satisfies type checkers
+
+
+def _language_switch(lang: str) -> None:
+    bound_widget(st.segmented_control, "w.language", lang, _pick_language,
+                 label=t("common.language", lang), options=list(LANGUAGE_ORDER),
+                 format_func=str.upper, required=True)
+
+
+def _pick_language(value: str | None) -> None:
+    if value in LANGUAGES:
+        state.set_language(value)
+
+
+def _navigation(lang: str) -> None:
+    for entry in PAGES:
+        st.page_link(entry.path, label=t(entry.label, lang), icon=entry.icon, width="stretch")
+
+
+def _dataset_selector(datasets: tuple[Dataset, ...], lang: str) -> Dataset | None:
+    """The active dataset: the session's choice if it still exists, else the latest import."""
+    if not datasets:
+        return None
+    by_id = {d.dataset_id: d for d in reversed(datasets)}  # latest first in the list
+    chosen = state.dataset_id()
+    if chosen not in by_id:
+        chosen = datasets[-1].dataset_id
+        state.set_dataset_id(chosen)
+
+    def label(dataset_id: int) -> str:
+        d = by_id[dataset_id]
+        # Its clients at its latest period, not the rows of every period added up. (Not the
+        # period looked at: a label that changes would make Streamlit see a new widget.)
+        return t("common.dataset_option", lang, name=dataset_name(d, lang),
+                 rows=number(d.clients_in(), lang))
+
+    bound_widget(st.selectbox, "w.dataset", chosen, state.set_dataset_id,
+                 label=t("common.dataset", lang), options=list(by_id), format_func=label)
+    return by_id[state.dataset_id() or chosen]
+
+
+def _period_selector(dataset: Dataset | None, lang: str) -> str | None:
+    """The period looked at when the dataset holds several: None means its latest."""
+    if dataset is None or len(dataset.periods) < 2:
+        return None
+    latest = dataset.latest_period
+    chosen = state.period()
+    if chosen not in dataset.periods:
+        chosen = None
+        state.set_period(None)
+
+    def pick(value: str | None) -> None:
+        # Kept as "the latest" rather than its name, so that a newer import is shown next.
+        state.set_period(None if value == latest else value)
+
+    def label(value: str) -> str:
+        return t("common.period_latest", lang, period=value) if value == latest else value
+
+    bound_widget(st.selectbox, "w.period", chosen or latest, pick,
+                 label=t("common.period", lang), options=list(reversed(dataset.periods)),
+                 format_func=label, help=t("common.period_help", lang))
+    return state.period()
+
+
+def _view_as_selector(store: Store, dataset: Dataset | None, grid: Grid | None,
+                      lang: str) -> str | None:
+    """Whole team, or one salesperson's portfolio only (a rep assessing themselves)."""
+    if dataset is None or grid is None:
+        return None
+    people = team(PortfolioView(store, dataset, grid))
+    viewer = state.view_as()
+    if viewer not in people:
+        viewer = None
+        state.set_view_as(None)
+    bound_widget(st.selectbox, "w.view_as", viewer or _WHOLE_TEAM, state.set_view_as,
+                 label=t("common.view_as", lang), options=[_WHOLE_TEAM, *people],
+                 format_func=lambda v: v or t("common.whole_team", lang),
+                 help=t("common.view_as_help", lang))
+    return state.view_as()
+
+
+def _grid_banner(grid: ActiveGrid, lang: str) -> None:
+    """On pages other than the grid's own: say when the grid file is broken."""
+    grid_page = page("grid").path
+    if grid.is_stale:
+        st.warning(t("common.grid_stale", lang, file=grid.path.name), icon=":material/warning:")
+        st.page_link(grid_page, label=t("common.see_grid_errors", lang), icon=":material/rule:")
+    elif grid.grid is None:
+        st.error(t("common.grid_unusable", lang, file=grid.path.name), icon=":material/error:")
+        st.page_link(grid_page, label=t("common.see_grid_errors", lang), icon=":material/rule:")
+
+
+def _tried_grid(file_grid: Grid | None) -> Grid | None:
+    """The file's grid with this session's changes, or None when none are tried."""
+    changes = state.grid_changes()
+    if changes is None or file_grid is None:
+        return None
+    try:
+        return changes.applied_to(file_grid)
+    except ValueError:  # InvalidTrial included
+        # The file changed under the trial (a criterion or a cut gone): back to the file.
+        state.set_grid_changes(None)
+        return None
+
+
+def _trial_banner(lang: str) -> None:
+    message, action = st.columns([2, 1], vertical_alignment="center")
+    message.info(t("common.grid_trial_active", lang), icon=":material/science:")
+    action.button(t("common.grid_trial_reset", lang), icon=":material/undo:",
+                  on_click=state.set_grid_changes, args=(None,), key="w.grid_trial_reset",
+                  width="stretch")
+
+
+def _require_scores(ctx: PageContext) -> None:
+    """Stop a page that needs scores when there is nothing to score or the grid does not fit."""
+    if ctx.dataset is None:
+        st.info(t("common.no_dataset", ctx.lang), icon=":material/info:")
+        st.stop()
+    if ctx.portfolio is None:
+        st.stop()  # no valid grid: the banner above already says why
+    view = ctx.portfolio
+    name = dataset_name(view.dataset, ctx.lang)
+    try:
+        with st.spinner(t("common.scoring", ctx.lang, name=name)):
+            scores_table(view)
+    except ConfigError as error:
+        show_issues(t("common.grid_does_not_fit", ctx.lang, name=name), error.issues, ctx.lang)
+        st.stop()
+    coverage_notice(view, ctx.lang)
+
+
+def coverage_notice(view: PortfolioView, lang: str) -> None:
+    """Say which criteria of the grid the data cannot score (see `portfolio.scoring.coverage`)."""
+    warning = coverage_warning(view.grid, criteria_without_data(view), lang)
+    if warning:
+        st.warning(warning, icon=":material/warning:")

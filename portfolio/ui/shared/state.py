@@ -1,0 +1,100 @@
+"""The browser session's own choices (language, dataset, viewer, filters) behind named accessors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from portfolio.grid.trial import GridChanges
+from portfolio.queries.scope import ClientFilter
+
+# Values are kept under keys of their own, not under widget keys: Streamlit drops a
+# widget's value when the user moves to a page where the widget is not drawn, and
+# these choices must follow the user from page to page.
+_LANGUAGE = "pp.language"
+_DATASET = "pp.dataset_id"
+_VIEW_AS = "pp.view_as"
+_PERIOD = "pp.period"
+_FILTERS = "pp.filters."
+_GRID_CHANGES = "pp.grid_changes"
+TRIAL_WIDGETS = "w.trial."  # key prefix of the inputs of the grid changes' form
+
+
+def language() -> str | None:
+    """The interface language chosen in this session (None before the first page is drawn)."""
+    return st.session_state.get(_LANGUAGE)
+
+
+def set_language(lang: str) -> None:
+    st.session_state[_LANGUAGE] = lang
+
+
+def dataset_id() -> int | None:
+    """The dataset the user is looking at (None: not chosen yet, the latest is shown)."""
+    return st.session_state.get(_DATASET)
+
+
+def set_dataset_id(value: int | None) -> None:
+    st.session_state[_DATASET] = value
+
+
+def view_as() -> str | None:
+    """The salesperson whose portfolio alone is shown, or None for the whole team."""
+    return st.session_state.get(_VIEW_AS)
+
+
+def set_view_as(salesperson: str | None) -> None:
+    st.session_state[_VIEW_AS] = salesperson or None
+
+
+def period() -> str | None:
+    """The period looked at, or None for the active dataset's latest (which moves on when
+    a newer period is imported)."""
+    return st.session_state.get(_PERIOD)
+
+
+def set_period(value: str | None) -> None:
+    st.session_state[_PERIOD] = value
+
+
+def grid_changes() -> GridChanges | None:
+    """The weights and cuts tried on the grid in this session (None: the file's grid)."""
+    return st.session_state.get(_GRID_CHANGES)
+
+
+def set_grid_changes(changes: GridChanges | None) -> None:
+    st.session_state[_GRID_CHANGES] = changes
+    if changes is None:
+        # The form then shows the file's values again, not the last ones tried.
+        for key in [k for k in st.session_state if str(k).startswith(TRIAL_WIDGETS)]:
+            del st.session_state[key]
+
+
+def filters(scope: str) -> ClientFilter:
+    """The client filters chosen on one page (or group of pages) sharing `scope`."""
+    return st.session_state.get(_FILTERS + scope, ClientFilter())
+
+
+def set_filters(scope: str, value: ClientFilter) -> None:
+    st.session_state[_FILTERS + scope] = value
+
+
+def kept_choice(key: str, options: tuple[str, ...]) -> str:
+    """The choice kept under `key` among `options`, the first one until the user picks another."""
+    value = st.session_state.get(key)
+    return value if value in options else options[0]
+
+
+def seed_widget(key: str, value: Any) -> None:
+    """Give a widget the kept value before it is drawn (instead of a `default=`).
+
+    Writing the widget's key before creating it is how Streamlit lets a value set
+    elsewhere (a callback, another page) show in the widget without a warning.
+    """
+    st.session_state[key] = value
+
+
+def widget_value(key: str) -> Any:
+    """What the user just chose in a widget, read from its callback."""
+    return st.session_state.get(key)
