@@ -14,6 +14,7 @@ from portfolio.cli import datasets_cmd, export_cmd, import_cmd
 from portfolio.cli import plan_cmd
 from portfolio.cli import gaps_cmd
 from portfolio.cli import access_cmd
+from portfolio.cli import build_clients_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
 from portfolio.faults import Fault, temporary_fault
 
@@ -28,6 +29,7 @@ COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     plan_cmd.register,
     gaps_cmd.register,
     access_cmd.register,
+    build_clients_cmd.register,
 )
 
 

@@ -132,7 +132,7 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
     with duckdb.connect(":memory:") as con, staging.connect() as staged:
         con.execute("SET enable_progress_bar = false")
         source.attach(con)
-        decimal = options.decimal or _detect_decimal(con, source, plans, default_decimal)
+        decimal = options.decimal or detect_decimal(con, source, plans, default_decimal)
         relation, params = source.relation()
         sql = query.frame_sql(relation, source.parts(), plans, decimal, source.extra())
         count, read_problems = source.stage(con, sql, params, staged)
@@ -192,7 +192,7 @@ def _failure_texts(con: duckdb.DuckDBPyConnection, source: query.TableSource,
             for k, (j, pos) in enumerate(wanted.items())}
 
 
-def _detect_decimal(con: duckdb.DuckDBPyConnection, source: query.TableSource,
+def detect_decimal(con: duckdb.DuckDBPyConnection, source: query.TableSource,
                     plans: list[ColumnPlan], default: str) -> str:
     """The decimal mark most cells demand; `default` when nothing tells."""
     relation, params = source.relation(sample=True)
