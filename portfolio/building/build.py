@@ -168,7 +168,7 @@ class _Build:
             self.warnings += side.unknown_clients(self.con, accounts, CLIENT_FACTS)
         self.check_revenue(lines)
         sources = self.potential_sources(lines, accounts, kept)
-        build_potential(self.con, CLIENT_FACTS, sources)
+        build_potential(self.con, CLIENT_FACTS, sources, self.params)
         self.check_potential()
         extra = side.extra_columns(self.con, accounts) if accounts else []
         sql = clients_sql(options.shared, extra, ACCOUNTS if accounts else None)

@@ -31,12 +31,14 @@ def clients_sql(mode: str, account_columns: Sequence[str], accounts: str | None)
         "coalesce(c.line_name, c.client)"
     region = "a.region" if accounts else "CAST(NULL AS VARCHAR)"
     industry = "a.industry" if accounts else "CAST(NULL AS VARCHAR)"
-    client_items = (f"{name} AS client_name, o.rep AS salesperson, o.revenue, "
+    # The figures are the client's (`c`) in main mode, the rep's own (`o`) when split.
+    client_items = (f"{name} AS client_name, o.rep AS salesperson, {{f}}.revenue, "
                     f"{{potential}} AS potential, p.potential_estimated, c.product_families, "
                     f"c.families_bought, {region} AS region, {industry} AS industry, "
-                    f"o.revenue_previous, "
-                    f"CASE WHEN o.revenue_previous > 0 THEN o.revenue / o.revenue_previous - 1 "
-                    f"END AS growth, o.orders, c.last_purchase, c.reps")
+                    f"{{f}}.revenue_previous, "
+                    f"CASE WHEN {{f}}.revenue_previous > 0 "
+                    f"THEN {{f}}.revenue / {{f}}.revenue_previous - 1 "
+                    f"END AS growth, {{f}}.orders, c.last_purchase, c.reps")
     extra = "".join(f", {item}" for item in account_columns)
     if mode == "main":
         ranked = _ranked("revenue DESC, revenue_previous DESC, last_purchase DESC, rep")
@@ -44,7 +46,7 @@ def clients_sql(mode: str, account_columns: Sequence[str], accounts: str | None)
             WITH ranked AS ({ranked.format(source=REP_FACTS)}),
             teams AS (SELECT client, string_agg(rep, ', ' ORDER BY rank) FILTER (WHERE rank > 1)
                       AS team FROM ranked GROUP BY client)
-            SELECT c.client AS client_id, {client_items.format(potential='p.potential')},
+            SELECT c.client AS client_id, {client_items.format(f='c', potential='p.potential')},
                    t.team{extra}
             FROM {CLIENT_FACTS} c
             JOIN ranked o ON o.client = c.client AND o.rank = 1
@@ -68,7 +70,7 @@ def clients_sql(mode: str, account_columns: Sequence[str], accounts: str | None)
         WITH ranked AS ({ranked})
         SELECT CASE WHEN c.reps > 1 THEN c.client || '{SPLIT_MARK}' || o.rank ELSE c.client END
                    AS client_id,
-               {client_items.format(potential=potential)},
+               {client_items.format(f='o', potential=potential)},
                c.client AS original_client_id, o.rep_share{extra}
         FROM {CLIENT_FACTS} c
         JOIN ranked o ON o.client = c.client

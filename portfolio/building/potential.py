@@ -60,9 +60,11 @@ class PotentialSources:
     default_rate: float | None = None
 
 
-def build_potential(con: duckdb.DuckDBPyConnection, facts: str, sources: PotentialSources) -> None:
+def build_potential(con: duckdb.DuckDBPyConnection, facts: str, sources: PotentialSources,
+                    params: dict[str, object]) -> None:
     """Create `client_potential` (client, potential, potential_estimated) for the clients
-    of table `facts` (client, revenue); potential NULL when nothing states or estimates it."""
+    of table `facts` (client, revenue); potential NULL when nothing states or estimates it.
+    `params` binds what the lines' SELECT names (the stage filter)."""
     stated, joins = [], []
     if sources.file_table:
         joins.append(f"LEFT JOIN (SELECT client, max(potential) AS potential FROM "
@@ -91,4 +93,4 @@ def build_potential(con: duckdb.DuckDBPyConnection, facts: str, sources: Potenti
         SELECT c.client, coalesce({stated_sql}, {estimate}) AS potential,
                ({stated_sql} IS NULL AND {estimate} IS NOT NULL) AS potential_estimated
         FROM {facts} c {' '.join(joins)}""",
-        {"default_rate": sources.default_rate})
+        {**params, "default_rate": sources.default_rate})
