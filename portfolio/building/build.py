@@ -303,7 +303,7 @@ def _kept_sql(won: bool) -> str:
 def _base_column(accounts: TableFile, base: str) -> str:
     """The accounts column an estimate is based on: a role (company_revenue, employees)
     or any header, read as a number."""
-    if base in accounts.roles and base in ("company_revenue", "employees", "potential"):
+    if base in accounts.roles and base in ("company_revenue", "employees"):
         return base
     for j, header in accounts.others.items():
         if header == base or header_key(header) == header_key(base):

@@ -3,7 +3,7 @@ potential), kept beside the client file and said on standard error."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from portfolio.i18n import DEFAULT_LANGUAGE, t
 
@@ -39,7 +39,6 @@ class Choices:
     estimate_rates_file: str | None
     revenue_total: float
     potential_total: float
-    notes: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)

@@ -29,6 +29,11 @@ _CLIENT = ("client", "client id", "client_id", "code client", "id client", "n° 
 _CLIENT_NAME = ("nom client", "raison sociale", "nom", "société", "account name",
                 "customer name", "client name", "client_name", "company", "company name")
 _POTENTIAL = ("potential", *BY_NAME["potential"].aliases)
+_PRODUCT = ("produit", "article", "code article", "référence", "ref", "product", "product name",
+            "item", "sku")
+_FAMILY = ("famille", "famille produit", "famille de produits", "gamme", "family",
+           "product family", "product line", "series", "category", "catégorie")
+_INDUSTRY = ("industry", *BY_NAME["industry"].aliases)
 
 LINE_ROLES: tuple[Role, ...] = (
     Role("client", _CLIENT, required=True),
@@ -42,10 +47,8 @@ LINE_ROLES: tuple[Role, ...] = (
                     "chiffre d'affaires", "valeur", "amount", "net amount", "close value",
                     "sales", "sales amount", "revenue", "value", "deal value"),
          kind="number", required=True),
-    Role("product", ("produit", "article", "code article", "référence", "ref", "product",
-                     "product name", "item", "sku")),
-    Role("family", ("famille", "famille produit", "famille de produits", "gamme", "family",
-                    "product family", "product line", "series", "category", "catégorie")),
+    Role("product", _PRODUCT),
+    Role("family", _FAMILY),
     Role("rep", ("commercial", "vendeur", "attaché commercial", "représentant",
                  "chargé d'affaires", "rep", "sales rep", "sales agent", "agent",
                  "salesperson", "owner", "account owner"), required=True),
@@ -59,7 +62,7 @@ LINE_ROLES: tuple[Role, ...] = (
 ACCOUNT_ROLES: tuple[Role, ...] = (
     Role("client", _CLIENT, required=True),
     Role("client_name", _CLIENT_NAME),
-    Role("industry", ("industry", *BY_NAME["industry"].aliases)),
+    Role("industry", _INDUSTRY),
     Role("region", _with_contract("region", "region", "office location", "pays", "country")),
     # The company's own size: never our revenue with it (kept as company_revenue).
     Role("company_revenue", ("revenue", "company revenue", "annual revenue", "turnover",
@@ -70,8 +73,8 @@ ACCOUNT_ROLES: tuple[Role, ...] = (
 )
 
 FAMILY_ROLES: tuple[Role, ...] = (
-    Role("product", LINE_ROLES[4].aliases, required=True),
-    Role("family", LINE_ROLES[5].aliases, required=True),
+    Role("product", _PRODUCT, required=True),
+    Role("family", _FAMILY, required=True),
 )
 
 POTENTIAL_ROLES: tuple[Role, ...] = (
@@ -80,7 +83,7 @@ POTENTIAL_ROLES: tuple[Role, ...] = (
 )
 
 RATE_ROLES: tuple[Role, ...] = (
-    Role("industry", ACCOUNT_ROLES[2].aliases, required=True),
+    Role("industry", _INDUSTRY, required=True),
     Role("rate", ("rate", "taux", "ratio", "coefficient", "share", "part"), kind="number",
          required=True),
 )
