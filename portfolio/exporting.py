@@ -56,8 +56,8 @@ def scored_export(view: PortfolioView, lang: str,
 
 def _labelled(frame: pd.DataFrame, grid: Grid, lang: str, client_columns: list[str]) -> pd.DataFrame:
     """Replace score ids by what a reader of `lang` understands."""
-    labels = {s.id: s.label.get(lang) for s in grid.segments}
-    actions = {s.id: s.action.get(lang) if s.action else None for s in grid.segments}
+    labels = grid.segment_labels(lang)
+    actions = grid.segment_actions(lang)
     out = frame[client_columns].copy()
     out[grid.axes["attractiveness"].label.get(lang)] = frame["attractiveness"]
     out[grid.axes["qrc"].label.get(lang)] = frame["qrc"]

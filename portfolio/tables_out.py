@@ -8,6 +8,8 @@ from typing import IO
 
 import pandas as pd
 
+from portfolio.numbers import style
+
 # A text cell starting with one of these is run as a formula by spreadsheet programs
 # (CSV and XLSX alike): a client name such as "=HYPERLINK(...)" must stay text.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -64,7 +66,7 @@ def csv_dialect(lang: str) -> tuple[str, str]:
     """Separator and decimal mark of a CSV that Excel opens in columns for a reader of
     `lang`: French Excel splits on ";" and reads "12,5" as a number (a "," file lands
     in one column there)."""
-    return (";", ",") if lang == "fr" else (",", ".")
+    return style(lang).csv
 
 
 def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:

@@ -26,7 +26,6 @@ from portfolio.contract import header_key
 from portfolio.problems import Detail, Problem, detail
 from portfolio.reading.issues import file_problem
 from portfolio.reading.staging import Staging
-from portfolio.sql import quote_identifier
 
 LINES, ACCOUNTS, FAMILIES, POTENTIALS, RATES = "lines", "accounts", "families", "potentials", "rates"
 _ROLE = {r.name: r for r in LINE_ROLES}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from portfolio.grid.model import Grid
+from portfolio.numbers import plotly_separators
 
 # Sized for a projected slide read from the back of a meeting room.
 FONT_SIZE = 18
@@ -20,7 +21,6 @@ FALLBACK_COLORS = ("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e
                    "#cc79a7", "#999999", "#000000")
 # Plotly's `separators`: decimal mark then thousands separator. French uses a comma
 # and a narrow no-break space, as the interface's own number formatting does.
-SEPARATORS = {"en": ".,", "fr": ",\u202f"}
 
 
 def segment_colors(grid: Grid) -> dict[str, str]:
@@ -35,17 +35,12 @@ def translucent(color: str, alpha: float) -> str:
     return f"rgba({red},{green},{blue},{alpha})"
 
 
-def money_hover(expression: str, lang: str) -> str:
-    """A hover-template amount in euros, placed as the language places the sign."""
-    return f"{expression} €" if lang == "fr" else f"€{expression}"
-
-
 def base_layout(lang: str) -> dict[str, Any]:
     """Layout settings every figure shares (pass to `fig.update_layout(**...)`)."""
     return {
         "template": "plotly_white",
         "font": {"family": FONT_FAMILY, "size": FONT_SIZE, "color": TEXT_COLOR},
-        "separators": SEPARATORS.get(lang, SEPARATORS["en"]),
+        "separators": plotly_separators(lang),
         "hoverlabel": {"font": {"size": FONT_SIZE}},
         "margin": {"l": 80, "r": 30, "t": 30, "b": 70},
     }

@@ -8,16 +8,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from portfolio.figures.common import (
-    CUT_LINE_COLOR,
-    GRID_LINE_COLOR,
-    LABEL_FONT_SIZE,
-    TITLE_FONT_SIZE,
-    base_layout,
-    money_hover,
-    segment_colors,
-    translucent,
-)
+from portfolio.numbers import money_hover
+from portfolio.figures.common import (CUT_LINE_COLOR, GRID_LINE_COLOR, LABEL_FONT_SIZE, TITLE_FONT_SIZE, base_layout, segment_colors, translucent)
 from portfolio.grid.model import Grid, Segment
 from portfolio.i18n import t
 

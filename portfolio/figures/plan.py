@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from portfolio.numbers import style
 from portfolio.figures.common import LABEL_FONT_SIZE, TITLE_FONT_SIZE, base_layout, segment_colors
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
@@ -18,10 +19,6 @@ NORMS_COLOR = "#cfd8e3"
 RECOMMENDED_COLOR = "#0072b2"
 CURVE_POINTS = 121
 WRAP_FROM = 14  # characters: longer segment labels go on two lines under the bars
-
-
-def _percent_suffix(lang: str) -> str:
-    return "\u00a0%" if lang == "fr" else "%"
 
 
 def _wrapped(label: str) -> str:
@@ -42,10 +39,10 @@ def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go
         mode="gauge+number", value=100 * value,
         # No font size: plotly fits the number inside the arc (a fixed 56 px overlapped the
         # arc when the column is narrow, on a 1366-pixel screen).
-        number={"suffix": _percent_suffix(lang), "valueformat": ".0f",
+        number={"suffix": style(lang).percent, "valueformat": ".0f",
                 "font": {"color": OVER_COLOR if over else OK_COLOR}},
         title={"text": t("plan.gauge_title", lang), "font": {"size": TITLE_FONT_SIZE}},
-        gauge={"axis": {"range": [0, top], "ticksuffix": _percent_suffix(lang),
+        gauge={"axis": {"range": [0, top], "ticksuffix": style(lang).percent,
                          "tickfont": {"size": LABEL_FONT_SIZE}},
                "bar": {"color": OVER_COLOR if over else OK_COLOR, "thickness": 0.35},
                "steps": [{"range": [0, 100], "color": "#e8f1f8"},
@@ -60,7 +57,7 @@ def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go
 
 def segment_visits_figure(table: pd.DataFrame, grid: Grid, lang: str, *, height: int = 420) -> go.Figure:
     """Grouped bars per segment: visits today, at the norms, and recommended (from `segment_visits`)."""
-    labels = {s.id: s.label.get(lang) for s in grid.segments}
+    labels = grid.segment_labels(lang)
     x = [_wrapped(labels.get(s, s)) for s in table["segment"]]
     figure = go.Figure()
     for column, key, color in (("visits_today", "plan.bars_today", TODAY_COLOR),
@@ -83,7 +80,7 @@ def response_figure(shapes: dict[str, CurveShape], typical: pd.DataFrame, grid: 
     """Each segment's fitted curve for its typical client (from `typical_clients`): expected
     revenue in % of today's against visits a year, today's visits and the recommended marked."""
     colors = segment_colors(grid)
-    labels = {s.id: s.label.get(lang) for s in grid.segments}
+    labels = grid.segment_labels(lang)
     figure = go.Figure()
     today_name, recommended_name = t("plan.curve_today", lang), t("plan.curve_recommended", lang)
     for row in typical.itertuples(index=False):  # one line per segment, not per client
@@ -104,14 +101,14 @@ def response_figure(shapes: dict[str, CurveShape], typical: pd.DataFrame, grid: 
                                marker={"color": color, "size": 16, "symbol": symbol,
                                        "line": {"color": "white", "width": 2}},
                                hovertemplate=(f"{name}<br>{label}: %{{x:.0f}}<br>%{{y:.0f}}"
-                                              f"{_percent_suffix(lang)}<extra></extra>"))
+                                              f"{style(lang).percent}<extra></extra>"))
     # Two grey markers in the legend explain the symbols once for every segment.
     for symbol, label in (("circle", today_name), ("diamond", recommended_name)):
         figure.add_scatter(x=[None], y=[None], mode="markers", name=label,
                            marker={"color": TODAY_COLOR, "size": 14, "symbol": symbol})
     figure.update_layout(**base_layout(lang))
     figure.update_layout(height=height, xaxis_title=t("plan.curve_x", lang),
-                         yaxis_title=t("plan.curve_y", lang), yaxis_ticksuffix=_percent_suffix(lang),
+                         yaxis_title=t("plan.curve_y", lang), yaxis_ticksuffix=style(lang).percent,
                          legend={"orientation": "h", "y": -0.25, "x": 0},
                          margin={"l": 80, "r": 20, "t": 20, "b": 120})
     return figure

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout,
-                                      money_hover, segment_colors, translucent)
-from portfolio.figures.structure import TOP_LEGEND, money_ticks, percent_suffix, percent_texts
+from portfolio.numbers import money_hover, money_ticks, style
+from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout, segment_colors, translucent)
+from portfolio.figures.structure import TOP_LEGEND, percent_texts
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
 
@@ -32,9 +32,9 @@ def peers_figure(peers: pd.DataFrame, targets: Mapping[str, float], grid: Grid,
 
     `peers` is a `peer_distribution`; `targets` maps segment id → target share (0–1).
     """
-    labels = {s.id: s.label.get(lang) for s in grid.segments}
+    labels = grid.segment_labels(lang)
     positions = np.arange(len(peers), dtype=float)
-    suffix = percent_suffix(lang)
+    suffix = style(lang).percent
     figure = go.Figure()
     figure.add_box(x=positions, q1=100 * peers["q1"], median=100 * peers["median"],
                    q3=100 * peers["q3"], lowerfence=100 * peers["min"],
@@ -92,7 +92,7 @@ def qrc_profile_figure(profile: pd.DataFrame, grid: Grid, lang: str) -> go.Figur
         if not pd.isna(row.priority):
             name = f"{name}<br><b>{t('rep.priority_rank', lang, rank=int(row.priority))}</b>"
         names.append(name)
-    suffix = percent_suffix(lang)
+    suffix = style(lang).percent
     figure = go.Figure()
     for column, key, color in (("rep_share", "rep.you", YOU_COLOR),
                                ("team_share", "rep.team", TEAM_COLOR)):
@@ -113,7 +113,7 @@ def qrc_profile_figure(profile: pd.DataFrame, grid: Grid, lang: str) -> go.Figur
 def objective_figure(by_segment: pd.DataFrame, grid: Grid, lang: str) -> go.Figure:
     """Per segment, the revenue the plan takes (solid) out of what its clients could bring
     (light): rows of an ObjectivePlan's `by_segment`."""
-    labels, colors = {s.id: s.label.get(lang) for s in grid.segments}, segment_colors(grid)
+    labels, colors = grid.segment_labels(lang), segment_colors(grid)
     y = [labels.get(s, s) for s in by_segment["segment"]]
     planned = by_segment["revenue_gain"].to_numpy(dtype=float)
     rest = np.clip(by_segment["available_gain"].to_numpy(dtype=float) - planned, 0, None)

@@ -13,8 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout,
-                                      money_hover, segment_colors)
+from portfolio.numbers import money_hover, money_ticks, style
+from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout, segment_colors)
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
 
@@ -51,20 +51,9 @@ BAND_HALF_HEIGHT = 0.43
 SEGMENT_BARGAP = 0.45
 
 
-def percent_suffix(lang: str) -> str:
-    """What follows a number in percent: a no-break space before % in French."""
-    return "\u00a0%" if lang == "fr" else "%"
-
-
 def percent_texts(values: Sequence[float], lang: str) -> list[str]:
-    suffix = percent_suffix(lang)
+    suffix = style(lang).percent
     return [f"{v:.0f}{suffix}" for v in np.nan_to_num(np.asarray(values, dtype=float))]
-
-
-def money_ticks(lang: str) -> dict[str, str]:
-    """Axis tick settings for euros: `€2M` in English, `2M €` in French."""
-    return {"tickprefix": "", "ticksuffix": "\u00a0€"} if lang == "fr" else \
-        {"tickprefix": "€", "ticksuffix": ""}
 
 
 def _signed_points(values: np.ndarray) -> list[str]:
@@ -98,10 +87,10 @@ def mix_figure(mix: pd.DataFrame, grid: Grid, lang: str) -> go.Figure:
                        textposition="inside", insidetextanchor="middle",
                        textfont={"size": LABEL_FONT_SIZE},
                        hovertemplate=f"{labels.get(row.segment)}<br>%{{y}}: %{{x:.1f}}"
-                                     f"{percent_suffix(lang)}<extra></extra>")
+                                     f"{style(lang).percent}<extra></extra>")
     figure.update_layout(**base_layout(lang))
     figure.update_layout(barmode="stack", height=_bar_height(len(measures), 170),
-                         xaxis={"range": [0, 100], "ticksuffix": percent_suffix(lang),
+                         xaxis={"range": [0, 100], "ticksuffix": style(lang).percent,
                                 "title": {"text": t("structure.axis_share_of_total", lang)}},
                          yaxis={"autorange": "reversed"},
                          legend=TOP_LEGEND, margin={"l": 150, "r": 30, "t": 70, "b": 70})
@@ -123,7 +112,7 @@ def norms_figure(gaps: pd.DataFrame, grid: Grid, lang: str) -> go.Figure:
                            subplot_titles=[t(title, lang) for _, _, title in panels])
     y = [labels.get(s, s) for s in gaps["segment"]]
     tolerance = 100 * gaps["tolerance"].to_numpy(dtype=float)
-    suffix = percent_suffix(lang)
+    suffix = style(lang).percent
     top = 100 * float(np.nanmax(gaps[[p[0] for p in panels] + [p[1] for p in panels]]
                                 .to_numpy(dtype=float))) + float(np.nanmax(tolerance))
     for column, (actual, target, title) in enumerate(panels, start=1):
@@ -181,12 +170,12 @@ def wallet_figure(reps: pd.DataFrame, lang: str) -> go.Figure:
                    hovertemplate=(f"%{{y}}<br>{t('structure.revenue', lang)}: "
                                   f"{money_hover('%{x:,.0f}', lang)}<br>"
                                   f"{t('structure.share_of_wallet', lang)}: %{{customdata[1]:.1f}}"
-                                  f"{percent_suffix(lang)}<extra></extra>"))
+                                  f"{style(lang).percent}<extra></extra>"))
     figure.add_bar(y=names, x=reps["headroom"], orientation="h", name=t("structure.headroom", lang),
                    marker_color=HEADROOM_COLOR, customdata=details,
                    texttemplate=t("structure.wallet_end", lang,
                                   revenue=money_hover("%{customdata[2]:.3~s}", lang),
-                                  share="%{customdata[1]:.0f}" + percent_suffix(lang),
+                                  share="%{customdata[1]:.0f}" + style(lang).percent,
                                   potential=money_hover("%{customdata[0]:.3~s}", lang)),
                    textposition="outside", textfont={"size": LABEL_FONT_SIZE}, cliponaxis=False,
                    hovertemplate=(f"%{{y}}<br>{t('structure.headroom', lang)}: "
@@ -226,7 +215,7 @@ def segment_revenue_figure(revenue_by_segment: pd.DataFrame, grid: Grid, lang: s
                        textfont={"size": LABEL_FONT_SIZE},
                        hovertemplate=(f"%{{y}}<br>{labels.get(segment, segment)}: "
                                       f"{money_hover('%{x:,.0f}', lang)} "
-                                      f"(%{{customdata:.0f}}{percent_suffix(lang)})<extra></extra>"))
+                                      f"(%{{customdata:.0f}}{style(lang).percent})<extra></extra>"))
     return _rep_bars_layout(figure, len(names), t("structure.axis_revenue", lang), lang)
 
 
@@ -236,7 +225,7 @@ def concentration_figure(reps: pd.DataFrame, team: pd.DataFrame, lang: str) -> g
     team_name = t("structure.whole_team", lang)
     rows = pd.concat([team.assign(salesperson=team_name), reps], ignore_index=True)
     names = list(rows["salesperson"])
-    suffix = percent_suffix(lang)
+    suffix = style(lang).percent
     figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.05,
                            column_widths=[0.42, 0.58],
                            subplot_titles=[t("structure.top_share_title", lang),

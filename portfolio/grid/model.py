@@ -106,3 +106,11 @@ class Grid:
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)
+
+    def segment_labels(self, lang: str) -> dict[str, str]:
+        """Segment id → its label in `lang`, in the grid's order."""
+        return {s.id: s.label.get(lang) for s in self.segments}
+
+    def segment_actions(self, lang: str) -> dict[str, str | None]:
+        """Segment id → its action in `lang` (None for a segment without one)."""
+        return {s.id: s.action.get(lang) if s.action else None for s in self.segments}

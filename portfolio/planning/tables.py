@@ -46,7 +46,7 @@ _EXPORT = (
 def plan_export(clients: pd.DataFrame, grid: Grid, lang: str) -> pd.DataFrame:
     """The plan of `clients` (rows of `VisitPlan.clients`) with headers, segment labels and
     urgency classes in `lang`; numbers stay numbers so the sheet can be sorted."""
-    labels = {s.id: s.label.get(lang) for s in grid.segments}
+    labels = grid.segment_labels(lang)
     out = pd.DataFrame({t(key, lang): clients[column].to_numpy() for column, key in _EXPORT})
     segment, urgency = t("plan.export.segment", lang), t("plan.export.urgency", lang)
     out[segment] = clients["segment"].map(labels).to_numpy()

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from portfolio.ui.plan.format import amounts, one_decimal, signed_percent, two_figures, visit_counts
+from portfolio.numbers import amounts, one_decimal, signed_percent, two_figures, visit_counts
 from tests.ui.conftest import ROOT, all_text, open_page, table_rows
 
 PAGE = "pages/7_Visit_plan.py"
@@ -235,7 +235,7 @@ def test_plan_columns_are_written_as_each_language_writes_numbers():
 
 @pytest.mark.parametrize("rep", ["Claire Martin", "Vincent Faure"])
 def test_the_plan_and_the_rep_page_show_the_same_revenue_today(seeded_db, demo_clients, rep):
-    from portfolio.ui.shared.formatting import money
+    from portfolio.numbers import money
 
     plan = open_page(PAGE)
     choose_rep(plan, rep)

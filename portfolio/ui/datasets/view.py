@@ -15,7 +15,7 @@ from portfolio.ui.datasets import state as datasets_state
 from portfolio.ui.shared import notices
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import number, timestamp
+from portfolio.numbers import number, timestamp
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.widgets import bound_widget
 

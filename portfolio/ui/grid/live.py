@@ -11,7 +11,7 @@ from portfolio.grid.model import AXES, Criterion, Grid
 from portfolio.queries.live import grid_columns, score_values
 from portfolio.ui.shared.client_card import criteria_section, segment_badge
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import score
+from portfolio.numbers import score
 from portfolio.ui.shared.grid_tables import level_rule
 from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.widgets import metric, metric_row

@@ -15,7 +15,7 @@ from portfolio.queries.moves import changed, summarise
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import money, number, percent
+from portfolio.numbers import money, number, percent
 
 _KEY = state.TRIAL_WIDGETS  # + "cut.<axis>" or "weight.<criterion id>"
 
@@ -93,7 +93,7 @@ def moves_section(ctx: PageContext, before: Grid, after: Grid) -> None:
                       clients=number(summary.clients, ctx.lang),
                       share=percent(summary.moved_revenue_share, ctx.lang)))
     moved = changed(moves)
-    labels = {s.id: s.label.get(ctx.lang) for s in after.segments}
+    labels = after.segment_labels(ctx.lang)
 
     def label(segment: object) -> str:
         return labels.get(segment, segment) if isinstance(segment, str) else ctx.t(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from portfolio.grid.model import AXES, Grid
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import decimal, percent
+from portfolio.numbers import decimal, percent
 from portfolio.ui.shared.grid_tables import (
     axis_weight_share,
     criteria_table,

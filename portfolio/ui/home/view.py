@@ -7,7 +7,7 @@ import streamlit as st
 from portfolio.problems import ConfigError
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.frame import coverage_notice
-from portfolio.ui.shared.formatting import number, timestamp
+from portfolio.numbers import number, timestamp
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.widgets import metric, metric_row, show_issues
 from portfolio.ui.shared.pages import PAGES

@@ -12,7 +12,7 @@ from portfolio.figures.matrix import CLIENT_ID_INDEX, DENSITY_FROM, chart_kind, 
 from portfolio.queries.scope import ClientFilter
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import money, number, percent
+from portfolio.numbers import money, number, percent
 
 CHART_KEY = "w.matrix.chart"
 # Exports for meeting minutes: a sharp PNG from the chart's camera button.
@@ -77,7 +77,7 @@ def segment_totals_panel(ctx: PageContext, filters: ClientFilter) -> None:
 
 def totals_table(ctx: PageContext, totals: pd.DataFrame) -> pd.DataFrame:
     """Formatted per-segment totals with a total row (strings in the page's language)."""
-    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    labels = ctx.view.grid.segment_labels(ctx.lang)
     lang = ctx.lang
     segment = [labels.get(s, s) for s in totals["segment"]] + [ctx.t("matrix.total")]
     clients = [*totals["clients"], totals["clients"].sum()]

@@ -13,7 +13,7 @@ from portfolio.planning import EDITABLE_LEVELS, JudgementProblem, PlanInputs, ju
 from portfolio.figures.plan import response_figure
 from portfolio.ui.plan import state as plan_state
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import decimal
+from portfolio.numbers import decimal
 from portfolio.ui.plan.data import RepView
 from portfolio.ui.plan.view import PLOTLY_CONFIG
 
@@ -104,7 +104,7 @@ def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) ->
 
 
 def _editor_table(ctx: PageContext, levels: Levels) -> pd.DataFrame:
-    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    labels = ctx.view.grid.segment_labels(ctx.lang)
     table = pd.DataFrame.from_dict(levels, orient="index")[list(RESPONSE_LEVELS)].astype(float)
     table.insert(0, "segment", [labels.get(s, s) for s in table.index])
     return table.reset_index(drop=True)
@@ -120,7 +120,7 @@ def _editor_columns(ctx: PageContext) -> dict[str, Any]:
 
 
 def _problem_text(ctx: PageContext, problem: JudgementProblem) -> str:
-    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    labels = ctx.view.grid.segment_labels(ctx.lang)
     return ctx.t(f"plan.judgement_problem.{problem.code}",
                  segment=labels.get(problem.segment, problem.segment),
                  level=ctx.t(f"plan.level.{problem.level}"),
@@ -130,7 +130,7 @@ def _problem_text(ctx: PageContext, problem: JudgementProblem) -> str:
 
 def _residual_notes(ctx: PageContext, view: RepView) -> None:
     """Say where the curve family cannot follow a segment's judgements closely."""
-    labels = {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    labels = ctx.view.grid.segment_labels(ctx.lang)
     for segment, shape in view.shapes.items():
         if shape.residual > RESIDUAL_NOTICE:
             st.warning(ctx.t("plan.curve_residual", segment=labels.get(segment, segment),

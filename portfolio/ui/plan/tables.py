@@ -12,9 +12,9 @@ from portfolio.planning import plan_export
 from portfolio.figures.plan import segment_visits_figure
 from portfolio.tables_out import csv_bytes, xlsx_bytes
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import EMPTY, money, number, percent
+from portfolio.numbers import EMPTY, money, number, percent
 from portfolio.ui.plan.data import RepView
-from portfolio.ui.plan.format import amounts, signed_percent, two_figures, whole_numbers
+from portfolio.numbers import amounts, signed_percent, two_figures, whole_numbers
 from portfolio.ui.plan.view import PLOTLY_CONFIG, TABLE_HEIGHT
 
 SEGMENT_TABLE_KEY = "plan_segments"
@@ -35,7 +35,7 @@ def segment_panel(ctx: PageContext, view: RepView) -> None:
 def segment_table(ctx: PageContext, view: RepView) -> pd.DataFrame:
     """Per segment and in total: clients, visits today → recommended, expected revenue."""
     table, lang = view.segments, ctx.lang
-    labels = {s.id: s.label.get(lang) for s in ctx.view.grid.segments}
+    labels = ctx.view.grid.segment_labels(lang)
     totals = table.drop(columns="segment").sum(min_count=1)
     rows = [*table.itertuples(index=False)]  # one row per segment of the grid, not per client
     names = [labels.get(r.segment, r.segment) for r in rows] + [ctx.t("plan.total")]
@@ -64,7 +64,7 @@ def client_table(ctx: PageContext, view: RepView) -> None:
     """Every client of the rep: visits today, the norms' range, recommended, expected revenue."""
     clients, lang = view.plan.clients, ctx.lang
     st.subheader(ctx.t("plan.clients_title"), anchor=False)
-    labels = {s.id: s.label.get(lang) for s in ctx.view.grid.segments}
+    labels = ctx.view.grid.segment_labels(lang)
     change = clients["visits_recommended"] - clients["visits_12m"]
     sign = np.where(change > 0, "+", "")
     table = pd.DataFrame({

@@ -13,9 +13,10 @@ from portfolio.ui.plan import data as plan_data
 from portfolio.ui.shared import norms
 from portfolio.ui.plan import state as plan_state
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import EMPTY, decimal, money, number, percent
+from portfolio.numbers import style
+from portfolio.numbers import EMPTY, decimal, money, number, percent
 from portfolio.ui.plan.data import RepView
-from portfolio.ui.plan.format import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
+from portfolio.numbers import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
     whole_numbers
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row, show_issues
 from portfolio.view import PortfolioView
@@ -69,7 +70,7 @@ def rep_controls(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp,
     with date_column:
         bound_widget(st.date_input, "w.plan.date", date.date(), plan_state.set_plan_date,
                      label=ctx.t("plan.date"), help=ctx.t("plan.date_help"),
-                     format="DD/MM/YYYY" if ctx.lang == "fr" else "YYYY-MM-DD")
+                     format=style(ctx.lang).date_input)
     with capacity_column:
         capacity = inputs.capacity
         st.caption(ctx.t("plan.capacity_rule", per_day=decimal(capacity.visits_per_day, ctx.lang),
@@ -200,7 +201,7 @@ def cuts_table(ctx: PageContext, view: RepView) -> None:
 
 
 def _segment_labels(ctx: PageContext) -> dict[str, str]:
-    return {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    return ctx.view.grid.segment_labels(ctx.lang)
 
 
 def priority_list(ctx: PageContext, view: RepView) -> None:

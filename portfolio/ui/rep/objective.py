@@ -10,7 +10,7 @@ from portfolio.structure import ObjectivePlan
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.rep import state as rep_state
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import EMPTY, money, number, percent
+from portfolio.numbers import EMPTY, money, number, percent
 from portfolio.ui.rep.view import own_clients, whole_portfolio
 from portfolio.ui.shared.summary import chart, download_buttons, segment_labels
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row

@@ -15,7 +15,7 @@ from portfolio.ui.shared import queries as data
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.rep import state as rep_state
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import decimal, number, percent
+from portfolio.numbers import decimal, number, percent
 from portfolio.ui.shared.summary import chart, gap_text, headline, segment_labels
 from portfolio.ui.shared.widgets import bound_widget
 

@@ -12,7 +12,7 @@ from portfolio.queries.card import ClientCard, CriterionResult, ScoredClient
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared.card_table import CriterionLine, Headings, criteria_table
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import EMPTY, column_value, decimal, money, percent, score
+from portfolio.numbers import EMPTY, column_value, decimal, money, percent, score
 from portfolio.ui.shared.grid_tables import level_rule
 from portfolio.ui.shared.widgets import metric, metric_row
 

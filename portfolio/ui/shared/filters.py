@@ -33,7 +33,7 @@ def client_filters(ctx: PageContext, scope: str, *, segments: bool = True) -> Cl
     fields += [("regions", "common.filter_region", choices["regions"], str),
                ("industries", "common.filter_industry", choices["industries"], str)]
     if segments and ctx.grid is not None:
-        labels = {s.id: s.label.get(ctx.lang) for s in ctx.grid.segments}
+        labels = ctx.grid.segment_labels(ctx.lang)
         fields.append(("segments", "common.filter_segment", list(labels), labels.__getitem__))
     picked: dict[str, tuple] = {}
     # The button column fits "Effacer" with its icon beside four filters on a 1366-pixel screen.

@@ -15,7 +15,7 @@ from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.scoring.coverage import coverage_warning
 from portfolio.ui.shared.queries import criteria_without_data, scores_table, team
-from portfolio.ui.shared.formatting import number
+from portfolio.numbers import number
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.pages import PAGES, page
 from portfolio.ui.shared.resources import ActiveGrid, active_grid, open_store, prune_old_scores

@@ -7,7 +7,7 @@ import pandas as pd
 from portfolio.figures.common import segment_colors
 from portfolio.grid.model import AXES, Axis, Band, Category, Criterion, Grid
 from portfolio.i18n import t
-from portfolio.ui.shared.formatting import column_value, decimal, percent
+from portfolio.numbers import column_value, decimal, percent
 
 
 def level_condition(criterion: Criterion, level: Band | Category, lang: str) -> str:

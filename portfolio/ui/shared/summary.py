@@ -10,7 +10,7 @@ import streamlit as st
 
 from portfolio.tables_out import csv_bytes, xlsx_bytes
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import money, number, percent
+from portfolio.numbers import money, number, percent
 from portfolio.ui.shared.widgets import metric, metric_row
 
 # Exports for meeting minutes: a sharp PNG from each chart's camera button.
@@ -20,7 +20,7 @@ PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "se
 
 def segment_labels(ctx: PageContext) -> dict[str, str]:
     """Segment id → its label in the page's language."""
-    return {s.id: s.label.get(ctx.lang) for s in ctx.view.grid.segments}
+    return ctx.view.grid.segment_labels(ctx.lang)
 
 
 def chart(figure, key: str) -> None:  # noqa: ANN001 (a go.Figure)

@@ -13,7 +13,7 @@ from portfolio.structure import outside_tolerance
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.structure import state as structure_state
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import EMPTY, number
+from portfolio.numbers import EMPTY, number
 from portfolio.ui.shared.summary import chart, download_buttons, segment_labels
 from portfolio.ui.shared.widgets import bound_widget
 

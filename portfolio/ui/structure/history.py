@@ -12,7 +12,7 @@ from portfolio.store.datasets import PeriodExists
 from portfolio.structure.history import PeriodComparison, previous_period
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import money, number, percent
+from portfolio.numbers import money, number, percent
 from portfolio.ui.shared.summary import download_buttons, segment_labels, share_points
 
 

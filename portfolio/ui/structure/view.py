@@ -11,7 +11,7 @@ from portfolio.norms import Norms
 from portfolio.queries.scope import ClientFilter
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.formatting import money, number, percent
+from portfolio.numbers import money, number, percent
 from portfolio.ui.shared.summary import chart, gap_text, headline, segment_labels
 
 

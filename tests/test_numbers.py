@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from portfolio.ui.shared.formatting import column_value, decimal, money, number, percent, score, timestamp
+from portfolio.numbers import column_value, decimal, money, number, percent, score, timestamp
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 

@@ -1,0 +1,207 @@
+"""Numbers, money, percentages, scores and dates written the way each language writes them.
+
+The one place that knows how a language writes a figure: tables, captions, metrics, chart
+labels and hovers, downloads and the live-scoring inputs all take their style from here, so
+that "12,5 %" and "1 234 €" read the same on every surface in French.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+from portfolio.contract import BY_NAME, Kind
+
+# French separates thousands with a narrow no-break space and puts a no-break space
+# before the unit (1 234 567 €, 12,5 %), so a figure never breaks across two lines
+# on a projected slide.
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+EMPTY = "—"
+
+
+@dataclass(frozen=True)
+class Style:
+    """How one language writes figures."""
+
+    thousands: str
+    decimal: str
+    percent: str  # what follows a number in percent
+    money_before: str  # what comes before an amount
+    money_after: str  # after it, `{unit}` standing for "", "k" or "M"
+    date: str  # strftime pattern of a date, then of a date and time
+    date_time: str
+    csv: tuple[str, str]  # the separator and decimal mark Excel opens in columns
+    date_input: str  # a Streamlit date input's format
+
+
+STYLES: dict[str, Style] = {
+    "en": Style(",", ".", "%", "€", "{unit}", "%Y-%m-%d", "%Y-%m-%d %H:%M", (",", "."),
+                "YYYY-MM-DD"),
+    # French Excel splits a CSV on ";" and reads "12,5" as a number.
+    "fr": Style(NARROW_NBSP, ",", NBSP + "%", "", NBSP + "{unit}€", "%d/%m/%Y", "%d/%m/%Y %H:%M",
+                (";", ","), "DD/MM/YYYY"),
+}
+
+
+def style(lang: str) -> Style:
+    return STYLES.get(lang, STYLES["en"])
+
+
+def _localised(text: str, lang: str) -> str:
+    """A number Python wrote as `1,234.5`, in `lang`'s separators."""
+    s = style(lang)
+    return text.translate(str.maketrans({",": s.thousands, ".": s.decimal}))
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, Real) and math.isnan(float(value)))
+
+
+def number(value: float | None, lang: str, decimals: int = 0) -> str:
+    """`1,234,567.5` in English, `1 234 567,5` in French; a dash when there is no value."""
+    if _is_blank(value):
+        return EMPTY
+    return _localised(f"{float(value):,.{decimals}f}", lang)  # type: ignore[arg-type]
+
+
+def money(value: float | None, lang: str, decimals: int = 0, compact: bool = False) -> str:
+    """Euros: `€1,234,567` / `1 234 567 €`; compact: `€1.2M`, `€350k` / `1,2 M€`, `350 k€`."""
+    if _is_blank(value):
+        return EMPTY
+    amount = float(value)  # type: ignore[arg-type]
+    unit = ""
+    if compact and abs(amount) >= 1_000_000:
+        amount, unit, decimals = amount / 1_000_000, "M", 1
+    elif compact and abs(amount) >= 10_000:
+        amount, unit, decimals = amount / 1_000, "k", 0
+    sign = "-" if amount < 0 else ""
+    s = style(lang)
+    return f"{sign}{s.money_before}{number(abs(amount), lang, decimals)}{s.money_after.format(unit=unit)}"
+
+
+def percent(ratio: float | None, lang: str, decimals: int = 0) -> str:
+    """A 0–1 ratio as a percentage: `12.5%` / `12,5 %`."""
+    if _is_blank(ratio):
+        return EMPTY
+    return number(100 * float(ratio), lang, decimals) + style(lang).percent  # type: ignore[arg-type]
+
+
+def score(value: float | None, lang: str) -> str:
+    """A 0–100 axis score with one decimal, so a score just under a cut never shows as the cut."""
+    return number(value, lang, 1)
+
+
+def decimal(value: float | None, lang: str) -> str:
+    """Points, weights, cuts: whole numbers without decimals, others with what they need (up to 2)."""
+    if _is_blank(value):
+        return EMPTY
+    amount = round(float(value), 2)  # type: ignore[arg-type]
+    if amount == int(amount):
+        return number(amount, lang, 0)
+    return number(amount, lang, 2).rstrip("0")
+
+
+def timestamp(value: datetime, lang: str) -> str:
+    """A date and time to the minute: `27/11/2026 13:55` in French, `2026-11-27 13:55` in English."""
+    return value.strftime(style(lang).date_time)
+
+
+def column_value(column: str, value: object, lang: str) -> str:
+    """A client's cell shown by what its contract column holds (ratios as %, amounts in €)."""
+    if _is_blank(value) or (isinstance(value, str) and not value.strip()):
+        return EMPTY
+    spec = BY_NAME.get(column)
+    if isinstance(value, Real) and not isinstance(value, bool):
+        if spec is not None and spec.kind is Kind.RATIO:
+            share = float(value)
+            return percent(share, lang, 0 if round(100 * share, 1).is_integer() else 1)
+        if spec is not None and spec.kind is Kind.NUMBER:
+            return money(float(value), lang)
+        return decimal(float(value), lang)
+    return str(value)
+
+
+# Columns of numbers, written without a loop per row.
+_THOUSANDS = r"\B(?=(\d{3})+(?!\d))"
+
+
+def whole_numbers(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
+    """Rounded to the unit with thousands separators (1,234 / 1 234); a dash where empty."""
+    series = pd.Series(np.asarray(values, dtype=float))
+    rounded = np.floor(np.abs(series) + 0.5) * np.sign(series)
+    text = rounded.astype("Int64").astype("string")
+    text = text.str.replace(_THOUSANDS, style(lang).thousands, regex=True)
+    return text.fillna(EMPTY).astype(object)
+
+
+def amounts(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
+    """Euros to the unit: €1,234 / 1 234 €; a dash where empty."""
+    s = style(lang)
+    digits = whole_numbers(values, lang)
+    blank = digits == EMPTY
+    # The sign goes before the currency: -€1,234, -1 234 €.
+    text = (s.money_before + digits + s.money_after.format(unit="")).str.replace(
+        s.money_before + "-", "-" + s.money_before, regex=False) if s.money_before else \
+        digits + s.money_after.format(unit="")
+    return text.where(~blank, EMPTY)
+
+
+def one_decimal(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
+    """One decimal (1,234.5 / 1 234,5); a dash where empty."""
+    series = pd.Series(np.asarray(values, dtype=float))
+    tenths = np.floor(np.abs(series) * 10 + 0.5)
+    whole = whole_numbers(tenths // 10, lang)
+    decimals = (tenths % 10).astype("Int64").astype("string")
+    sign = pd.Series(np.where((series < 0) & (tenths > 0), "-", ""))
+    text = sign + whole.astype("string") + style(lang).decimal + decimals
+    return text.where(series.notna(), EMPTY).astype(object)
+
+
+def visit_counts(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
+    """Visits a year: whole numbers as such (3), fractional norms with one decimal (2.5)."""
+    series = pd.Series(np.asarray(values, dtype=float))
+    whole = np.isclose(series, np.round(series)) | series.isna()
+    return whole_numbers(series, lang).where(whole, one_decimal(series, lang))
+
+
+def signed_percent(ratio: float, lang: str) -> str:
+    """A change as +4.5% / −2.0 % (one decimal); a dash when there is none to show."""
+    if ratio is None or not np.isfinite(ratio):
+        return EMPTY
+    return ("+" if ratio > 0 else "") + percent(ratio, lang, 1)
+
+
+def two_figures(value):  # noqa: ANN001, ANN201 - a number or an array of numbers
+    """Rounded to two significant figures (4,638 → 4,600): an order of magnitude, not a false
+    precision, for figures that rest on judgements. Works on numbers and arrays alike."""
+    values = np.asarray(value, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        magnitude = np.floor(np.log10(np.abs(values)))
+        scale = np.where(np.isfinite(magnitude), 10.0 ** (1 - magnitude), 1.0)
+        rounded = np.round(values * scale) / scale
+    rounded = np.where(np.isfinite(values) & (values != 0), rounded, values)
+    return float(rounded) if rounded.ndim == 0 else rounded
+
+
+def money_hover(expression: str, lang: str) -> str:
+    """A Plotly hover-template amount (`%{x:,.0f}`) placed as the language places the sign."""
+    s = style(lang)
+    return f"{s.money_before}{expression}{s.money_after.format(unit='')}"
+
+
+def money_ticks(lang: str) -> dict[str, str]:
+    """Plotly axis ticks in euros: `€2M` in English, `2M €` in French."""
+    s = style(lang)
+    return {"tickprefix": s.money_before, "ticksuffix": s.money_after.format(unit="")}
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's `separators` layout setting: the decimal mark, then the thousands one."""
+    s = style(lang)
+    return s.decimal + s.thousands
