@@ -6,7 +6,8 @@ import difflib
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Collection, Literal, TypeVar
 
@@ -14,6 +15,7 @@ import yaml
 from yaml.events import AliasEvent, ScalarEvent, SequenceStartEvent
 
 from portfolio.problems import ConfigError, ConfigIssue, Detail, detail
+from portfolio.yaml_syntax import MAX_DEPTH, TooDeep, syntax_issue
 
 T = TypeVar("T")
 # A part of a message: a catalogue phrase, or text shown as written (a value from the file).
@@ -59,6 +61,7 @@ class ScalarNode(Node):
 @dataclass(frozen=True)
 class MapNode(Node):
     entries: dict[str, Node]  # in file order; a duplicate key keeps its first value
+    flow: bool = False  # written `{a: 1, b: 2}`, where a comma ends a value
 
     def get(self, key: str) -> Node | None:
         return self.entries.get(key)
@@ -97,6 +100,13 @@ def closest(word: str, known: Collection[str]) -> str | None:
     return found[0] if found else None
 
 
+def written_text(node: Node | None) -> str | None:
+    """A scalar as the file writes it, when it writes something (to name an item by it)."""
+    if isinstance(node, ScalarNode) and node.kind in ("plain", "text") and node.text.strip():
+        return node.text.strip()
+    return None
+
+
 def describe(node: Node) -> Phrase:
     """What a node holds, for the `(got …)` part of a message (a number or a plain word
     is shown as written, in no language)."""
@@ -127,7 +137,20 @@ def fmt(x: float) -> str:
 class _Composer(yaml.SafeLoader):
     """SafeLoader's parser and composer, noting tags, anchors and aliases instead of obeying them."""
 
+    depth = 0
+
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        # PyYAML composes recursively: past MAX_DEPTH levels, refuse the file at the line
+        # reached rather than let Python's recursion limit end the reading.
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise TooDeep(self.peek_event().start_mark)
+            return self._compose_node()
+        finally:
+            self.depth -= 1
+
+    def _compose_node(self):  # noqa: ANN202
         if self.check_event(AliasEvent):
             event = self.get_event()
             node = yaml.ScalarNode(_YAML + "null", "", event.start_mark, event.end_mark)
@@ -158,27 +181,6 @@ def _tag_problem(tag: str) -> Detail:
     return detail("config.tag_unknown", tag=shown)
 
 
-def _syntax_issue(source: str, text: str, error: yaml.YAMLError) -> ConfigIssue:
-    mark = getattr(error, "problem_mark", None)
-    if mark is not None:
-        line = mark.line + 1
-        problem = getattr(error, "problem", None) or "syntax error"
-        context = getattr(error, "context", None)
-        context_mark = getattr(error, "context_mark", None)
-        if context and context_mark is not None and context_mark.line + 1 != line:
-            problem = f"{context} at line {context_mark.line + 1}, {problem}"
-        elif context:
-            problem = f"{context}, {problem}"
-        if "'\\t'" in problem:
-            problem += " (indent with spaces, not tabs)"
-    else:  # reader errors (forbidden characters) carry a position instead of a mark
-        position = getattr(error, "position", 0) or 0
-        line = text.count("\n", 0, position) + 1
-        problem = str(error).splitlines()[0]
-    # PyYAML's own words stay as they are: they name what it tripped on.
-    return ConfigIssue.of(source, line, FILE_KEY, detail("config.not_yaml", problem=problem))
-
-
 class Checker:
     """Collects every issue of one configuration file, and reads its values field by field.
 
@@ -191,6 +193,7 @@ class Checker:
         self.source = source
         self.issues: list[ConfigIssue] = []
         self.lines: dict[str, int] = {}  # key path → line, for every value of the file
+        self._ids: list[tuple[str, str, str | None, bool]] = []  # (group, item path, id as written, valid)
 
     # -- issues ---------------------------------------------------------------------
 
@@ -209,10 +212,44 @@ class Checker:
     def clean_since(self, mark: int) -> bool:
         return len(self.issues) == mark
 
+    def name_item(self, group: str, path: str, written: str | None, valid: bool) -> None:
+        """Let messages name the list item at `path` by its id: `criteria[contacts]` rather
+        than `criteria[1]`. `written` is its id as the file writes it (None when absent),
+        `valid` whether it reads as an id; ids must be unique within `group`."""
+        self._ids.append((group, path, written, valid))
+
+    def shown_path(self, path: str, names: dict[str, str] | None = None) -> str:
+        """`path` as messages show it, each named item by its id (see `name_item`)."""
+        names = self._item_names() if names is None else names
+        for cut in range(len(path), 0, -1):
+            if (cut == len(path) or path[cut] in ".[") and path[:cut] in names:
+                return names[path[:cut]] + path[cut:]
+        return path
+
+    def _item_names(self) -> dict[str, str]:
+        """Item path → shown path: `criteria[contacts]` for an id valid and unique in its group,
+        `criteria[1] (Contacts)` for an id that is itself wrong, `criteria[1]` without one."""
+        uses = Counter((group, written) for group, _, written, valid in self._ids if valid)
+        names = {}
+        for group, path, written, valid in self._ids:
+            if valid and uses[group, written] == 1:
+                names[path] = path[:path.rfind("[")] + f"[{written}]"
+            elif written:
+                names[path] = f"{path} ({written})"
+        return names
+
+    def final_issues(self) -> list[ConfigIssue]:
+        """Every issue, in the order of the file's lines, its items named by their ids."""
+        ordered = sorted(self.issues, key=lambda issue: issue.line or 0)
+        if not self._ids:
+            return ordered
+        names = self._item_names()
+        return [replace(issue, key=self.shown_path(issue.key, names)) for issue in ordered]
+
     def raise_if_any(self) -> None:
-        """Raise ConfigError with every issue, in the order of the file's lines."""
+        """Raise ConfigError with every issue (see `final_issues`)."""
         if self.issues:
-            raise ConfigError(sorted(self.issues, key=lambda issue: issue.line or 0))
+            raise ConfigError(self.final_issues())
 
     # -- parsing --------------------------------------------------------------------
 
@@ -227,10 +264,7 @@ class Checker:
             loader = _Composer(text)
             root = loader.get_single_node()
         except yaml.YAMLError as error:
-            self.issues.append(_syntax_issue(self.source, text, error))
-            return None
-        except RecursionError:
-            self.issues.append(ConfigIssue.of(self.source, None, FILE_KEY, detail("config.too_deep")))
+            self.issues.append(syntax_issue(self.source, text, error, FILE_KEY))
             return None
         finally:
             if loader is not None:
@@ -288,7 +322,7 @@ class Checker:
                 continue
             first_line[key] = key_line
             entries[key] = self._build(value_node, key_path, key_line)
-        return MapNode(line, path, entries)
+        return MapNode(line, path, entries, flow=bool(y.flow_style))
 
     # -- reading fields -------------------------------------------------------------
 
@@ -306,8 +340,9 @@ class Checker:
         for key, child in node.entries.items():
             if key not in known:
                 meant = closest(key, known)
-                self.error(child, detail("config.unknown_key_meant" if meant else "config.unknown_key",
-                                         name=key, meant=meant, known=", ".join(known)))
+                name = ("config.unknown_key_meant" if meant else
+                        "config.unknown_key_comma" if _comma_made(node, child) else "config.unknown_key")
+                self.error(child, detail(name, name=key, meant=meant, known=", ".join(known)))
                 if meant in missing:  # one typo, one issue: `wieght` is not also "weight missing"
                     missing.remove(meant)
         for key in missing:
@@ -367,7 +402,8 @@ class Checker:
         texts: dict[str, str] = {}
         for lang, child in node.entries.items():
             if not _LANGUAGE.fullmatch(lang):
-                self.error(child, detail("config.language_code", code=lang))
+                self.error(child, detail("config.language_code_comma" if _comma_made(node, child)
+                                         else "config.language_code", code=lang))
                 continue
             value = self.text(child)
             if value is not None:
@@ -463,6 +499,12 @@ class Checker:
         if not ok:
             self.error(node, expected(what, raw))
         return ok
+
+
+def _comma_made(mapping: MapNode, child: Node) -> bool:
+    """Whether a key of `{…}` was written alone, as when a comma ended the text before it:
+    `{value: Key account, top, points: 1}` makes `top` a key with no value."""
+    return mapping.flow and isinstance(child, ScalarNode) and child.kind == "plain" and not child.text
 
 
 def _rejected(node: Node) -> bool:

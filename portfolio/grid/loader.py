@@ -10,7 +10,7 @@ from portfolio.grid.meaning import Shaped, check_meaning
 from portfolio.grid.model import AXES, Axis, Band, Category, Criterion, Grid, LocalText, Segment
 from portfolio.problems import ConfigIssue, detail
 from portfolio.yaml_source import (Checker, MapNode, Node, child_path, closest, fingerprint,
-                                   nearest_line, read_config_text, read_document)
+                                   nearest_line, read_config_text, read_document, written_text)
 
 VERSION = 1
 _LIST_OF = {"bands": "config_grid.what_list_of_bands", "categories": "config_grid.what_list_of_categories"}
@@ -51,7 +51,8 @@ def check_columns(grid: Grid, columns: Mapping[str, str]) -> list[ConfigIssue]:
     issues = []
     for axis_id in AXES:
         for index, criterion in enumerate(grid.axes[axis_id].criteria):
-            path = f"axes.{axis_id}.criteria[{index}].column"
+            path = f"axes.{axis_id}.criteria[{index}].column"  # the key of `grid.lines`
+            shown = f"axes.{axis_id}.criteria[{criterion.id}].column"  # a valid grid's ids are unique
             kind = columns.get(criterion.column)
             if kind is None:
                 meant = closest(criterion.column, columns)
@@ -63,7 +64,7 @@ def check_columns(grid: Grid, columns: Mapping[str, str]) -> list[ConfigIssue]:
                                  criterion=criterion.id)
             else:
                 continue
-            issues.append(ConfigIssue.of(grid.source, nearest_line(grid.lines, path), path, message))
+            issues.append(ConfigIssue.of(grid.source, nearest_line(grid.lines, path), shown, message))
     return issues
 
 
@@ -112,15 +113,18 @@ def _read_criterion(ch: Checker, node: Node, shaped: Shaped) -> Criterion | None
         return None
     start = ch.mark()
     cid = ch.identifier(criterion.get("id"), detail("config_grid.what_criterion_id"))
+    ch.name_item("criteria", node.path, written_text(criterion.get("id")), cid is not None)
     if cid is not None:
         shaped.criterion_ids.append((child_path(node.path, "id"), cid))
     label = ch.local_text(criterion.get("label"))
     column = ch.text(criterion.get("column"), detail("config_grid.what_column"))
     weight = ch.number(criterion.get("weight"), above=0)
     given = [key for key in ("bands", "categories") if key in criterion]
-    if len(given) != 1:
-        ch.error(node, detail("config_grid.bands_and_categories" if given
-                              else "config_grid.neither_bands_nor_categories"))
+    if not given:
+        ch.error(node, detail("config_grid.neither_bands_nor_categories"))
+    elif len(given) == 2:  # at the one written second, the likelier slip
+        second = max((criterion.entries[key] for key in given), key=lambda level: level.line)
+        ch.error(second, detail("config_grid.bands_and_categories"))
     bands = _read_levels(ch, criterion, "bands", _read_band, shaped)
     categories = _read_levels(ch, criterion, "categories", _read_category, shaped)
     if not ch.clean_since(start) or None in (cid, label, column, weight):
@@ -203,6 +207,7 @@ def _read_segment(ch: Checker, node: Node, shaped: Shaped) -> Segment | None:
         return None
     start = ch.mark()
     sid = ch.identifier(segment.get("id"), detail("config_grid.what_segment_id"))
+    ch.name_item("segments", node.path, written_text(segment.get("id")), sid is not None)
     if sid is not None:
         shaped.segment_ids.append((child_path(node.path, "id"), sid))
     cell_node = ch.mapping(segment.get("cell"), required=AXES,

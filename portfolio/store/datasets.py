@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from portfolio.contract import COLUMNS, Kind
+from portfolio.problems import Refusal, detail
 from portfolio.sql import quote_identifier, table_name
 from portfolio.store.database import Store
 
@@ -60,49 +61,47 @@ class Dataset:
         return f"{self.dataset_id}:{self.rows}:{'|'.join(self.periods)}"
 
 
-class DatasetNameTaken(ValueError):
+class DatasetNameTaken(Refusal, ValueError):
     """Another dataset already has this name."""
 
     def __init__(self, name: str):
         self.name = name
-        super().__init__(f"A dataset named {name!r} already exists: choose another name.")
+        super().__init__(detail("problems_import.name_taken", name=repr(name)))
 
 
-class InvalidDatasetName(ValueError):
+class InvalidDatasetName(Refusal, ValueError):
     """An empty or overlong dataset name (`name` as cleaned, `limit` the longest allowed)."""
 
     def __init__(self, name: str, limit: int = MAX_NAME_LENGTH):
         self.name, self.limit = name, limit
-        message = (f"A dataset name has at most {limit} characters; this one has {len(name)}."
-                   if name else "A dataset needs a name: type one.")
-        super().__init__(message)
+        super().__init__(detail("problems_import.name_too_long", limit=limit, length=len(name)) if name
+                         else detail("problems_import.name_empty"))
 
 
-class DatasetNotFound(LookupError):
+class DatasetNotFound(Refusal, LookupError):
     """No dataset has this id (deleted meanwhile, or never existed)."""
 
     def __init__(self, dataset_id: int):
         self.dataset_id = dataset_id
-        super().__init__(f"There is no dataset number {dataset_id}.")
+        super().__init__(detail("problems_import.dataset_not_found", number=dataset_id))
 
 
-class PeriodExists(ValueError):
+class PeriodExists(Refusal, ValueError):
     """The dataset already holds one of the periods being added; nothing is overwritten."""
 
     def __init__(self, periods: list[str]):
         self.periods = tuple(periods)
-        listed = ", ".join(repr(p) for p in periods)
-        super().__init__(f"The dataset already holds the period(s) {listed}: a period is never "
-                         f"overwritten. Choose another period, or delete the dataset first.")
+        key = "problems_import.period_exists" if len(periods) == 1 else "problems_import.periods_exist"
+        super().__init__(detail(key, periods=", ".join(repr(p) for p in periods)))
 
 
-class ColumnTypeConflict(ValueError):
+class ColumnTypeConflict(Refusal, ValueError):
     """A custom column holds text in the file where the dataset stores numbers or dates."""
 
     def __init__(self, column: str, stored_type: str, value: str):
         self.column, self.stored_type, self.value = column, stored_type, value
-        super().__init__(f"Column {column!r} holds {stored_type.lower()} values in this dataset, "
-                         f"but the file has {value!r}: fix the file or import it as a new dataset.")
+        super().__init__(detail("problems_import.column_type", column=repr(column),
+                                type=stored_type.lower(), value=repr(value)))
 
 
 def clients_table(dataset_id: int) -> str:

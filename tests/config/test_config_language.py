@@ -60,7 +60,7 @@ def test_unreadable_files_are_said_in_french(tmp_path):
 def test_a_french_message_reads_as_french():
     [issue] = _raised(parse_grid, grids.edited({11: '        weight: "60"'}), "grid.yaml")
     assert issue.describe("fr") == (
-        'grid.yaml:11: axes.attractiveness.criteria[0].weight: attendu : un nombre > 0 '
+        'grid.yaml:11: axes.attractiveness.criteria[potential].weight: attendu : un nombre > 0 '
         '(reçu : le texte "60" ; enlevez les guillemets)')
     [issue] = _raised(parse_grid, grids.edited({26: "  cuts: {attractiveness: [50], qrc: [150]}"}),
                       "grid.yaml")

@@ -86,45 +86,46 @@ def test_missing_defaults_to_zero_and_number_surprises_are_handled():
 CASES = [
     # YAML itself
     ("syntax error", {11: "        weight: 60: 70"},
-     ["11: (file): not valid YAML: mapping values are not allowed here; fix the syntax"]),
+     ["11: (file): not valid YAML: a text holding \": \" is read as a key and its value; put the text in "
+      'quotes, e.g. label: "Potential: high"']),
     ("python tag", {11: "        weight: !!python/object/apply:os.system [ls]"},
-     ["11: axes.attractiveness.criteria[0].weight: tag !!python/object/apply:os.system builds a "
+     ["11: axes.attractiveness.criteria[potential].weight: tag !!python/object/apply:os.system builds a "
       "Python object, which a configuration file may not do: remove it"]),
     ("non-standard tag", {9: "        label: !secret Potential"},
-     ["9: axes.attractiveness.criteria[0].label: tag !secret is not a standard YAML tag: remove it"]),
+     ["9: axes.attractiveness.criteria[potential].label: tag !secret is not a standard YAML tag: remove it"]),
     ("anchor and alias", {11: "        weight: &w 60", 21: "        weight: *w"},
-     ["11: axes.attractiveness.criteria[0].weight: anchors (&w) are not allowed: write the value out "
+     ["11: axes.attractiveness.criteria[potential].weight: anchors (&w) are not allowed: write the value out "
       "where it is used",
-      "21: axes.qrc.criteria[0].weight: aliases (*w) are not allowed: write the value out in full "
+      "21: axes.qrc.criteria[contact_level].weight: aliases (*w) are not allowed: write the value out in full "
       "where it is used"]),
     ("duplicate key", {11: "        weight: 60\n        weight: 70"},
-     ["12: axes.attractiveness.criteria[0].weight: duplicate key `weight` (first at line 11): "
+     ["12: axes.attractiveness.criteria[potential].weight: duplicate key `weight` (first at line 11): "
       "keep only one"]),
     # keys and types
     ("typo in a key", {11: "        wieght: 60"},
-     ["11: axes.attractiveness.criteria[0].wieght: unknown key `wieght`; did you mean `weight`? "
+     ["11: axes.attractiveness.criteria[potential].wieght: unknown key `wieght`; did you mean `weight`? "
       "(expected one of: id, label, column, weight, bands, categories)"]),
     ("unknown top-level key", {3: "mising: zero"},
      ["3: mising: unknown key `mising`; did you mean `missing`? (expected one of: name, version, "
       "axes, matrix, missing)"]),
     ("missing key", {10: None},
-     ["8: axes.attractiveness.criteria[0].column: required key `column` is missing; add it"]),
+     ["8: axes.attractiveness.criteria[potential].column: required key `column` is missing; add it"]),
     ("missing axis", {15: "  qrx:"},
      ["15: axes.qrx: unknown key `qrx`; did you mean `qrc`? (expected one of: attractiveness, qrc)"]),
     ("boolean label", {9: "        label: no"},
-     ['9: axes.attractiveness.criteria[0].label: expected text or {en: …, fr: …} (got a boolean; '
+     ['9: axes.attractiveness.criteria[potential].label: expected text or {en: …, fr: …} (got a boolean; '
       'quote it as "no")']),
     ("boolean in a language", {19: "        label: {en: Contact level, fr: Non}",
                                16: "    label: {en: On, fr: QRC}"},
      ['16: axes.qrc.label.en: expected text (got a boolean; quote it as "On")']),
     ("boolean category value", {23: "          - {value: off, points: 1}"},
-     ['23: axes.qrc.criteria[0].categories[0].value: expected a category value (got a boolean; '
+     ['23: axes.qrc.criteria[contact_level].categories[0].value: expected a category value (got a boolean; '
       'quote it as "off")']),
     ("quoted number", {11: '        weight: "60"'},
-     ['11: axes.attractiveness.criteria[0].weight: expected a number > 0 (got the text "60"; '
+     ['11: axes.attractiveness.criteria[potential].weight: expected a number > 0 (got the text "60"; '
       'remove the quotes)']),
     ("text for a number", {13: "          - {from: zero, points: 1}"},
-     ["13: axes.attractiveness.criteria[0].bands[0].from: expected a number (got zero)"]),
+     ["13: axes.attractiveness.criteria[potential].bands[0].from: expected a number (got zero)"]),
     ("list for a mapping", {26: "  cuts: [50, 50]"},
      ["26: matrix.cuts: expected a mapping of cuts per axis, e.g. {attractiveness: [50], qrc: [50]} "
       "(got a list)"]),
@@ -133,46 +134,47 @@ CASES = [
     ("unknown missing policy", {3: "missing: skip"},
      ['3: missing: expected one of zero, ignore (got "skip")']),
     ("id not fit for a column name", {8: "      - id: Potential"},
-     ['8: axes.attractiveness.criteria[0].id: expected a criterion id of lowercase letters, digits '
+     ['8: axes.attractiveness.criteria[0] (Potential).id: expected a criterion id of lowercase letters, digits '
       'and _, starting with a letter (got "Potential")']),
     ("colour not #rrggbb", {29: '    - {id: partners, cell: {attractiveness: 1, qrc: 1}, label: P, color: red}'},
-     ['29: matrix.segments[1].color: expected a colour "#rrggbb" (got "red")']),
+     ['29: matrix.segments[partners].color: expected a colour "#rrggbb" (got "red")']),
     ("colour unquoted, so a comment", {29: "    - id: partners\n      cell: {attractiveness: 1, qrc: 1}\n"
                                            "      label: Partners\n      color: #0072b2"},
-     ['32: matrix.segments[1].color: expected a colour "#rrggbb" (got nothing: in YAML # starts a '
+     ['32: matrix.segments[partners].color: expected a colour "#rrggbb" (got nothing: in YAML # starts a '
       'comment, so quote it, e.g. "#d95f02")']),
     # meaning
     ("weight zero", {11: "        weight: 0"},
-     ["11: axes.attractiveness.criteria[0].weight: expected a number > 0 (got 0)"]),
+     ["11: axes.attractiveness.criteria[potential].weight: expected a number > 0 (got 0)"]),
     ("weight negative", {21: "        weight: -40"},
-     ["21: axes.qrc.criteria[0].weight: expected a number > 0 (got -40)"]),
+     ["21: axes.qrc.criteria[contact_level].weight: expected a number > 0 (got -40)"]),
     ("negative points", {13: "          - {from: 0, points: -1}"},
-     ["13: axes.attractiveness.criteria[0].bands[0].points: expected a number ≥ 0 (got -1)"]),
+     ["13: axes.attractiveness.criteria[potential].bands[0].points: expected a number ≥ 0 (got -1)"]),
     ("all points zero", {23: "          - {value: manager, points: 0}", 24: "          - {value: director, points: 0}"},
-     ["22: axes.qrc.criteria[0].categories: expected at least one level with points > 0 (got 0 points "
+     ["22: axes.qrc.criteria[contact_level].categories: expected at least one level with points > 0 (got 0 points "
       "everywhere); the best level's points are the criterion's maximum"]),
     ("bands not strictly ascending", {14: "          - {from: 0, points: 2}"},
-     ["14: axes.attractiveness.criteria[0].bands[1].from: expected bands by `from` in strictly "
+     ["14: axes.attractiveness.criteria[potential].bands[1].from: expected bands by `from` in strictly "
       "ascending order (got 0 after 0)"]),
     ("bands descending", {13: "          - {from: 200000, points: 1}"},
-     ["14: axes.attractiveness.criteria[0].bands[1].from: expected bands by `from` in strictly "
+     ["14: axes.attractiveness.criteria[potential].bands[1].from: expected bands by `from` in strictly "
       "ascending order (got 100000 after 200000)"]),
     ("both bands and categories", {24: "          - {value: director, points: 2}\n        bands: [{from: 0, points: 1}]"},
-     ["18: axes.qrc.criteria[0]: expected bands (numeric column) or categories (text column) (got both); "
+     ["25: axes.qrc.criteria[contact_level].bands: expected bands (numeric column) or categories (text column) "
+      "(got both); "
       "keep exactly one"]),
     ("neither bands nor categories", {22: None, 23: None, 24: None},
-     ["18: axes.qrc.criteria[0]: expected bands (numeric column) or categories (text column) (got neither); "
+     ["18: axes.qrc.criteria[contact_level]: expected bands (numeric column) or categories (text column) (got neither); "
       "keep exactly one"]),
     ("empty bands", {12: "        bands: []", 13: None, 14: None},
-     ["12: axes.attractiveness.criteria[0].bands: expected a list of bands (got an empty list)"]),
+     ["12: axes.attractiveness.criteria[potential].bands: expected a list of bands (got an empty list)"]),
     ("duplicate category after case folding", {24: '          - {value: " Manager ", points: 2}'},
-     ['24: axes.qrc.criteria[0].categories[1].value: expected unique category values after trimming and '
+     ['24: axes.qrc.criteria[contact_level].categories[1].value: expected unique category values after trimming and '
       'case folding (got "manager" again, first at line 23)']),
     ("duplicate criterion id across axes", {18: "      - id: potential"},
-     ['18: axes.qrc.criteria[0].id: expected unique criterion ids across both axes, since each criterion '
+     ['18: axes.qrc.criteria[0] (potential).id: expected unique criterion ids across both axes, since each criterion '
       'gives the output column pts_<id> (got "potential" again, first at line 8)']),
     ("duplicate segment id", {29: "    - {id: develop, cell: {attractiveness: 1, qrc: 1}, label: Partners}"},
-     ['29: matrix.segments[1].id: expected unique segment ids (got "develop" again, first at line 28)']),
+     ['29: matrix.segments[1] (develop).id: expected unique segment ids (got "develop" again, first at line 28)']),
     ("axis with no criterion", {17: "    criteria: []", 18: None, 19: None, 20: None, 21: None, 22: None,
                                 23: None, 24: None},
      ["17: axes.qrc.criteria: expected a list of criteria (an axis needs at least one) (got an empty list)"]),
@@ -190,20 +192,20 @@ CASES = [
     ("cell outside the grid", {29: "    - {id: partners, cell: {attractiveness: 1, qrc: 2}, label: Partners}"},
      ["27: matrix.segments: expected a segment for every cell (got none for cell "
       "{attractiveness: 1, qrc: 1}); add one",
-      "29: matrix.segments[1].cell.qrc: expected a band index from 0 to 1, since cuts [50] make 2 bands "
+      "29: matrix.segments[partners].cell.qrc: expected a band index from 0 to 1, since cuts [50] make 2 bands "
       "on qrc (got 2)"]),
     ("cell index not whole", {29: "    - {id: partners, cell: {attractiveness: 1, qrc: 0.5}, label: Partners}"},
-     ["29: matrix.segments[1].cell.qrc: expected a whole number ≥ 0 (got 0.5)"]),
+     ["29: matrix.segments[partners].cell.qrc: expected a whole number ≥ 0 (got 0.5)"]),
     ("cell with two segments", {29: "    - {id: partners, cell: {attractiveness: 1, qrc: 0}, label: Partners}"},
      ["27: matrix.segments: expected a segment for every cell (got none for cell "
       "{attractiveness: 1, qrc: 1}); add one",
-      "29: matrix.segments[1].cell: expected one segment per cell (got cell {attractiveness: 1, qrc: 0} "
+      "29: matrix.segments[partners].cell: expected one segment per cell (got cell {attractiveness: 1, qrc: 0} "
       "again, first at line 28); change one of the cells"]),
     ("cell with no segment", {31: None},
      ["27: matrix.segments: expected a segment for every cell (got none for cell "
       "{attractiveness: 0, qrc: 0}); add one"]),
     ("cell missing an axis", {31: "    - {id: minimal, cell: {attractiveness: 0}, label: Minimal}"},
-     ["31: matrix.segments[3].cell.qrc: required key `qrc` is missing; add it"]),
+     ["31: matrix.segments[minimal].cell.qrc: required key `qrc` is missing; add it"]),
 ]
 
 
@@ -215,9 +217,9 @@ def test_each_rejection_names_its_line_and_key(edits, expected):
 def test_three_distinct_errors_are_reported_together():
     text = edited({9: "        label: yes", 11: "        wieght: 60", 26: "  cuts: {attractiveness: [50], qrc: [101]}"})
     assert issues_of(text) == [
-        'grid.yaml:9: axes.attractiveness.criteria[0].label: expected text or {en: …, fr: …} '
+        'grid.yaml:9: axes.attractiveness.criteria[potential].label: expected text or {en: …, fr: …} '
         '(got a boolean; quote it as "yes")',
-        "grid.yaml:11: axes.attractiveness.criteria[0].wieght: unknown key `wieght`; did you mean "
+        "grid.yaml:11: axes.attractiveness.criteria[potential].wieght: unknown key `wieght`; did you mean "
         "`weight`? (expected one of: id, label, column, weight, bands, categories)",
         "grid.yaml:26: matrix.cuts.qrc[0]: expected a number between 0 and 100 (got 101)",
     ]
@@ -249,7 +251,7 @@ def test_load_grid_names_the_file(tmp_path):
     path.write_text(edited({11: "        weight: 0"}), encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
         load_grid(path)
-    assert str(caught.value) == "mine.yaml:11: axes.attractiveness.criteria[0].weight: expected a number > 0 (got 0)"
+    assert str(caught.value) == "mine.yaml:11: axes.attractiveness.criteria[potential].weight: expected a number > 0 (got 0)"
 
 
 # -- columns of the data -------------------------------------------------------------------------
@@ -263,9 +265,9 @@ def test_check_columns_names_criterion_column_and_line():
     grid = parse_grid(GRID, "grid.yaml")
     issues = check_columns(grid, {"potential": "text", "contact_levels": "text"})
     assert [str(issue) for issue in issues] == [
-        "grid.yaml:10: axes.attractiveness.criteria[0].column: expected a numeric column for criterion "
+        "grid.yaml:10: axes.attractiveness.criteria[potential].column: expected a numeric column for criterion "
         "`potential`, which has bands (got text in column `potential`); use categories or a numeric column",
-        "grid.yaml:20: axes.qrc.criteria[0].column: expected a column `contact_level` in the data for "
+        "grid.yaml:20: axes.qrc.criteria[contact_level].column: expected a column `contact_level` in the data for "
         "criterion `contact_level` (got none; did you mean `contact_levels`?); add the column to the data "
         "or change the grid",
     ]

@@ -86,7 +86,8 @@ def test_response_is_optional_and_override_tolerance_can_be_set():
 CASES = [
     # YAML itself
     ("syntax error", {3: "  tolerance: 0.05: 1"},
-     ["3: (file): not valid YAML: mapping values are not allowed here; fix the syntax"]),
+     ["3: (file): not valid YAML: a text holding \": \" is read as a key and its value; put the text in "
+      'quotes, e.g. label: "Potential: high"']),
     ("python tag", {3: "  tolerance: !!python/name:os.system"},
      ["3: structure.tolerance: tag !!python/name:os.system builds a Python object, which a "
       "configuration file may not do: remove it"]),

@@ -190,11 +190,13 @@ def test_syntax_error_gives_its_line():
         a: 1
         b: c: d
         """)
-    assert issues == ["t.yaml:2: (file): not valid YAML: mapping values are not allowed here; fix the syntax"]
+    assert issues == ['t.yaml:2: (file): not valid YAML: a text holding ": " is read as a key and its value; '
+                      'put the text in quotes, e.g. label: "Potential: high"']
 
 
 def test_tabs_get_a_hint():
-    assert "indent with spaces, not tabs" in issues_of("a:\n\tb: 1\n")[0]
+    assert issues_of("a:\n\tb: 1\n") == [
+        "t.yaml:2: (file): not valid YAML: this line is indented with a tab; indent with spaces"]
 
 
 @pytest.mark.parametrize("text", ["", "# nothing but a comment\n"])
