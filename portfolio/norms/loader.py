@@ -138,8 +138,8 @@ def _read_visit_norm(ch: Checker, node: Node) -> VisitNorm | None:
     low, usual, high = (ch.number(norm.get(key), at_least=0) for key in ("min", "norm", "max"))
     if low is None or usual is None or high is None:
         return None
-    if not low <= usual <= high:
-        ch.error(node, detail("config_norms.min_norm_max", low=fmt(low), usual=fmt(usual), high=fmt(high)))
+    if not low <= usual <= high:  # so the norm is outside [min, max]: its key is the one to look at
+        ch.error(norm.get("norm"), detail("config_norms.min_norm_max", low=fmt(low), usual=fmt(usual), high=fmt(high)))
         return None
     return VisitNorm(low, usual, high)
 

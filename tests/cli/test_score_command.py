@@ -146,7 +146,7 @@ def test_bad_grid_exits_2_with_file_line_and_key(files, tmp_path):
     broken.write_text(GRID.replace("weight: 2", "wieght: 2"), encoding="utf-8")
     done = run("score", str(clients), "--grid", str(broken))
     assert done.returncode == 2
-    assert "broken.yaml:11: axes.attractiveness.criteria[0]" in done.stderr
+    assert "broken.yaml:11: axes.attractiveness.criteria[potential]" in done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""
 
 
@@ -202,7 +202,7 @@ def test_validate_grid_prints_ok_or_every_error(tmp_path):
     lines = [line for line in done.stderr.splitlines() if line.startswith("bad.yaml:")
              or "bad.yaml:" in line]
     assert len(lines) == 2, done.stderr
-    assert any(":11: axes.attractiveness.criteria[0].weight" in line for line in lines)
+    assert any(":11: axes.attractiveness.criteria[potential].weight" in line for line in lines)
     assert any("matrix.cuts.attractiveness" in line for line in lines)
 
 

@@ -137,9 +137,9 @@ CASES = [
      ['16: structure.overrides[1].scope: expected one override per scope (got region = " nord" again, '
       'first at line 10); merge them']),
     ("norm above max", {20: "    develop: {min: 4, norm: 14, max: 12}"},
-     ["20: visits.segments.develop: expected min ≤ norm ≤ max (got min 4, norm 14, max 12)"]),
+     ["20: visits.segments.develop.norm: expected min ≤ norm ≤ max (got min 4, norm 14, max 12)"]),
     ("min above norm", {22: "    minimal: {min: 2, norm: 1, max: 1}"},
-     ["22: visits.segments.minimal: expected min ≤ norm ≤ max (got min 2, norm 1, max 1)"]),
+     ["22: visits.segments.minimal.norm: expected min ≤ norm ≤ max (got min 2, norm 1, max 1)"]),
     ("negative visits", {22: "    minimal: {min: -1, norm: 1, max: 1}"},
      ["22: visits.segments.minimal.min: expected a number ≥ 0 (got -1)"]),
     ("capacity zero", {17: "  capacity: {visits_per_day: 0, field_days: 180}"},
@@ -170,7 +170,7 @@ def test_three_distinct_errors_are_reported_together():
                    26: "  maintain: {none: 0.7, half: 0.92, current: 1, more_50: 1.03, saturation: 1.05, max: 2}"})
     assert issues_of(text) == [
         "norms.yaml:3: structure.tolerance: expected a number ≥ 0 and < 1 (got 5 %)",
-        "norms.yaml:20: visits.segments.develop: expected min ≤ norm ≤ max (got min 4, norm 14, max 12)",
+        "norms.yaml:20: visits.segments.develop.norm: expected min ≤ norm ≤ max (got min 4, norm 14, max 12)",
         "norms.yaml:26: response.maintain.max: unknown key `max` (expected one of: none, half, current, "
         "more_50, saturation)",
     ]

@@ -29,7 +29,7 @@ def _line_of(text: str, fragment: str) -> int:
 
 BROKEN_GRID = SHIPPED_GRID.replace("weight: 50", "weight: -50", 1)
 BROKEN_LINE = _line_of(BROKEN_GRID, "weight: -50")
-BROKEN_ISSUE = (f"default.yaml:{BROKEN_LINE}: axes.attractiveness.criteria[0].weight: "
+BROKEN_ISSUE = (f"default.yaml:{BROKEN_LINE}: axes.attractiveness.criteria[potential].weight: "
                 f"expected a number > 0 (got -50)")
 
 
@@ -74,7 +74,7 @@ def test_the_grid_page_in_french_gives_the_errors_in_french(seeded_db, tmp_path,
     at.segmented_control(key="w.language").set_value("fr").run()
     assert not at.exception
     assert [c.value for c in at.code] == [
-        f"default.yaml:{BROKEN_LINE}: axes.attractiveness.criteria[0].weight: "
+        f"default.yaml:{BROKEN_LINE}: axes.attractiveness.criteria[potential].weight: "
         f"attendu : un nombre > 0 (reçu : -50)"]
 
 
@@ -111,7 +111,7 @@ def test_a_grid_with_bands_over_a_text_column_says_which(seeded_db, tmp_path, mo
         "The grid cannot be applied to the dataset “Test portfolio”:"]
     [issue] = [c.value for c in at.code]
     line = _line_of(grid, "column: client_name")
-    assert issue.startswith(f"default.yaml:{line}: axes.attractiveness.criteria[0].column: ")
+    assert issue.startswith(f"default.yaml:{line}: axes.attractiveness.criteria[potential].column: ")
     assert "client_name" in issue
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from portfolio.grid.loader import load_grid
+from portfolio.config_read import ConfigRead, read_grid_file
 from portfolio.grid.model import Grid
-from portfolio.problems import ConfigError, ConfigIssue
+from portfolio.problems import ConfigIssue
 from portfolio.store.bootstrap import ensure_demo_dataset
 from portfolio.store.database import Store
 from portfolio.store.scores import prune_scores
@@ -33,14 +33,6 @@ def prune_old_scores(_store: Store, db_path: str, grid_id: str, _grid: Grid) -> 
     """Once per database and version of the grid file in this process: drop the scores
     kept for other grids (see `portfolio.store.scores.prune_scores`)."""
     return prune_scores(_store, _grid)
-
-
-@dataclass(frozen=True)
-class GridRead:
-    """One reading of the grid file: the grid, or every issue found in it."""
-
-    grid: Grid | None
-    issues: tuple[ConfigIssue, ...]
 
 
 @dataclass(frozen=True)
@@ -67,12 +59,9 @@ class ActiveGrid:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _read_grid(path: str, modified_ns: int, size: int) -> GridRead:
+def _read_grid(path: str, modified_ns: int, size: int) -> ConfigRead[Grid]:
     """Parse the file once per version of it (its modification time and size are the key)."""
-    try:
-        return GridRead(load_grid(path), ())
-    except ConfigError as error:
-        return GridRead(None, tuple(error.issues))
+    return read_grid_file(path)
 
 
 class _LastValid:
@@ -96,19 +85,21 @@ def _last_valid(path: str) -> _LastValid:
     return _LastValid()
 
 
-def active_grid(path: Path, missing_message: str) -> ActiveGrid:
+def active_grid(path: Path, missing_message: str | None = None) -> ActiveGrid:
     """The grid in `path`, or its errors and the last valid grid (a broken grid never half-applies).
 
-    `missing_message` is the (translated) text shown when the file does not exist.
+    `missing_message` is no longer needed: a missing file's issue comes from the catalogue
+    and is said in each reader's language (the argument is accepted, and unused, so that
+    callers written for it keep working).
     """
     try:
         info = path.stat()
     except FileNotFoundError:
-        read = GridRead(None, (ConfigIssue(path.name, None, "(file)", missing_message),))
+        read = read_grid_file(path)  # not cached: the file may appear at the next rerun
     else:
         read = _read_grid(str(path), info.st_mtime_ns, info.st_size)
     last = _last_valid(str(path))
-    if read.grid is not None:
-        last.remember(read.grid)
-        return ActiveGrid(read.grid, (), path)
+    if read.value is not None:
+        last.remember(read.value)
+        return ActiveGrid(read.value, (), path)
     return ActiveGrid(last.get(), read.issues, path)
