@@ -82,7 +82,8 @@ def test_an_empty_people_list_is_valid_and_lets_nobody_in():
 CASES = [
     # YAML itself, as the grid loader rejects it
     ("syntax error", {4: "    role: rep: x"},
-     ["4: (file): not valid YAML: mapping values are not allowed here; fix the syntax"]),
+     ['4: (file): not valid YAML: a text holding ": " is read as a key and its value; put the '
+      'text in quotes, e.g. label: "Potential: high"']),
     ("anchor and alias", {5: "    salespeople: &names [Claire Martin]", 18: "    salespeople: *names"},
      ["5: people[0].salespeople: anchors (&names) are not allowed: write the value out where it is used",
       "18: people[5].salespeople: aliases (*names) are not allowed: write the value out in full where "
