@@ -34,7 +34,7 @@ def test_the_app_opens_on_the_demo_portfolio(page: Page, app_url: str):
     expect(page.get_by_role("heading", name="Welcome to Portfolio Pilot")).to_be_visible()
     status = page.locator('[data-testid="stMetric"]')
     expect(status.filter(has_text="Active dataset")).to_contain_text("Demo portfolio")
-    expect(status.filter(has_text="Client rows")).to_contain_text("2,000")
+    expect(status.filter(has_text="Clients")).to_contain_text("2,000")
     expect(page.get_by_text("The grid file default.yaml is valid.")).to_be_visible()
 
 
