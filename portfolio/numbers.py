@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from numbers import Real
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from portfolio.contract import BY_NAME, Kind
+
+if TYPE_CHECKING:  # the import path writes problems' counts and loads no pandas
+    import pandas as pd
 
 # French separates thousands with a narrow no-break space and puts a no-break space
 # before the unit (1 234 567 €, 12,5 %), so a figure never breaks across two lines
@@ -133,6 +137,8 @@ _THOUSANDS = r"\B(?=(\d{3})+(?!\d))"
 
 def whole_numbers(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
     """Rounded to the unit with thousands separators (1,234 / 1 234); a dash where empty."""
+    import pandas as pd
+
     series = pd.Series(np.asarray(values, dtype=float))
     rounded = np.floor(np.abs(series) + 0.5) * np.sign(series)
     text = rounded.astype("Int64").astype("string")
@@ -154,6 +160,8 @@ def amounts(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
 
 def one_decimal(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
     """One decimal (1,234.5 / 1 234,5); a dash where empty."""
+    import pandas as pd
+
     series = pd.Series(np.asarray(values, dtype=float))
     tenths = np.floor(np.abs(series) * 10 + 0.5)
     whole = whole_numbers(tenths // 10, lang)
@@ -165,6 +173,8 @@ def one_decimal(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
 
 def visit_counts(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
     """Visits a year: whole numbers as such (3), fractional norms with one decimal (2.5)."""
+    import pandas as pd
+
     series = pd.Series(np.asarray(values, dtype=float))
     whole = np.isclose(series, np.round(series)) | series.isna()
     return whole_numbers(series, lang).where(whole, one_decimal(series, lang))

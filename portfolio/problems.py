@@ -18,7 +18,6 @@ from typing import Iterable, Sequence
 from portfolio.i18n import DEFAULT_LANGUAGE, t
 
 MAX_SHOWN_ISSUES = 50  # past this, a file is mostly not what it should be: the rest is counted
-_NARROW_NBSP = "\u202f"  # French groups thousands with a narrow no-break space
 
 
 @dataclass(frozen=True)
@@ -29,8 +28,9 @@ class Count:
     value: int
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        grouped = f"{self.value:,}"
-        return grouped.replace(",", _NARROW_NBSP) if lang == "fr" else grouped
+        from portfolio.numbers import number
+
+        return number(self.value, lang)
 
     def __str__(self) -> str:
         return self.text()
