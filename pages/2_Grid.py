@@ -5,7 +5,7 @@ import streamlit as st
 
 from portfolio.ui import frame
 from portfolio.ui.grid.view import axis_tables, grid_status, grid_summary, matrix_tables
-from portfolio.ui.grid.live import live_client
+from portfolio.ui.shared.live_scoring import live_client
 from portfolio.ui.grid.trial import trial_section
 
 ctx = frame("grid")

@@ -10,7 +10,7 @@ from portfolio.ui.shared.frame import coverage_notice
 from portfolio.numbers import number, timestamp
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.widgets import metric, metric_row, show_issues
-from portfolio.ui.shared.pages import PAGES
+from portfolio.ui.shared.pages import PAGES, page
 
 # The method's three principles, as catalogue keys (title, text).
 PRINCIPLES = (("home.principle_structure_title", "home.principle_structure_text"),
@@ -57,6 +57,8 @@ def method_brief(ctx: PageContext) -> None:
         with column.container(border=True, height="stretch"):
             st.markdown(f"**{ctx.t(title)}**")
             st.markdown(ctx.t(text))
+    workshop = page("workshop")
+    st.page_link(workshop.path, label=ctx.t("home.workshop_start"), icon=workshop.icon)
 
 
 def page_links(ctx: PageContext) -> None:

@@ -36,6 +36,7 @@ PAGES: tuple[Page, ...] = (
          ":material/stacked_bar_chart:"),
     Page("rep", "pages/6_Rep.py", "rep.nav", "rep.summary", ":material/person:"),
     Page("plan", "pages/7_Visit_plan.py", "plan.nav", "plan.summary", ":material/route:"),
+    Page("workshop", "pages/8_Workshop.py", "workshop.nav", "workshop.summary", ":material/school:"),
 )
 
 

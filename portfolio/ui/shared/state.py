@@ -18,7 +18,9 @@ _VIEW_AS = "pp.view_as"
 _PERIOD = "pp.period"
 _FILTERS = "pp.filters."
 _GRID_CHANGES = "pp.grid_changes"
+_LIVE = "pp.live."  # + column name: the live-scoring form's values
 TRIAL_WIDGETS = "w.trial."  # key prefix of the inputs of the grid changes' form
+LIVE_WIDGETS = "w.live."  # key prefix of the live-scoring inputs (+ the column they fill)
 
 
 def language() -> str | None:
@@ -98,3 +100,21 @@ def seed_widget(key: str, value: Any) -> None:
 def widget_value(key: str) -> Any:
     """What the user just chose in a widget, read from its callback."""
     return st.session_state.get(key)
+
+
+def live_value(column: str) -> Any:
+    """The value typed in for `column` in the live-scoring form (None: left empty). Kept apart
+    from the widget, so that the client typed in for the room is still there after another
+    page or workshop step."""
+    return st.session_state.get(_LIVE + column)
+
+
+def set_live_value(column: str, value: Any) -> None:
+    st.session_state[_LIVE + column] = value
+
+
+def clear_live_inputs() -> None:
+    """Empty every live-scoring input (the client typed in for the room); the inputs show it
+    on their next drawing, as they are seeded from these values."""
+    for key in [k for k in st.session_state if str(k).startswith(_LIVE)]:
+        del st.session_state[key]

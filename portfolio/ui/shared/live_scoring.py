@@ -3,6 +3,8 @@ its scores and where it lands in the matrix, change by change."""
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 import streamlit as st
 
 from portfolio.contract import BY_NAME, Kind
@@ -11,20 +13,20 @@ from portfolio.grid.model import AXES, Criterion, Grid
 from portfolio.queries.live import grid_columns, score_values
 from portfolio.ui.shared.client_card import criteria_section, segment_badge
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared import state
+from portfolio.ui.shared.state import LIVE_WIDGETS
 from portfolio.numbers import score
 from portfolio.ui.shared.grid_tables import level_rule
 from portfolio.ui.shared.summary import chart
-from portfolio.ui.shared.widgets import metric, metric_row
-
-_KEY = "w.live."  # + column name: one input per column the grid reads
+from portfolio.ui.shared.widgets import bound_widget, metric, metric_row
 
 
 def live_client(ctx: PageContext, grid: Grid) -> None:
     """The inputs, grouped by axis, then the client as the grid scores it."""
     st.caption(ctx.t("grid.live_intro"))
     values = _inputs(ctx, grid)
-    st.button(ctx.t("grid.live_clear"), icon=":material/backspace:", on_click=_clear,
-              args=(grid,), key="w.live_clear")
+    st.button(ctx.t("grid.live_clear"), icon=":material/backspace:",
+              on_click=state.clear_live_inputs, key="w.live_clear")
     result = score_values(grid, values)
     st.subheader(ctx.t("grid.live_result"), anchor=False)
     segment_badge(ctx, result.segment)
@@ -60,17 +62,17 @@ def _number_input(ctx: PageContext, criterion: Criterion) -> float | None:
     """A number in the unit people say it in: a ratio in %, an amount in €."""
     spec = BY_NAME.get(criterion.column)
     label = criterion.label.get(ctx.lang)
-    key = _KEY + criterion.column
+    empty = ctx.t("grid.live_empty")
     if spec is not None and spec.kind is Kind.RATIO:
-        typed = st.number_input(f"{label} (%)", min_value=0.0, max_value=100.0, step=5.0,
-                                value=None, key=key, placeholder=ctx.t("grid.live_empty"))
+        typed = _kept_input(st.number_input, criterion.column, label=f"{label} (%)",
+                            min_value=0.0, max_value=100.0, step=5.0, placeholder=empty)
         return None if typed is None else typed / 100
     if spec is not None and spec.kind is Kind.INTEGER:
-        return st.number_input(label, min_value=0, step=1, value=None, key=key,
-                               placeholder=ctx.t("grid.live_empty"))
+        return _kept_input(st.number_input, criterion.column, label=label, min_value=0, step=1,
+                           placeholder=empty)
     unit = " (€)" if spec is not None and spec.kind is Kind.NUMBER else ""
-    return st.number_input(f"{label}{unit}", step=1000.0, value=None, format="%.0f", key=key,
-                           placeholder=ctx.t("grid.live_empty"))
+    return _kept_input(st.number_input, criterion.column, label=f"{label}{unit}", step=1000.0,
+                       format="%.0f", placeholder=empty)
 
 
 def _choice(ctx: PageContext, criterion: Criterion) -> str | None:
@@ -81,11 +83,12 @@ def _choice(ctx: PageContext, criterion: Criterion) -> str | None:
         rule = level_rule(criterion, categories[value], ctx.lang)
         return f"{value} — {rule}" if rule and rule != value else value
 
-    return st.selectbox(criterion.label.get(ctx.lang), list(categories), index=None,
-                        format_func=shown, key=_KEY + criterion.column,
-                        placeholder=ctx.t("grid.live_empty"))
+    return _kept_input(st.selectbox, criterion.column, label=criterion.label.get(ctx.lang),
+                       options=list(categories), format_func=shown,
+                       placeholder=ctx.t("grid.live_empty"))
 
 
-def _clear(grid: Grid) -> None:
-    for column in grid_columns(grid):
-        st.session_state[_KEY + column] = None
+def _kept_input(draw: Callable[..., Any], column: str, **options: Any) -> Any:
+    """An input of the form showing the value kept for `column` (empty at first)."""
+    return bound_widget(draw, LIVE_WIDGETS + column, state.live_value(column),
+                        lambda value: state.set_live_value(column, value), **options)
