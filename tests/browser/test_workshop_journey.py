@@ -35,7 +35,9 @@ def test_the_guided_path_shows_each_steps_chart_and_question(page: Page, app_url
         expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=DRAW_TIMEOUT_MS)
         wait_until_drawn(page)
         screen = page.locator(f".st-key-workshop_step_{step.id}")
-        expect(screen.locator(f"{CHART} .main-svg").first).to_be_attached(timeout=DRAW_TIMEOUT_MS)
+        if step.id != "room":  # its chart comes with the answers (test_workshop_room_journey)
+            expect(screen.locator(f"{CHART} .main-svg").first).to_be_attached(
+                timeout=DRAW_TIMEOUT_MS)
         expect(screen.locator(QUESTION)).to_contain_text(t(step.key("question"), lang))
         if number < len(STEPS):
             following = t(STEPS[number].key("short"), lang)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from portfolio.ui.shared.pages import PAGES
+from portfolio.ui.shared.pages import MENU, PAGES, page
 from tests.ui.conftest import ROOT
 
 PACKAGE = ROOT / "portfolio"
@@ -74,15 +74,27 @@ def test_pages_hold_no_sql_and_no_computation(path):
         assert forbidden not in text, f"{path.name} contains {forbidden!r}"
 
 
-@pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.id)
-def test_each_page_starts_with_the_frame_of_its_own_id(entry):
-    tree = ast.parse((ROOT / entry.path).read_text(encoding="utf-8"))
+def _first_call(path: str) -> str:
+    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
     statements = [node for node in tree.body
                   if not isinstance(node, (ast.Import, ast.ImportFrom))
                   and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))]
     first = statements[0]
     assert isinstance(first, ast.Assign) and isinstance(first.value, ast.Call)
-    assert ast.unparse(first.value) == f"frame({entry.id!r})"
+    return ast.unparse(first.value)
+
+
+@pytest.mark.parametrize("entry", MENU, ids=lambda entry: entry.id)
+def test_each_page_starts_with_the_frame_of_its_own_id(entry):
+    assert _first_call(entry.path) == f"frame({entry.id!r})"
+
+
+def test_the_pages_outside_the_menu_are_only_the_participants_one():
+    # It shows no data and must open for people outside the access file: its own light
+    # frame, which never opens the store.
+    assert [entry.id for entry in PAGES if not entry.in_menu] == ["join"]
+    assert _first_call(page("join").path) == "join_frame()"
+    assert "portfolio.store" not in " ".join(_imported_modules(UI / "join" / "view.py"))
 
 
 def test_the_page_table_and_the_pages_folder_agree():

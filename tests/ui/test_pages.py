@@ -10,7 +10,7 @@ import pytest
 
 from portfolio.store.database import Store
 from portfolio.store.datasets import add_period
-from portfolio.ui.shared.pages import PAGES
+from portfolio.ui.shared.pages import MENU, PAGES
 from tests.ui.conftest import DATASET_NAME, N_CLIENTS, all_text, criteria_tables, open_page, table_rows
 
 TITLES = {
@@ -21,14 +21,14 @@ TITLES = {
 FIRST_MENU_ENTRIES = (["Home", "Matrix", "Grid"], ["Accueil", "Matrice", "Grille"])
 
 
-@pytest.mark.parametrize("entry", PAGES, ids=lambda entry: entry.id)
+@pytest.mark.parametrize("entry", MENU, ids=lambda entry: entry.id)
 def test_every_page_renders_with_one_title_in_each_language_and_the_menu(seeded_db, entry):
     english, french = open_page(entry.path), open_page(entry.path, locale="fr-FR")
     for at, menu_start in zip((english, french), FIRST_MENU_ENTRIES):
         assert not at.exception
         assert len(at.title) == 1 and at.title[0].value
         menu = [link.proto.label for link in at.sidebar.get("page_link")]
-        assert len(menu) == len(PAGES) and menu[:3] == menu_start
+        assert len(menu) == len(MENU) and menu[:3] == menu_start
     assert english.title[0].value != french.title[0].value
 
 

@@ -10,7 +10,7 @@ from portfolio.ui.shared.frame import coverage_notice
 from portfolio.numbers import number, timestamp
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.widgets import metric, metric_row, show_issues
-from portfolio.ui.shared.pages import PAGES, page
+from portfolio.ui.shared.pages import MENU, page
 
 # The method's three principles, as catalogue keys (title, text).
 PRINCIPLES = (("home.principle_structure_title", "home.principle_structure_text"),
@@ -64,7 +64,7 @@ def method_brief(ctx: PageContext) -> None:
 def page_links(ctx: PageContext) -> None:
     """A link to every other page with what it is for."""
     st.subheader(ctx.t("home.pages_title"), anchor=False)
-    for entry in PAGES:
+    for entry in MENU:
         if entry.id == ctx.page.id:
             continue
         st.page_link(entry.path, label=ctx.t(entry.label), icon=entry.icon)

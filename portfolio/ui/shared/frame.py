@@ -17,7 +17,7 @@ from portfolio.scoring.coverage import coverage_warning
 from portfolio.ui.shared.queries import criteria_without_data, scores_table, team
 from portfolio.numbers import number
 from portfolio.ui.shared.names import dataset_name
-from portfolio.ui.shared.pages import PAGES, page
+from portfolio.ui.shared.pages import MENU, page
 from portfolio.ui.shared.resources import ActiveGrid, active_grid, open_store, prune_old_scores
 from portfolio.ui.shared.widgets import bound_widget, show_issues
 from portfolio.view import PortfolioView, grid_token
@@ -102,7 +102,7 @@ def _pick_language(value: str | None) -> None:
 
 
 def _navigation(lang: str) -> None:
-    for entry in PAGES:
+    for entry in MENU:
         st.page_link(entry.path, label=t(entry.label, lang), icon=entry.icon, width="stretch")
 
 

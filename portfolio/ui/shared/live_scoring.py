@@ -42,6 +42,18 @@ def live_client(ctx: PageContext, grid: Grid) -> None:
         criteria_section(ctx, result)
 
 
+def kept_values(grid: Grid) -> dict[str, object]:
+    """The live client's values as the grid reads them (a ratio typed in % as a fraction),
+    from what the form keeps: a room opened on the live client scores the same client."""
+    values: dict[str, object] = {}
+    for column in grid_columns(grid):
+        value = state.live_value(column)
+        spec = BY_NAME.get(column)
+        ratio = spec is not None and spec.kind is Kind.RATIO
+        values[column] = value / 100 if ratio and value is not None else value
+    return values
+
+
 def _inputs(ctx: PageContext, grid: Grid) -> dict[str, object]:
     """One input per column the grid reads, under the first criterion that reads it."""
     numeric = grid_columns(grid)

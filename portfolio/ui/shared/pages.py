@@ -12,7 +12,8 @@ class Page:
     `path` is relative to the project root (where app.py is); `label` and `summary`
     are catalogue keys (the menu label and the one-line description on the home
     page); `needs_scores` pages stop with a clear message when the grid cannot be
-    applied to the active dataset, so their own code can assume scores exist.
+    applied to the active dataset, so their own code can assume scores exist. A page not
+    `in_menu` is opened by its link only (a workshop's participants join with a code).
     """
 
     id: str
@@ -21,6 +22,7 @@ class Page:
     summary: str
     icon: str
     needs_scores: bool = True
+    in_menu: bool = True
 
 
 PAGES: tuple[Page, ...] = (
@@ -37,7 +39,12 @@ PAGES: tuple[Page, ...] = (
     Page("rep", "pages/6_Rep.py", "rep.nav", "rep.summary", ":material/person:"),
     Page("plan", "pages/7_Visit_plan.py", "plan.nav", "plan.summary", ":material/route:"),
     Page("workshop", "pages/8_Workshop.py", "workshop.nav", "workshop.summary", ":material/school:"),
+    Page("join", "pages/9_Join.py", "join.nav", "join.summary", ":material/groups:",
+         needs_scores=False, in_menu=False),
 )
+
+
+MENU: tuple[Page, ...] = tuple(entry for entry in PAGES if entry.in_menu)
 
 
 def page(page_id: str) -> Page:

@@ -22,6 +22,7 @@ from portfolio.ui.shared.live_scoring import live_client
 from portfolio.ui.shared.norms import active_norms
 from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.widgets import show_issues
+from portfolio.ui.workshop.room import room_step
 
 # Heights that leave the step's text, question and buttons on a 1366×768 screen.
 CHART_HEIGHT = 430
@@ -126,5 +127,6 @@ def development(ctx: PageContext) -> None:
 
 CHARTS: dict[str, Callable[[PageContext], None]] = {
     "same_revenue": same_revenue, "norms_gaps": norms_gaps, "good_client": good_client,
-    "live_scoring": live_scoring, "visit_plan": visit_plan, "development": development,
+    "live_scoring": live_scoring, "room": room_step, "visit_plan": visit_plan,
+    "development": development,
 }

@@ -24,6 +24,7 @@ STEPS: tuple[Step, ...] = (
     Step("norms_gaps"),  # principle 2: objectives on the structure
     Step("good_client"),  # principle 3: attractiveness against QRC
     Step("live_scoring"),  # the grid's written rules applied to one client
+    Step("room"),  # the room scores that client: where the rules are read differently
     Step("visit_plan"),  # the matrix allocates the visits
     Step("development"),  # what a rep works on first
 )

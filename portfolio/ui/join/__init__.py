@@ -1,0 +1,1 @@
+"""The Join page: a workshop participant scores the room's case from a phone."""

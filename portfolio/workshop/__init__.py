@@ -1,0 +1,1 @@
+"""Workshops: a room of participants scoring one client case together (calibration)."""
