@@ -4,7 +4,8 @@ import streamlit as st
 
 from portfolio.ui import frame
 from portfolio.ui.shared.notices import notice_section
-from portfolio.ui.importing.view import (destination_section, mapping_section,
+from portfolio.ui.importing.view import (destination_section, import_allowed_or_stop,
+                                         mapping_section,
                                       preview_section, read_upload, reading_section,
                                       report_section, run_requested_import, upload_section)
 
@@ -12,6 +13,7 @@ ctx = frame("import")
 st.title(ctx.t("import.title"), anchor=False)
 st.caption(ctx.t("import.intro"))
 notice_section(ctx, "import")
+import_allowed_or_stop(ctx)
 upload = upload_section(ctx)
 if upload is not None:
     prepared = read_upload(ctx, upload)

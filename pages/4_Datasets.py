@@ -3,8 +3,9 @@
 import streamlit as st
 
 from portfolio.ui import frame
-from portfolio.ui.datasets.view import (active_choice, datasets_table, delete_section,
-                                        demo_section, export_section, rename_section)
+from portfolio.ui.datasets.view import (active_choice, audit_section, datasets_table,
+                                        delete_section, demo_section, export_section,
+                                        rename_section)
 from portfolio.ui.shared.notices import notice_section
 from portfolio.ui.shared.names import dataset_name
 
@@ -15,6 +16,7 @@ notice_section(ctx, "datasets")
 if ctx.dataset is None:
     st.info(ctx.t("datasets.empty"), icon=":material/info:")
     demo_section(ctx)
+    audit_section(ctx)
     st.stop()
 datasets_table(ctx)
 active_choice(ctx)
@@ -23,3 +25,4 @@ rename_section(ctx, ctx.dataset)
 delete_section(ctx, ctx.dataset)
 export_section(ctx, ctx.dataset)
 demo_section(ctx)
+audit_section(ctx)

@@ -27,5 +27,5 @@ priority_list(ctx, view)
 segment_panel(ctx, view)
 client_table(ctx, view)
 judgements_panel(ctx, judgements, view)
-if ctx.viewer is None:
+if not ctx.shows_one_portfolio:
     team_panel(ctx, reps)

@@ -13,13 +13,15 @@ from portfolio.store.datasets import Dataset, clients_table, list_datasets, tabl
 
 @dataclass(frozen=True)
 class DatasetSight:
-    """A dataset as one person sees it: `rows` counts only their clients (every period);
-    `refusal` says why they see none (then `visibility` shows no client)."""
+    """A dataset as one person sees it: `rows` counts only their clients (every period),
+    `clients` those at its latest period (its size as they see it); `refusal` says why
+    they see none (then `visibility` shows no client)."""
 
     dataset: Dataset
     visibility: Visibility
     rows: int
     refusal: Refusal | None = None
+    clients: int = 0
 
 
 def dataset_visibility(store: Store, person: Person, dataset: Dataset) -> Visibility | Refusal:
@@ -39,14 +41,19 @@ def visible_datasets(store: Store, person: Person) -> list[DatasetSight]:
             if seen.listed:
                 sights.append(DatasetSight(dataset, Visibility.no_client(), 0, seen))
             continue
-        sights.append(DatasetSight(dataset, seen, _visible_rows(store, dataset, seen)))
+        rows, clients = _visible_counts(store, dataset, seen)
+        sights.append(DatasetSight(dataset, seen, rows, clients=clients))
     return sights
 
 
-def _visible_rows(store: Store, dataset: Dataset, visibility: Visibility) -> int:
+def _visible_counts(store: Store, dataset: Dataset, visibility: Visibility) -> tuple[int, int]:
+    """The person's clients in every period, and at the latest one: one scan."""
     if visibility.is_everyone:
-        return dataset.rows
+        return dataset.rows, dataset.clients_in()
     condition = visibility.condition()
     with store.reading() as cur:
-        return int(cur.execute(f"SELECT count(*) FROM {clients_table(dataset.dataset_id)} "
-                               f"WHERE {condition.sql}", condition.params).fetchone()[0])
+        rows, latest = cur.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE period = ?) "
+            f"FROM {clients_table(dataset.dataset_id)} WHERE {condition.sql}",
+            [dataset.latest_period, *condition.params]).fetchone()
+    return int(rows), int(latest)

@@ -105,3 +105,13 @@ def scope_visibility(scope: Scope, columns: Collection[str]) -> Visibility | Non
     # DuckDB names are case-insensitive: `Region` in the file is the dataset's `region`.
     column = next((name for name in columns if name.casefold() == scope.column.casefold()), None)
     return Visibility.where(column, scope.values) if column is not None else None
+
+
+def peers_of(person: Person, scope: Visibility) -> Visibility:
+    """The clients a person's anonymous comparisons are drawn from (`scope`: what they see).
+
+    A rep's peers are every rep of the dataset, which they only ever see as aggregates of
+    at least three other reps (see `portfolio.structure.peers_shown_to`); anyone else
+    compares within their own scope, so a director's benchmark never leaves it.
+    """
+    return Visibility.everyone() if person.role is Role.REP else scope

@@ -43,6 +43,16 @@ class Visibility:
     def no_client(cls) -> "Visibility":
         return cls(None, nobody=True)
 
+    def narrowed_to(self, salespeople: Iterable[str]) -> "Visibility":
+        """These clients, and of them only those of `salespeople`: a director or an admin
+        previewing a rep's screen never sees past their own scope."""
+        if self.nobody:
+            return self
+        names = frozenset(salespeople)
+        if self.salespeople is not None:
+            names &= self.salespeople
+        return Visibility(names, column=self.column, values=self.values)
+
     @property
     def is_everyone(self) -> bool:
         return self.salespeople is None and self.column is None and not self.nobody
@@ -57,9 +67,12 @@ class Visibility:
         """
         if self.nobody:
             return ("nobody",)
+        parts: tuple[str, ...] = ()
         if self.column is not None:
-            return ("where", self.column, *sorted(self.values))
-        return ("everyone",) if self.salespeople is None else ("only", *sorted(self.salespeople))
+            parts += ("where", self.column, *sorted(self.values), "/")
+        if self.salespeople is not None:
+            parts += ("only", *sorted(self.salespeople))
+        return parts or ("everyone",)
 
     def condition(self, column: str = "salesperson", table: str | None = None) -> Fragment:
         """A boolean SQL condition with bound parameters.
@@ -70,12 +83,14 @@ class Visibility:
         prefix = f"{table}." if table else ""
         if self.nobody:
             return Fragment("FALSE")
+        sql, params = [], []
         if self.column is not None:
             # Both sides folded by the same SQL functions, so that they always agree.
             ref = prefix + quote_identifier(self.column)
-            return Fragment(f"list_contains(list_transform(?::VARCHAR[], lambda v: lower(trim(v))), "
-                            f"lower(trim(CAST({ref} AS VARCHAR))))", sorted(self.values))
-        if self.salespeople is None:
-            return Fragment("TRUE")
-        return Fragment(f"list_contains(?::VARCHAR[], {prefix}{quote_identifier(column)})",
-                        sorted(self.salespeople))
+            sql.append(f"list_contains(list_transform(?::VARCHAR[], lambda v: lower(trim(v))), "
+                       f"lower(trim(CAST({ref} AS VARCHAR))))")
+            params.append(sorted(self.values))
+        if self.salespeople is not None:
+            sql.append(f"list_contains(?::VARCHAR[], {prefix}{quote_identifier(column)})")
+            params.append(sorted(self.salespeople))
+        return Fragment(" AND ".join(sql) or "TRUE", *params)

@@ -219,10 +219,12 @@ def segment_revenue_figure(revenue_by_segment: pd.DataFrame, grid: Grid, lang: s
     return _rep_bars_layout(figure, len(names), t("structure.axis_revenue", lang), lang)
 
 
-def concentration_figure(reps: pd.DataFrame, team: pd.DataFrame, lang: str) -> go.Figure:
+def concentration_figure(reps: pd.DataFrame, team: pd.DataFrame, lang: str,
+                         team_name: str | None = None) -> go.Figure:
     """Left, the share of revenue made by the top 20 % of clients (team first, its value as a
-    line); right, the share of clients in ABC classes. Rows of `compare_reps`."""
-    team_name = t("structure.whole_team", lang)
+    line); right, the share of clients in ABC classes. Rows of `compare_reps`. `team_name`
+    names the first row: the whole team by default, a rep's own name when the rows are theirs."""
+    team_name = team_name or t("structure.whole_team", lang)
     rows = pd.concat([team.assign(salesperson=team_name), reps], ignore_index=True)
     names = list(rows["salesperson"])
     suffix = style(lang).percent
@@ -271,10 +273,11 @@ def concentration_figure(reps: pd.DataFrame, team: pd.DataFrame, lang: str) -> g
 
 
 def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "clients",
-                 team: pd.DataFrame | None = None) -> go.Figure:
+                 team: pd.DataFrame | None = None, team_name: str | None = None) -> go.Figure:
     """Rep × segment gaps to the norm in share points, on a scale diverging from 0; cells
     outside tolerance framed. Reps in the order of `gaps` (rows of norms_gaps), the team's
-    own gaps (team_norms_gaps) as a first row when given."""
+    own gaps (team_norms_gaps) as a first row when given, named `team_name` (the whole team
+    by default)."""
     gap, within = ("gap", "within_tolerance") if measure == "clients" else \
         ("revenue_gap", "revenue_within_tolerance")
     labels = _labels(grid, lang)
@@ -282,7 +285,7 @@ def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "
     frame = gaps[["salesperson", "segment", gap, within]]
     if team is not None:
         frame = pd.concat([team[["segment", gap, within]].assign(
-            salesperson=t("structure.whole_team", lang)), frame], ignore_index=True)
+            salesperson=team_name or t("structure.whole_team", lang)), frame], ignore_index=True)
     names = list(dict.fromkeys(frame["salesperson"]))
     z = 100 * frame.pivot(index="salesperson", columns="segment", values=gap).reindex(
         index=names, columns=segments).to_numpy(dtype=float)

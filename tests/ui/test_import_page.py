@@ -162,10 +162,14 @@ def test_datasets_page_renames_and_deletes_after_confirmation(seeded_db):
     store = Store(seeded_db)
     from portfolio.store.datasets import create_dataset
     from tests.importing.conftest import seed_frame
-    create_dataset(store, seed_frame(), name="Workshop", source="workshop.csv", period="2026-Q1")
+    workshop = create_dataset(store, seed_frame(), name="Workshop", source="workshop.csv",
+                              period="2026-Q1")
     store.close()
     at = open_page(DATASETS)
     assert not at.exception
+    # A new session opens on the first dataset, whoever imported another since.
+    assert at.dataframe[0].value["Name"].tolist() == ["Workshop", f"{DATASET_NAME}  (active)"]
+    at.sidebar.selectbox(key="w.dataset").set_value(workshop).run()
     table = at.dataframe[0].value
     assert table["Name"].tolist() == ["Workshop  (active)", DATASET_NAME]
     assert table["Rows"].tolist() == ["3", "400"]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from portfolio.access import Action, Person
+from portfolio.access.rules import PermissionRefused
 from portfolio.exporting import XLSX_MAX_ROWS, export_bytes, scored_export
 from portfolio.i18n import t
-from portfolio.store.bootstrap import load_demo_dataset
+from portfolio.store import guarded
 from portfolio.store.database import Store
 from portfolio.store.datasets import (Dataset, DatasetNameTaken, DatasetNotFound,
-                                      InvalidDatasetName, delete_dataset, get_dataset,
-                                      rename_dataset)
+                                      InvalidDatasetName, get_dataset)
 from portfolio.ui.datasets import state as datasets_state
 from portfolio.ui.shared import notices
 from portfolio.ui.shared import state
@@ -20,34 +21,47 @@ from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.widgets import bound_widget
 
 _NEW_NAME = "w.datasets_new_name"
+ACTION_LABELS = {Action.IMPORT: "identity.action_import", Action.ADD_PERIOD: "identity.action_add_period",
+                 Action.RENAME: "identity.action_rename", Action.DELETE: "identity.action_delete",
+                 Action.LOAD_DEMO: "identity.action_load_demo", Action.EXPORT: "identity.action_export",
+                 Action.READ_AUDIT: "identity.action_read_audit"}
+_ACTIONS = {action.value for action in Action}
 
 
 def demo_section(ctx: PageContext) -> None:
-    """Offer the demo portfolio when the database holds none (it was deleted, or never loaded)."""
-    if any(d.is_demo for d in ctx.datasets):
+    """Offer the demo portfolio when the database holds none (it was deleted, or never loaded),
+    to the roles that may load it."""
+    if any(d.is_demo for d in ctx.datasets) or not ctx.may(Action.LOAD_DEMO):
         return
     st.button(ctx.t("datasets.load_demo"), icon=":material/school:", key="w.datasets_load_demo",
               help=ctx.t("datasets.load_demo_help"), on_click=_load_demo,
-              args=(ctx.store, ctx.lang))
+              args=(ctx.store, ctx.person, ctx.lang))
 
 
-def _load_demo(store: Store, lang: str) -> None:
-    dataset_id = load_demo_dataset(store)
+def _load_demo(store: Store, person: Person, lang: str) -> None:
+    try:
+        dataset_id = guarded.load_demo(store, person)
+    except PermissionRefused as refusal:  # the role changed since the page was drawn
+        _notice("error", refusal.text(lang))
+        return
     state.set_dataset_id(dataset_id)
-    _notice("success", t("datasets.demo_loaded", lang, name=dataset_name(get_dataset(store, dataset_id), lang)))
+    _notice("success", t("datasets.demo_loaded", lang,
+                         name=dataset_name(get_dataset(store, dataset_id), lang)))
 
 
 def datasets_table(ctx: PageContext) -> None:
-    """Every dataset, latest import first, the active one marked."""
+    """Every dataset shown to the person, latest import first, the active one marked; rows
+    are the clients they may see."""
     active = ctx.dataset.dataset_id if ctx.dataset else None
-    rows = list(reversed(ctx.datasets))
+    sights = list(reversed(ctx.sights))
+    rows = [sight.dataset for sight in sights]
     st.dataframe({
         ctx.t("datasets.col_name"): [
             dataset_name(d, ctx.lang) + (f"  ({ctx.t('datasets.active_marker')})" if d.dataset_id == active else "")
             for d in rows],
         ctx.t("datasets.col_source"): [d.source or "" for d in rows],
         ctx.t("datasets.col_imported"): [timestamp(d.imported_at, ctx.lang) for d in rows],
-        ctx.t("datasets.col_rows"): [number(d.rows, ctx.lang) for d in rows],
+        ctx.t("datasets.col_rows"): [number(sight.rows, ctx.lang) for sight in sights],
         ctx.t("datasets.col_periods"): [", ".join(d.periods) for d in rows],
     }, hide_index=True)
 
@@ -61,17 +75,21 @@ def active_choice(ctx: PageContext) -> None:
 
 
 def rename_section(ctx: PageContext, dataset: Dataset) -> None:
+    if not ctx.may(Action.RENAME):
+        return
     with st.form("datasets_rename", border=False, enter_to_submit=True):
         st.text_input(ctx.t("datasets.rename_label"), value=dataset_name(dataset, ctx.lang), key=_NEW_NAME)
         st.form_submit_button(ctx.t("datasets.rename_button"), on_click=_rename,
-                              args=(ctx.store, dataset.dataset_id, ctx.lang),
+                              args=(ctx.store, ctx.person, dataset.dataset_id, ctx.lang),
                               icon=":material/edit:")
 
 
-def _rename(store: Store, dataset_id: int, lang: str) -> None:
+def _rename(store: Store, person: Person, dataset_id: int, lang: str) -> None:
     name = st.session_state.get(_NEW_NAME) or ""
     try:
-        rename_dataset(store, dataset_id, name)
+        guarded.rename_dataset(store, person, dataset_id, name)
+    except PermissionRefused as refusal:
+        _notice("error", refusal.text(lang))
     except DatasetNameTaken:
         _notice("error", t("datasets.name_taken", lang, name=name.strip()))
     except InvalidDatasetName:
@@ -84,6 +102,8 @@ def _rename(store: Store, dataset_id: int, lang: str) -> None:
 
 def delete_section(ctx: PageContext, dataset: Dataset) -> None:
     """A delete button; the deletion itself only after an explicit confirmation."""
+    if not ctx.may(Action.DELETE):
+        return
     if datasets_state.delete_pending() != dataset.dataset_id:
         st.button(ctx.t("datasets.delete_button"), icon=":material/delete:",
                   on_click=datasets_state.set_delete_pending, args=(dataset.dataset_id,))
@@ -94,18 +114,21 @@ def delete_section(ctx: PageContext, dataset: Dataset) -> None:
                    icon=":material/warning:")
         yes, no = st.columns(2)
         yes.button(ctx.t("datasets.confirm_yes"), type="primary", icon=":material/delete_forever:",
-                   on_click=_delete, args=(ctx.store, dataset, ctx.lang))
+                   on_click=_delete, args=(ctx.store, ctx.person, dataset, ctx.lang))
         no.button(ctx.t("datasets.confirm_no"), on_click=datasets_state.set_delete_pending,
                   args=(None,))
 
 
-def _delete(store: Store, dataset: Dataset, lang: str) -> None:
+def _delete(store: Store, person: Person, dataset: Dataset, lang: str) -> None:
     datasets_state.set_delete_pending(None)
     try:
-        delete_dataset(store, dataset.dataset_id)
+        guarded.delete_dataset(store, person, dataset.dataset_id)
+    except PermissionRefused as refusal:
+        _notice("error", refusal.text(lang))
+        return
     except DatasetNotFound:
         pass  # deleted meanwhile, by another session: the outcome is the one asked for
-    state.set_dataset_id(None)  # the frame then shows the latest import
+    state.set_dataset_id(None)  # the frame then shows the first dataset
     _notice("success", t("datasets.deleted", lang, name=dataset_name(dataset, lang)))
 
 
@@ -120,10 +143,13 @@ def export_section(ctx: PageContext, dataset: Dataset) -> None:
         st.info(ctx.t("datasets.export_unavailable"), icon=":material/info:")
         return
     st.caption(ctx.t("datasets.export_caption"))
-    view, lang = ctx.portfolio, ctx.lang
+    view, lang, person = ctx.portfolio, ctx.lang, ctx.person
 
     def build(fmt: str) -> bytes:
-        return export_bytes(scored_export(view, lang), fmt, lang)
+        table = scored_export(view, lang)  # the clients the person sees, nothing more
+        if not person.local:
+            guarded.record_export(view.store, person, dataset, len(table), file=f"{fmt} download")
+        return export_bytes(table, fmt, lang)
 
     period = view.shown_period or ""
     stem = "".join(c if c.isalnum() or c in "-_" else "_"
@@ -138,3 +164,27 @@ def export_section(ctx: PageContext, dataset: Dataset) -> None:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:", key="w.datasets_export_xlsx",
         disabled=dataset.rows > XLSX_MAX_ROWS)
+
+
+def audit_section(ctx: PageContext) -> None:
+    """The log of every write, for the roles that may read it; read-only by construction
+    (the app has no function that changes it)."""
+    if not ctx.may(Action.READ_AUDIT):
+        return
+    entries = guarded.read_audit(ctx.store, ctx.person)
+    with st.expander(ctx.t("identity.audit_title"), icon=":material/history:"):
+        st.caption(ctx.t("identity.audit_caption"))
+        if not entries:
+            st.info(ctx.t("identity.audit_empty"), icon=":material/info:")
+            return
+        st.dataframe({
+            ctx.t("identity.audit_when"): [timestamp(e.at, ctx.lang) for e in entries],
+            ctx.t("identity.audit_who"): [e.actor for e in entries],
+            ctx.t("identity.audit_role"): [e.role for e in entries],
+            ctx.t("identity.audit_action"): [ctx.t(ACTION_LABELS[Action(e.action)])
+                                           if e.action in _ACTIONS else e.action
+                                           for e in entries],
+            ctx.t("identity.audit_dataset"): [e.dataset_name or "" for e in entries],
+            ctx.t("identity.audit_rows"): [number(e.rows, ctx.lang) if e.rows is not None else ""
+                                         for e in entries],
+        }, hide_index=True, width="stretch")

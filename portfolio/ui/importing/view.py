@@ -11,12 +11,15 @@ import streamlit as st
 
 from portfolio.contract import CANONICAL_NAMES, canonical_column
 from portfolio.i18n import t
+from portfolio.access import Action
+from portfolio.access.rules import PermissionRefused, refusal_of
 from portfolio.importing import (PreparedFile, default_name, file_problems, prepare_file,
-                                 store_prepared, upload_limit_bytes)
+                                 upload_limit_bytes)
 from portfolio.importing.report import REPORT_COLUMNS, report_table
 from portfolio.importing.uploads import discard_upload, save_upload
 from portfolio.problems import InputError, Problem
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
+from portfolio.store import guarded
 from portfolio.tables_out import csv_bytes
 from portfolio.ui.importing import state as import_state
 from portfolio.ui.shared import notices
@@ -68,6 +71,15 @@ def _preview(result: ReadResult) -> pd.DataFrame:
 
 
 # --- upload -------------------------------------------------------------------
+
+def import_allowed_or_stop(ctx: PageContext) -> None:
+    """Say why, and stop before anything is uploaded, for a role that may not import (the
+    core refuses the write as well)."""
+    refusal = refusal_of(ctx.person, Action.IMPORT)
+    if refusal is not None:
+        st.info(refusal.text(ctx.lang), icon=":material/block:")
+        st.stop()
+
 
 def upload_section(ctx: PageContext) -> import_state.Upload | None:
     """The file uploader; the kept copy of the file the user is importing, if any."""
@@ -298,9 +310,14 @@ def run_requested_import(ctx: PageContext, upload: import_state.Upload,
         bar.progress(fraction, text=ctx.t("import.progress", stage=ctx.t(f"import.stage.{stage}")))
 
     try:
-        outcome = store_prepared(ctx.store, prepared, source=upload.name,
-                                 dataset_name=request.dataset_name, dataset_id=request.dataset_id,
-                                 period=request.period, progress=progress)
+        outcome = guarded.store_prepared(
+            ctx.store, ctx.person, prepared, source=upload.name,
+            dataset_name=request.dataset_name, dataset_id=request.dataset_id,
+            period=request.period, progress=progress)
+    except PermissionRefused as refusal:  # a director's file with clients outside their scope
+        bar.empty()
+        st.error(refusal.text(ctx.lang), icon=":material/block:")
+        return
     except InputError as error:
         bar.empty()
         st.error(ctx.t("import.refused"), icon=":material/error:")

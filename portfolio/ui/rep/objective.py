@@ -75,7 +75,7 @@ def objective_section(ctx: PageContext, rep: str) -> None:
         st.info(ctx.t("rep.objective_enter"), icon=":material/edit:")
         return
     plan = structure_data.objective_plan(ctx.view, rep, growth, whole_portfolio(ctx),
-                                          rep_state.target_rule(), structure_data.PEERS)
+                                          rep_state.target_rule(), ctx.peers)
     if plan.current_revenue <= 0:
         st.info(ctx.t("rep.objective_no_revenue"), icon=":material/info:")
         return

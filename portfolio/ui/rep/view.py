@@ -88,7 +88,7 @@ def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:
 
 def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
     """Where the rep stands among every rep of the team, unnamed, segment by segment."""
-    peers = structure_data.peer_distribution(ctx.view, rep, whole_portfolio(ctx), structure_data.PEERS)
+    peers = structure_data.peer_distribution(ctx.view, rep, whole_portfolio(ctx), ctx.peers)
     st.subheader(ctx.t("rep.peers_title"), anchor=False)
     if not peers_shown_to(ctx.visibility, peers):
         st.info(ctx.t("rep.peers_too_few", minimum=MIN_REPS_FOR_PEERS - 1),
@@ -101,7 +101,7 @@ def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
 
 def development_section(ctx: PageContext, rep: str) -> None:
     """Average points per QRC criterion against the team, and what to work on, in words."""
-    profile = structure_data.qrc_profile(ctx.view, rep, whole_portfolio(ctx), structure_data.PEERS)
+    profile = structure_data.qrc_profile(ctx.view, rep, whole_portfolio(ctx), ctx.peers)
     st.subheader(ctx.t("rep.qrc_title"), anchor=False)
     st.caption(ctx.t("rep.qrc_caption"))
     chart(qrc_profile_figure(profile, ctx.view.grid, ctx.lang), "w.rep.qrc")

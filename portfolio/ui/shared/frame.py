@@ -5,14 +5,19 @@ from __future__ import annotations
 import streamlit as st
 
 from portfolio.access import Visibility
+from portfolio.access.datasets import DatasetSight, visible_datasets
+from portfolio.access.model import Action, Person, Role
+from portfolio.access.rules import peers_of
 from portfolio.grid.model import Grid
 from portfolio.i18n import LANGUAGES, language_from_locale, t
 from portfolio.problems import ConfigError
 from portfolio.settings import Settings, load_settings
 from portfolio.store.database import Store, StoreBusy
-from portfolio.store.datasets import Dataset, list_datasets
+from portfolio.store.datasets import Dataset
+from portfolio.store.preferences import recall, remember
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.identity import current_person, identity_panel
 from portfolio.scoring.coverage import coverage_warning
 from portfolio.ui.shared.queries import criteria_without_data, scores_table, team
 from portfolio.numbers import number
@@ -30,44 +35,74 @@ _WHOLE_TEAM = ""  # the "view as" option meaning no restriction
 def frame(page_id: str) -> PageContext:
     """Set up the page `page_id` (an id of `PAGES`), draw the sidebar and return its context.
 
-    Stops the page (after saying why) when the database is held by another
-    program, and, for pages that need scores, when there is no dataset or the
-    grid cannot be applied to it.
+    Finds who is looking first (in sign-in mode nothing about the data is drawn before),
+    then stops the page (after saying why) when the database is held by another program,
+    and, for pages that need scores, when there is no dataset or the grid cannot be
+    applied to it. The person's visibility is set here, once, for every page.
     """
     entry = page(page_id)
     settings = load_settings()
     lang = _language()
     st.set_page_config(page_title=f"{t(entry.label, lang)} · {APP_NAME}",
                        page_icon=":material/bubble_chart:", layout="wide")
+    person = current_person(lang)
     store = _open_store_or_stop(settings, lang)
     grid = active_grid(settings.default_grid,
                        t("common.grid_file_missing", lang, path=str(settings.default_grid)))
     if grid.grid is not None and not grid.issues:
         prune_old_scores(store, str(settings.db_path), grid_token(grid.grid), grid.grid)
-    datasets = tuple(list_datasets(store))
+    sights = tuple(visible_datasets(store, person))
     with st.sidebar:
         st.markdown(f"## {APP_NAME}")
         _language_switch(lang)
+        identity_panel(person, lang)
         _navigation(lang)
         st.divider()
-        dataset = _dataset_selector(datasets, lang)
+        sight = _dataset_selector(store, person, sights, lang)
+        dataset = sight.dataset if sight is not None else None
         period = _period_selector(dataset, lang)
-        viewer = _view_as_selector(store, dataset, grid.grid, lang)
+        scope = sight.visibility if sight is not None else Visibility.no_client()
+        previewed = _view_as_selector(store, person, dataset, grid.grid, scope, lang)
     shown_grid = _tried_grid(grid.grid) or grid.grid
-    visibility = Visibility.only([viewer]) if viewer else Visibility.everyone()
+    visibility = _seen(person, scope, previewed)
+    viewer = previewed or _own_name(person)
     portfolio = (PortfolioView(store, dataset, shown_grid, visibility, period)
                  if dataset is not None and shown_grid is not None else None)
     ctx = PageContext(
-        page=entry, lang=lang, settings=settings, store=store, datasets=datasets,
-        dataset=dataset, grid=shown_grid, grid_issues=grid.issues, viewer=viewer,
-        visibility=visibility, period=period, file_grid=grid.grid, portfolio=portfolio)
+        page=entry, lang=lang, settings=settings, store=store,
+        datasets=tuple(s.dataset for s in sights), dataset=dataset, grid=shown_grid,
+        grid_issues=grid.issues, viewer=viewer, visibility=visibility, period=period,
+        file_grid=grid.grid, portfolio=portfolio, person=person, scope=scope,
+        refusal=sight.refusal if sight is not None else None, sights=sights,
+        peers=peers_of(person, scope))
     if entry.id != "grid":
         _grid_banner(grid, lang)
     if ctx.is_trial:
         _trial_banner(lang)
+    if ctx.refusal is not None:
+        st.warning(ctx.refusal.text(lang), icon=":material/visibility_off:")
     if entry.needs_scores:
         _require_scores(ctx)
     return ctx
+
+
+def _seen(person: Person, scope: Visibility, viewer: str | None) -> Visibility:
+    """What the page shows: the person's scope, or within it one rep's portfolio previewed."""
+    if viewer is None or not may_preview(person):
+        return scope
+    return scope.narrowed_to([viewer])
+
+
+def _own_name(person: Person) -> str | None:
+    """A rep's own name in the data, when they have one: their pages are their portfolio."""
+    if person.role is Role.REP and len(person.salespeople) == 1:
+        return person.salespeople[0]
+    return None
+
+
+def may_preview(person: Person) -> bool:
+    """"View as" is a director's or an admin's preview of a rep's screen; reps have none."""
+    return person.role in (Role.ADMIN, Role.DIRECTOR)
 
 
 def _language() -> str:
@@ -106,26 +141,42 @@ def _navigation(lang: str) -> None:
         st.page_link(entry.path, label=t(entry.label, lang), icon=entry.icon, width="stretch")
 
 
-def _dataset_selector(datasets: tuple[Dataset, ...], lang: str) -> Dataset | None:
-    """The active dataset: the session's choice if it still exists, else the latest import."""
-    if not datasets:
+def _dataset_selector(store: Store, person: Person, sights: tuple[DatasetSight, ...],
+                      lang: str) -> DatasetSight | None:
+    """The active dataset: this session's choice if it is still shown to the person, else
+    the one they chose last time (signed in), else the first one (an import by someone
+    else never changes what a person opens on)."""
+    if not sights:
         return None
-    by_id = {d.dataset_id: d for d in reversed(datasets)}  # latest first in the list
+    by_id = {s.dataset.dataset_id: s for s in reversed(sights)}  # latest first in the list
     chosen = state.dataset_id()
     if chosen not in by_id:
-        chosen = datasets[-1].dataset_id
+        chosen = _remembered_dataset(store, person, by_id) or sights[0].dataset.dataset_id
         state.set_dataset_id(chosen)
 
     def label(dataset_id: int) -> str:
-        d = by_id[dataset_id]
-        # Its clients at its latest period, not the rows of every period added up. (Not the
-        # period looked at: a label that changes would make Streamlit see a new widget.)
-        return t("common.dataset_option", lang, name=dataset_name(d, lang),
-                 rows=number(d.clients_in(), lang))
+        seen = by_id[dataset_id]
+        # Its clients at its latest period that the person may see, not the rows of every
+        # period added up. (Not the period looked at: a label that changes would make
+        # Streamlit see a new widget.)
+        return t("common.dataset_option", lang, name=dataset_name(seen.dataset, lang),
+                 rows=number(seen.clients, lang))
 
-    bound_widget(st.selectbox, "w.dataset", chosen, state.set_dataset_id,
+    def pick(dataset_id: int | None) -> None:
+        state.set_dataset_id(dataset_id)
+        if dataset_id is not None and not person.local:
+            remember(store, person.email, "dataset", str(dataset_id))
+
+    bound_widget(st.selectbox, "w.dataset", chosen, pick,
                  label=t("common.dataset", lang), options=list(by_id), format_func=label)
     return by_id[state.dataset_id() or chosen]
+
+
+def _remembered_dataset(store: Store, person: Person, shown: dict[int, DatasetSight]) -> int | None:
+    if person.local:
+        return None
+    value = recall(store, person.email).get("dataset", "")
+    return int(value) if value.isdigit() and int(value) in shown else None
 
 
 def _period_selector(dataset: Dataset | None, lang: str) -> str | None:
@@ -151,12 +202,14 @@ def _period_selector(dataset: Dataset | None, lang: str) -> str | None:
     return state.period()
 
 
-def _view_as_selector(store: Store, dataset: Dataset | None, grid: Grid | None,
-                      lang: str) -> str | None:
-    """Whole team, or one salesperson's portfolio only (a rep assessing themselves)."""
-    if dataset is None or grid is None:
+def _view_as_selector(store: Store, person: Person, dataset: Dataset | None, grid: Grid | None,
+                      scope: Visibility, lang: str) -> str | None:
+    """A director's or an admin's preview of one rep's screen, among the reps of their own
+    scope; none for the other roles (a rep sees their own portfolio, and nothing else)."""
+    if dataset is None or grid is None or not may_preview(person):
+        state.set_view_as(None)
         return None
-    people = team(PortfolioView(store, dataset, grid))
+    people = team(PortfolioView(store, dataset, grid, scope))
     viewer = state.view_as()
     if viewer not in people:
         viewer = None
@@ -203,7 +256,8 @@ def _trial_banner(lang: str) -> None:
 def _require_scores(ctx: PageContext) -> None:
     """Stop a page that needs scores when there is nothing to score or the grid does not fit."""
     if ctx.dataset is None:
-        st.info(t("common.no_dataset", ctx.lang), icon=":material/info:")
+        key = "common.no_dataset" if ctx.may(Action.IMPORT) else "identity.no_dataset_for_you"
+        st.info(t(key, ctx.lang), icon=":material/info:")
         st.stop()
     if ctx.portfolio is None:
         st.stop()  # no valid grid: the banner above already says why

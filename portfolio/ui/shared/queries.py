@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from portfolio.access import Visibility
 from portfolio.queries import card, matrix, moves
 from portfolio.scoring.coverage import unscorable_criteria
 from portfolio.ui.shared.cache import cached
@@ -18,5 +17,5 @@ scores_table = cached(PortfolioView.scores_table, max_entries=64)
 
 
 def team(view: PortfolioView) -> list[str]:
-    """Every salesperson of the view's dataset, whoever is looking (the "view as" choices)."""
-    return filter_choices(view.seen_by(Visibility.everyone()))["salespeople"]
+    """Every salesperson whose clients the view shows (the "view as" choices)."""
+    return filter_choices(view)["salespeople"]

@@ -1,16 +1,14 @@
 """What the Structure and Rep pages read, cached per view.
 
-Anonymous peers are everyone (`PEERS`): the core gives only aggregates for them.
+Anonymous peers are `PageContext.peers` (from `portfolio.access.rules.peers_of`): the core
+gives only aggregates for them.
 """
 
 from __future__ import annotations
 
-from portfolio.access import Visibility
 from portfolio import structure
 from portfolio.structure.history import compare_periods
 from portfolio.ui.shared.cache import cached
-
-PEERS = Visibility.everyone()
 
 team_mix = cached(structure.team_mix)
 team_gaps = cached(structure.team_norms_gaps)

@@ -40,7 +40,8 @@ def gaps_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
                          total=number(len(order), ctx.lang)))
     drawn = gaps.set_index("salesperson").loc[list(furthest)].reset_index()
     team = structure_data.team_gaps(ctx.view, norms, filters)
-    chart(gaps_heatmap(drawn, ctx.view.grid, ctx.lang, measure, team=team),
+    chart(gaps_heatmap(drawn, ctx.view.grid, ctx.lang, measure, team=team,
+                       team_name=ctx.team_name()),
           "w.structure.heatmap")
     outside_panel(ctx, gaps)
 

@@ -7,7 +7,9 @@ import streamlit as st
 
 from portfolio.demo.history import PREVIOUS_PERIOD
 from portfolio.queries.scope import ClientFilter
-from portfolio.store.bootstrap import add_demo_quarter_before, can_add_demo_quarter_before
+from portfolio.access import Action
+from portfolio.store import guarded
+from portfolio.store.bootstrap import can_add_demo_quarter_before
 from portfolio.store.datasets import PeriodExists
 from portfolio.structure.history import PeriodComparison, previous_period
 from portfolio.ui.shared import structure_queries as structure_data
@@ -22,7 +24,8 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
     periods = ctx.dataset.periods if ctx.dataset else ()
     if len(periods) < 2:
         st.info(ctx.t("structure.history_one_period"), icon=":material/history:")
-        if ctx.dataset is not None and can_add_demo_quarter_before(ctx.dataset):
+        if (ctx.dataset is not None and can_add_demo_quarter_before(ctx.dataset)
+                and ctx.may(Action.ADD_PERIOD)):
             demo_quarter_before(ctx)
         return
     st.caption(ctx.t("structure.history_caption"))
@@ -58,12 +61,12 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
 
 
 def demo_quarter_before(ctx: PageContext) -> None:
-    """A trainer's shortcut: the demo's quarter before, added in one click."""
+    """A shortcut for a workshop's preparation: the demo's quarter before, in one click."""
     st.caption(ctx.t("structure.history_demo_hint"))
     if st.button(ctx.t("structure.history_demo_add", period=PREVIOUS_PERIOD),
                  key="w.structure.history_demo_add", icon=":material/add_circle:"):
         try:
-            add_demo_quarter_before(ctx.store, ctx.dataset)
+            guarded.add_demo_quarter_before(ctx.store, ctx.person, ctx.dataset)
         except PeriodExists:
             pass  # added meanwhile from another session: the rerun shows it
         st.rerun()

@@ -113,5 +113,5 @@ def concentration_tab(ctx: PageContext, filters: ClientFilter) -> None:
     if comparison is None:
         return
     drawn = _drawn(ctx, ordered_reps(ctx, comparison))
-    chart(concentration_figure(drawn, comparison.team, ctx.lang), "w.structure.concentration")
+    chart(concentration_figure(drawn, comparison.team, ctx.lang, ctx.team_name()), "w.structure.concentration")
     st.caption(ctx.t("structure.concentration_caption"))

@@ -79,7 +79,8 @@ def norms_gaps(ctx: PageContext) -> None:
                          total=number(len(size), ctx.lang)))
     drawn = gaps.set_index("salesperson").loc[furthest].reset_index()
     team = structure_queries.team_gaps(ctx.view, norms)
-    chart(gaps_heatmap(drawn, ctx.view.grid, ctx.lang, "clients", team=team),
+    chart(gaps_heatmap(drawn, ctx.view.grid, ctx.lang, "clients", team=team,
+                       team_name=ctx.team_name()),
           "w.workshop.heatmap")
 
 
