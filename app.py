@@ -9,7 +9,7 @@ from portfolio.ui.shared.housekeeping import leftovers_removed
 ctx = frame("home")
 leftovers_removed()
 st.title(ctx.t("home.title"), anchor=False)
-st.markdown(ctx.t("home.tagline"))
+st.markdown(ctx.md("home.tagline"))
 data_status(ctx)
 method_brief(ctx)
 page_links(ctx)

@@ -11,7 +11,7 @@ from portfolio.ui.importing.view import (destination_section, import_allowed_or_
 
 ctx = frame("import")
 st.title(ctx.t("import.title"), anchor=False)
-st.caption(ctx.t("import.intro"))
+st.caption(ctx.md("import.intro"))
 notice_section(ctx, "import")
 import_allowed_or_stop(ctx)
 upload = upload_section(ctx)

@@ -17,7 +17,7 @@ judgements = judgements_in_use(ctx, plan_inputs_or_stop(ctx))
 date = plan_date(ctx)
 reps = team_plan_reps(planned, judgements.inputs, date)
 if reps.empty:
-    st.info(ctx.t("plan.no_clients"), icon=":material/info:")
+    st.info(ctx.md("plan.no_clients"), icon=":material/info:")
     st.stop()
 rep = rep_controls(ctx, judgements.inputs, date, list(reps["salesperson"]))
 view = rep_view(planned, judgements.inputs, date, rep)

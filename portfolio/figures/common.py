@@ -6,6 +6,7 @@ from typing import Any
 
 from portfolio.grid.model import Grid
 from portfolio.numbers import plotly_separators
+from portfolio.text_safety import plotly_text
 
 # Sized for a projected slide read from the back of a meeting room.
 FONT_SIZE = 18
@@ -27,6 +28,21 @@ def segment_colors(grid: Grid) -> dict[str, str]:
     """The colour of each segment id: the grid's, or a fixed fallback by position."""
     return {segment.id: segment.color or FALLBACK_COLORS[index % len(FALLBACK_COLORS)]
             for index, segment in enumerate(grid.segments)}
+
+
+def segment_names(grid: Grid, lang: str) -> dict[str, str]:
+    """Each segment id's label as Plotly text (a grid's labels are a user's: see `plotly_text`)."""
+    return {segment_id: plotly_text(label) for segment_id, label in grid.segment_labels(lang).items()}
+
+
+def axis_name(grid: Grid, axis: str, lang: str) -> str:
+    """An axis label of the grid as Plotly text."""
+    return plotly_text(grid.axes[axis].label.get(lang))
+
+
+def plot_names(values: Any) -> list[str]:
+    """Names from a file (reps, clients, periods) as Plotly text, in their order."""
+    return [plotly_text(value) for value in values]
 
 
 def translucent(color: str, alpha: float) -> str:

@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from portfolio.numbers import money_hover
-from portfolio.figures.common import (CUT_LINE_COLOR, GRID_LINE_COLOR, LABEL_FONT_SIZE, TITLE_FONT_SIZE, base_layout, segment_colors, translucent)
+from portfolio.figures.common import (CUT_LINE_COLOR, GRID_LINE_COLOR, LABEL_FONT_SIZE, TITLE_FONT_SIZE, axis_name, base_layout, segment_colors, translucent)
+from portfolio.text_safety import plotly_text
 from portfolio.grid.model import Grid, Segment
 from portfolio.i18n import t
 
@@ -84,15 +85,15 @@ def single_client_figure(grid: Grid, attractiveness: float | None, qrc: float | 
     _draw_segments(fig, grid, lang, filled=True)
     if attractiveness is not None and qrc is not None:
         fig.add_trace(go.Scatter(
-            x=[qrc], y=[attractiveness], mode="markers+text", text=[f"<b>{label}</b>"],
+            x=[qrc], y=[attractiveness], mode="markers+text", text=[f"<b>{plotly_text(label)}</b>"],
             # Towards the middle, so that a client at an edge keeps its label in view.
             textposition="top right" if qrc <= (SCORE_MIN + SCORE_MAX) / 2 else "top left",
             textfont={"size": LABEL_FONT_SIZE},
             marker={"size": 24, "symbol": "star", "color": CUT_LINE_COLOR,
                     "line": {"width": 1.5, "color": "white"}},
-            hovertemplate=(f"{grid.axes['attractiveness'].label.get(lang)}: %{{y:.1f}}<br>"
-                           f"{grid.axes['qrc'].label.get(lang)}: %{{x:.1f}}<extra></extra>"),
-            showlegend=False, name=label))
+            hovertemplate=(f"{axis_name(grid, 'attractiveness', lang)}: %{{y:.1f}}<br>"
+                           f"{axis_name(grid, 'qrc', lang)}: %{{x:.1f}}<extra></extra>"),
+            showlegend=False, name=plotly_text(label)))
     _score_axes(fig, grid, lang, height)
     return fig
 
@@ -106,9 +107,9 @@ def _score_axes(fig: go.Figure, grid: Grid, lang: str, height: int) -> None:
         **base_layout(lang),
         height=height,
         xaxis={**axis_style, "title": {**axis_style["title"],
-                                       "text": grid.axes["qrc"].label.get(lang)}},
+                                       "text": axis_name(grid, "qrc", lang)}},
         yaxis={**axis_style, "title": {**axis_style["title"],
-                                       "text": grid.axes["attractiveness"].label.get(lang)}},
+                                       "text": axis_name(grid, "attractiveness", lang)}},
     )
 
 
@@ -136,9 +137,9 @@ def _draw_segments(fig: go.Figure, grid: Grid, lang: str, filled: bool) -> None:
         x = {"left": x0 + 1, "right": x1 - 1, "center": (x0 + x1) / 2}[xanchor]
         yanchor = "bottom" if a == 0 and last_a > 0 else "top"
         y = y0 + 1 if yanchor == "bottom" else y1 - 1
-        text = f"<b>{segment.label.get(lang)}</b>"
+        text = f"<b>{plotly_text(segment.label.get(lang))}</b>"
         if segment.action is not None:
-            text += f"<br><i>{segment.action.get(lang)}</i>"
+            text += f"<br><i>{plotly_text(segment.action.get(lang))}</i>"
         fig.add_annotation(x=x, y=y, xanchor=xanchor, yanchor=yanchor, text=text,
                            showarrow=False, align=xanchor if xanchor != "center" else "center",
                            font={"size": LABEL_FONT_SIZE, "color": color},
@@ -153,6 +154,16 @@ def _draw_segments(fig: go.Figure, grid: Grid, lang: str, filled: bool) -> None:
                       name="cut:attractiveness")
 
 
+def _hover_data(rows: pd.DataFrame) -> np.ndarray:
+    """`CUSTOM_COLUMNS` of the points: the id as stored (a click reads it back), the client's
+    and the rep's names as Plotly text (the hover renders its HTML)."""
+    data = rows[list(CUSTOM_COLUMNS)].to_numpy(dtype=object)
+    for row in data:
+        for index in (1, 2):
+            row[index] = row[index] if pd.isna(row[index]) else plotly_text(row[index])
+    return data
+
+
 def _client_traces(points: pd.DataFrame, grid: Grid, lang: str, kind: ChartKind) -> list:
     """One bubble trace per segment (in grid order), sized by revenue on a shared scale."""
     trace_type = go.Scattergl if kind == "scattergl" else go.Scatter
@@ -164,8 +175,8 @@ def _client_traces(points: pd.DataFrame, grid: Grid, lang: str, kind: ChartKind)
     colors = segment_colors(grid)
     hover = (f"<b>%{{customdata[1]}}</b><br>"
              f"{t('matrix.hover_rep', lang)}: %{{customdata[2]}}<br>"
-             f"{grid.axes['attractiveness'].label.get(lang)}: %{{y:.1f}}<br>"
-             f"{grid.axes['qrc'].label.get(lang)}: %{{x:.1f}}<br>"
+             f"{axis_name(grid, 'attractiveness', lang)}: %{{y:.1f}}<br>"
+             f"{axis_name(grid, 'qrc', lang)}: %{{x:.1f}}<br>"
              f"{t('matrix.hover_revenue', lang)}: {money_hover('%{customdata[3]:,.0f}', lang)}"
              f"<extra>%{{fullData.name}}</extra>")
     traces = []
@@ -173,8 +184,8 @@ def _client_traces(points: pd.DataFrame, grid: Grid, lang: str, kind: ChartKind)
         rows = points[points["segment"] == segment.id]
         traces.append(trace_type(
             x=rows["qrc"].to_numpy(), y=rows["attractiveness"].to_numpy(), mode="markers",
-            name=segment.label.get(lang), legendgroup=segment.id, uid=segment.id,
-            customdata=rows[list(CUSTOM_COLUMNS)].to_numpy(dtype=object),
+            name=plotly_text(segment.label.get(lang)), legendgroup=segment.id, uid=segment.id,
+            customdata=_hover_data(rows),
             hovertemplate=hover,
             marker={"size": revenue[rows.index].to_numpy(), "sizemode": "area", "sizeref": sizeref,
                     "sizemin": MIN_BUBBLE_PX, "color": colors[segment.id], "opacity": 0.75,
@@ -195,8 +206,8 @@ def _density_trace(points: pd.DataFrame, grid: Grid, lang: str) -> go.Heatmap:
     return go.Heatmap(
         x=centres, y=centres, z=np.where(counts > 0, counts, np.nan),
         colorscale=DENSITY_COLORSCALE, colorbar={"title": {"text": label}}, xgap=1, ygap=1,
-        hovertemplate=(f"{grid.axes['qrc'].label.get(lang)}: %{{x:.0f}}<br>"
-                       f"{grid.axes['attractiveness'].label.get(lang)}: %{{y:.0f}}<br>"
+        hovertemplate=(f"{axis_name(grid, 'qrc', lang)}: %{{x:.0f}}<br>"
+                       f"{axis_name(grid, 'attractiveness', lang)}: %{{y:.0f}}<br>"
                        f"{label}: %{{z:,.0f}}<extra></extra>"),
         name=label, showscale=True,
     )

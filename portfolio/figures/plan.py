@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from portfolio.numbers import style
-from portfolio.figures.common import LABEL_FONT_SIZE, TITLE_FONT_SIZE, base_layout, segment_colors
+from portfolio.figures.common import LABEL_FONT_SIZE, TITLE_FONT_SIZE, base_layout, segment_colors, segment_names
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
 from portfolio.visits import CurveShape
@@ -57,7 +57,7 @@ def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go
 
 def segment_visits_figure(table: pd.DataFrame, grid: Grid, lang: str, *, height: int = 420) -> go.Figure:
     """Grouped bars per segment: visits today, at the norms, and recommended (from `segment_visits`)."""
-    labels = grid.segment_labels(lang)
+    labels = segment_names(grid, lang)
     x = [_wrapped(labels.get(s, s)) for s in table["segment"]]
     figure = go.Figure()
     for column, key, color in (("visits_today", "plan.bars_today", TODAY_COLOR),
@@ -80,7 +80,7 @@ def response_figure(shapes: dict[str, CurveShape], typical: pd.DataFrame, grid: 
     """Each segment's fitted curve for its typical client (from `typical_clients`): expected
     revenue in % of today's against visits a year, today's visits and the recommended marked."""
     colors = segment_colors(grid)
-    labels = grid.segment_labels(lang)
+    labels = segment_names(grid, lang)
     figure = go.Figure()
     today_name, recommended_name = t("plan.curve_today", lang), t("plan.curve_recommended", lang)
     for row in typical.itertuples(index=False):  # one line per segment, not per client

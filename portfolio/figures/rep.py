@@ -9,7 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from portfolio.numbers import money_hover, money_ticks, style
-from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout, segment_colors, translucent)
+from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout, segment_colors, segment_names, translucent)
+from portfolio.text_safety import plotly_text
 from portfolio.figures.structure import TOP_LEGEND, percent_texts
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
@@ -32,7 +33,7 @@ def peers_figure(peers: pd.DataFrame, targets: Mapping[str, float], grid: Grid,
 
     `peers` is a `peer_distribution`; `targets` maps segment id → target share (0–1).
     """
-    labels = grid.segment_labels(lang)
+    labels = segment_names(grid, lang)
     positions = np.arange(len(peers), dtype=float)
     suffix = style(lang).percent
     figure = go.Figure()
@@ -85,10 +86,10 @@ def peers_figure(peers: pd.DataFrame, targets: Mapping[str, float], grid: Grid,
 def qrc_profile_figure(profile: pd.DataFrame, grid: Grid, lang: str) -> go.Figure:
     """Average points per QRC criterion, in % of the criterion's maximum: the rep against the
     team (rows of `qrc_profile`, grid order); a criterion's priority rank is in its label."""
-    criteria = {c.id: c.label.get(lang) for c in grid.axes["qrc"].criteria}
+    criteria = {c.id: plotly_text(c.label.get(lang)) for c in grid.axes["qrc"].criteria}
     names = []
     for row in profile.itertuples(index=False):  # one per QRC criterion
-        name = criteria.get(row.criterion, row.criterion)
+        name = criteria.get(row.criterion, plotly_text(row.criterion))
         if not pd.isna(row.priority):
             name = f"{name}<br><b>{t('rep.priority_rank', lang, rank=int(row.priority))}</b>"
         names.append(name)
@@ -113,7 +114,7 @@ def qrc_profile_figure(profile: pd.DataFrame, grid: Grid, lang: str) -> go.Figur
 def objective_figure(by_segment: pd.DataFrame, grid: Grid, lang: str) -> go.Figure:
     """Per segment, the revenue the plan takes (solid) out of what its clients could bring
     (light): rows of an ObjectivePlan's `by_segment`."""
-    labels, colors = grid.segment_labels(lang), segment_colors(grid)
+    labels, colors = segment_names(grid, lang), segment_colors(grid)
     y = [labels.get(s, s) for s in by_segment["segment"]]
     planned = by_segment["revenue_gain"].to_numpy(dtype=float)
     rest = np.clip(by_segment["available_gain"].to_numpy(dtype=float) - planned, 0, None)

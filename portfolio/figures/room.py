@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from typing import Sequence
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from portfolio.figures.common import LABEL_FONT_SIZE, base_layout
+from portfolio.text_safety import plotly_text
 from portfolio.workshop.room import CriterionSpread
 
 BAR_COLOR = "#0072b2"
@@ -22,12 +22,12 @@ def room_spread_figure(spreads: Sequence[CriterionSpread], titles: Sequence[str]
     the room's median level in its own colour. Grid texts are escaped: Plotly renders tags."""
     heights = [max(len(labels), 1) for labels in level_labels]
     figure = make_subplots(rows=len(spreads), cols=1, row_heights=heights, vertical_spacing=0.08,
-                           subplot_titles=[html.escape(title) for title in titles])
+                           subplot_titles=[plotly_text(title) for title in titles])
     for row, (found, labels) in enumerate(zip(spreads, level_labels), start=1):
         colors = [MEDIAN_COLOR if position == found.median_level else BAR_COLOR
                   for position in range(len(labels))]
         figure.add_bar(row=row, col=1, orientation="h", x=list(found.counts),
-                       y=[html.escape(label) for label in labels], marker_color=colors,
+                       y=[plotly_text(label) for label in labels], marker_color=colors,
                        text=[str(count) for count in found.counts], textposition="outside",
                        textfont={"size": LABEL_FONT_SIZE}, cliponaxis=False,
                        hovertemplate="%{y}: %{x}<extra></extra>", showlegend=False)

@@ -14,7 +14,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from portfolio.numbers import money_hover, money_ticks, style
-from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout, segment_colors)
+from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout, plot_names, segment_colors, segment_names)
+from portfolio.text_safety import plotly_text
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
 
@@ -67,7 +68,7 @@ def _bar_height(rows: int, extra: int = 150) -> int:
 
 
 def _labels(grid: Grid, lang: str) -> dict[str, str]:
-    return {segment.id: segment.label.get(lang) for segment in grid.segments}
+    return segment_names(grid, lang)
 
 
 def mix_figure(mix: pd.DataFrame, grid: Grid, lang: str) -> go.Figure:
@@ -162,7 +163,7 @@ def norms_figure(gaps: pd.DataFrame, grid: Grid, lang: str) -> go.Figure:
 def wallet_figure(reps: pd.DataFrame, lang: str) -> go.Figure:
     """Revenue + headroom = potential, one bar per rep (in the order given, first on top), and
     at the end of each bar revenue = share of wallet × potential in figures."""
-    names = list(reps["salesperson"])
+    names = plot_names(reps["salesperson"])
     details = np.column_stack([reps["potential"], 100 * reps["share_of_wallet"], reps["revenue"]])
     figure = go.Figure()
     figure.add_bar(y=names, x=reps["revenue"], orientation="h", name=t("structure.revenue", lang),
@@ -201,7 +202,7 @@ def segment_revenue_figure(revenue_by_segment: pd.DataFrame, grid: Grid, lang: s
     """Each rep's revenue split by segment (reps as the frame's index, in that order; segments
     as columns), so that equal totals with different colours show at a glance."""
     labels, colors = _labels(grid, lang), segment_colors(grid)
-    names = list(revenue_by_segment.index)
+    names = plot_names(revenue_by_segment.index)
     totals = revenue_by_segment.sum(axis=1).replace(0, np.nan)
     figure = go.Figure()
     for segment in revenue_by_segment.columns:  # one trace per segment
@@ -226,7 +227,7 @@ def concentration_figure(reps: pd.DataFrame, team: pd.DataFrame, lang: str,
     names the first row: the whole team by default, a rep's own name when the rows are theirs."""
     team_name = team_name or t("structure.whole_team", lang)
     rows = pd.concat([team.assign(salesperson=team_name), reps], ignore_index=True)
-    names = list(rows["salesperson"])
+    names = plot_names(rows["salesperson"])
     suffix = style(lang).percent
     figure = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.05,
                            column_widths=[0.42, 0.58],
@@ -295,7 +296,7 @@ def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "
     x = [labels[s] for s in segments]
     reach = float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0
     figure = go.Figure(go.Heatmap(
-        x=x, y=names, z=z, zmid=0, zmin=-max(reach, 1.0), zmax=max(reach, 1.0),
+        x=x, y=plot_names(names), z=z, zmid=0, zmin=-max(reach, 1.0), zmax=max(reach, 1.0),
         colorscale=GAP_COLORSCALE, xgap=3, ygap=3,
         text=np.array([_signed_points(row) for row in z], dtype=object).reshape(z.shape)
         if z.size else z, texttemplate="%{text}", textfont={"size": LABEL_FONT_SIZE},
@@ -305,7 +306,7 @@ def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "
         hovertemplate=(f"%{{y}} · %{{x}}<br>{t(GAP_LABELS[measure], lang)}: "
                        f"%{{z:+.1f}} {t('structure.points', lang)}<extra></extra>")))
     rows, columns = np.nonzero(outside)
-    figure.add_scatter(x=[x[c] for c in columns], y=[names[r] for r in rows], mode="markers",
+    figure.add_scatter(x=[x[c] for c in columns], y=[plotly_text(names[r]) for r in rows], mode="markers",
                        name=t("structure.outside_tolerance", lang), hoverinfo="skip",
                        marker={"symbol": "square-open", "size": HEAT_ROW_PX - 6,
                                "line": {"width": 3, "color": TEXT_COLOR},

@@ -9,6 +9,7 @@ fact about the clients when it is a fact about the file.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from portfolio.contract import canonical_column
 from portfolio.grid.model import Grid
@@ -53,14 +54,16 @@ def _meant(column: str, columns: list[str]) -> str | None:
     return canonical_column(column) or closest(column, columns)
 
 
-def coverage_warning(grid: Grid, gaps: tuple[UnscorableCriterion, ...], lang: str) -> str | None:
-    """The sentence that names the criteria without data (None when there are none)."""
+def coverage_warning(grid: Grid, gaps: tuple[UnscorableCriterion, ...], lang: str,
+                     quote: Callable[[str], str] = str) -> str | None:
+    """The sentence that names the criteria without data (None when there are none); each
+    name written by `quote` (a page passes its Markdown escaping: the grid's names are a user's)."""
     if not gaps:
         return None
     listed = ", ".join(t("scoring.criterion_and_column_meant" if g.meant else
                          "scoring.criterion_and_column", lang,
-                         criterion=grid.criterion(g.criterion).label.get(lang), column=g.column,
-                         meant=g.meant)
+                         criterion=quote(grid.criterion(g.criterion).label.get(lang)), column=quote(g.column),
+                         meant=quote(g.meant) if g.meant else g.meant)
                        for g in gaps)
     key = "scoring.unscorable_zero" if grid.missing == "zero" else "scoring.unscorable_ignore"
     return t(key, lang, count=len(gaps), criteria=listed)

@@ -17,6 +17,7 @@ from portfolio.ui.shared import notices
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import number, timestamp
+from portfolio.text_safety import markdown_text
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.widgets import bound_widget
 
@@ -45,8 +46,8 @@ def _load_demo(store: Store, person: Person, lang: str) -> None:
         _notice("error", refusal.text(lang))
         return
     state.set_dataset_id(dataset_id)
-    _notice("success", t("datasets.demo_loaded", lang,
-                         name=dataset_name(get_dataset(store, dataset_id), lang)))
+    name = markdown_text(dataset_name(get_dataset(store, dataset_id), lang))
+    _notice("success", t("datasets.demo_loaded", lang, name=name))
 
 
 def datasets_table(ctx: PageContext) -> None:
@@ -91,13 +92,13 @@ def _rename(store: Store, person: Person, dataset_id: int, lang: str) -> None:
     except PermissionRefused as refusal:
         _notice("error", refusal.text(lang))
     except DatasetNameTaken:
-        _notice("error", t("datasets.name_taken", lang, name=name.strip()))
+        _notice("error", t("datasets.name_taken", lang, name=markdown_text(name.strip())))
     except InvalidDatasetName:
         _notice("error", t("datasets.name_empty", lang))
     except DatasetNotFound:
         return  # deleted meanwhile: the page drawn next no longer lists it
     else:
-        _notice("success", t("datasets.renamed", lang, name=" ".join(name.split())))
+        _notice("success", t("datasets.renamed", lang, name=markdown_text(" ".join(name.split()))))
 
 
 def delete_section(ctx: PageContext, dataset: Dataset) -> None:
@@ -109,7 +110,7 @@ def delete_section(ctx: PageContext, dataset: Dataset) -> None:
                   on_click=datasets_state.set_delete_pending, args=(dataset.dataset_id,))
         return
     with st.container(border=True, key="datasets_confirm_delete"):
-        st.warning(ctx.t("datasets.confirm_delete", name=dataset_name(dataset, ctx.lang),
+        st.warning(ctx.md("datasets.confirm_delete", name=dataset_name(dataset, ctx.lang),
                          rows=number(dataset.rows, ctx.lang), periods=", ".join(dataset.periods)),
                    icon=":material/warning:")
         yes, no = st.columns(2)
@@ -129,7 +130,7 @@ def _delete(store: Store, person: Person, dataset: Dataset, lang: str) -> None:
     except DatasetNotFound:
         pass  # deleted meanwhile, by another session: the outcome is the one asked for
     state.set_dataset_id(None)  # the frame then shows the first dataset
-    _notice("success", t("datasets.deleted", lang, name=dataset_name(dataset, lang)))
+    _notice("success", t("datasets.deleted", lang, name=markdown_text(dataset_name(dataset, lang))))
 
 
 def _notice(kind: str, text: str) -> None:
@@ -138,11 +139,11 @@ def _notice(kind: str, text: str) -> None:
 
 def export_section(ctx: PageContext, dataset: Dataset) -> None:
     """Download buttons; the file is built only when a button is pressed."""
-    st.subheader(ctx.t("datasets.export_title"), anchor=False)
+    st.subheader(ctx.md("datasets.export_title"), anchor=False)
     if ctx.portfolio is None or ctx.portfolio.dataset_id != dataset.dataset_id:
-        st.info(ctx.t("datasets.export_unavailable"), icon=":material/info:")
+        st.info(ctx.md("datasets.export_unavailable"), icon=":material/info:")
         return
-    st.caption(ctx.t("datasets.export_caption"))
+    st.caption(ctx.md("datasets.export_caption"))
     view, lang, person = ctx.portfolio, ctx.lang, ctx.person
 
     def build(fmt: str) -> bytes:

@@ -16,13 +16,15 @@ from portfolio.ui.shared import queries as data
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import money, number, percent
+from portfolio.text_safety import markdown_text
+from portfolio.ui.shared.widgets import text_table
 
 _KEY = state.TRIAL_WIDGETS  # + "cut.<axis>" or "weight.<criterion id>"
 
 
 def trial_section(ctx: PageContext, file_grid: Grid) -> None:
     """The changes' form, then what they move in the active dataset."""
-    st.caption(ctx.t("grid.trial_intro"))
+    st.caption(ctx.md("grid.trial_intro"))
     shown = ctx.grid or file_grid  # the grid in effect: the trial when there is one
     with st.form("grid_trial", border=False):
         cuts: dict[str, tuple[float, ...]] = {}
@@ -30,13 +32,13 @@ def trial_section(ctx: PageContext, file_grid: Grid) -> None:
         for axis_id, column in zip(AXES, st.columns(2, gap="large")):
             axis = shown.axes[axis_id]
             with column:
-                st.markdown(f"**{axis.label.get(ctx.lang)}**")
+                st.markdown(f"**{markdown_text(axis.label.get(ctx.lang))}**")
                 picked = _cuts_input(ctx, axis_id, shown.cuts[axis_id])
                 if picked is not None:
                     cuts[axis_id] = picked
                 for criterion in axis.criteria:
                     weights[criterion.id] = st.number_input(
-                        ctx.t("grid.trial_weight", criterion=criterion.label.get(ctx.lang)),
+                        ctx.md("grid.trial_weight", criterion=criterion.label.get(ctx.lang)),
                         min_value=0.0, value=float(criterion.weight), format="%.1f",
                         step=1.0 if max(c.weight for c in axis.criteria) <= 10 else 5.0,
                         key=f"{_KEY}weight.{criterion.id}")
@@ -66,10 +68,10 @@ def _try(ctx: PageContext, file_grid: Grid, changes: GridChanges) -> None:
         changes.applied_to(file_grid)
     except InvalidTrial as error:
         if error.part == "weight":
-            text = ctx.t("grid.trial_weight_positive",
+            text = ctx.md("grid.trial_weight_positive",
                          criterion=file_grid.criterion(error.where).label.get(ctx.lang))
         else:
-            text = ctx.t("grid.trial_cuts_ascending",
+            text = ctx.md("grid.trial_cuts_ascending",
                          axis=file_grid.axes[error.where].label.get(ctx.lang))
         st.error(text, icon=":material/error:")
         return
@@ -79,17 +81,17 @@ def _try(ctx: PageContext, file_grid: Grid, changes: GridChanges) -> None:
 
 def moves_section(ctx: PageContext, before: Grid, after: Grid) -> None:
     """Which of the viewer's clients change segment under the trial, and their revenue."""
-    st.subheader(ctx.t("grid.trial_moves_title"), anchor=False)
+    st.subheader(ctx.md("grid.trial_moves_title"), anchor=False)
     if ctx.dataset is None:
-        st.info(ctx.t("common.no_dataset"), icon=":material/info:")
+        st.info(ctx.md("common.no_dataset"), icon=":material/info:")
         return
     moves = data.segment_moves(ctx.view.with_grid(before), ctx.view.with_grid(after))
     summary = summarise(moves)
     if not summary.moved:
-        st.success(ctx.t("grid.trial_no_move", clients=number(summary.clients, ctx.lang)),
+        st.success(ctx.md("grid.trial_no_move", clients=number(summary.clients, ctx.lang)),
                    icon=":material/check:")
         return
-    st.markdown(ctx.t("grid.trial_moves_summary", moved=number(summary.moved, ctx.lang),
+    st.markdown(ctx.md("grid.trial_moves_summary", moved=number(summary.moved, ctx.lang),
                       clients=number(summary.clients, ctx.lang),
                       share=percent(summary.moved_revenue_share, ctx.lang)))
     moved = changed(moves)
@@ -99,10 +101,10 @@ def moves_section(ctx: PageContext, before: Grid, after: Grid) -> None:
         return labels.get(segment, segment) if isinstance(segment, str) else ctx.t(
             "grid.trial_unscored")
 
-    st.table(pd.DataFrame({
+    text_table(pd.DataFrame({
         ctx.t("grid.trial_col_before"): [label(s) for s in moved["segment_before"]],
         ctx.t("grid.trial_col_after"): [label(s) for s in moved["segment_after"]],
         ctx.t("grid.trial_col_clients"): [number(int(n), ctx.lang) for n in moved["clients"]],
         ctx.t("grid.trial_col_revenue"): [money(float(r), ctx.lang, compact=True)
                                           for r in moved["revenue_before"]],
-    }), hide_index=True)
+    }))

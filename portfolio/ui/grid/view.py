@@ -15,50 +15,52 @@ from portfolio.ui.shared.grid_tables import (
     segments_table,
 )
 from portfolio.ui.shared.widgets import show_issues
+from portfolio.text_safety import Markdown, markdown_code, markdown_text
+from portfolio.ui.shared.widgets import text_table
 
 
 def grid_status(ctx: PageContext) -> None:
     """Valid, or every error as FILE:LINE: key: message (and which grid is in use meanwhile)."""
     file = ctx.settings.default_grid.name
     if not ctx.grid_issues:
-        st.success(ctx.t("grid.valid", file=file), icon=":material/check_circle:")
+        st.success(ctx.md("grid.valid", file=file), icon=":material/check_circle:")
         return
     show_issues(ctx.t("grid.invalid", file=file, count=len(ctx.grid_issues)), ctx.grid_issues,
                 ctx.lang)
     if ctx.grid is not None:
-        st.warning(ctx.t("grid.using_last_valid"), icon=":material/history:")
+        st.warning(ctx.md("grid.using_last_valid"), icon=":material/history:")
 
 
 def grid_summary(ctx: PageContext, grid: Grid) -> None:
     """Name, version and how missing values are scored."""
-    st.subheader(grid.name.get(ctx.lang), anchor=False)
-    policy = ctx.t("grid.missing_zero" if grid.missing == "zero" else "grid.missing_ignore")
-    st.markdown(ctx.t("grid.summary_line", version=grid.version, policy=policy))
+    st.subheader(markdown_text(grid.name.get(ctx.lang)), anchor=False)
+    policy = Markdown(ctx.t("grid.missing_zero" if grid.missing == "zero" else "grid.missing_ignore"))
+    st.markdown(ctx.md("grid.summary_line", version=grid.version, policy=policy))
 
 
 def axis_tables(ctx: PageContext, grid: Grid) -> None:
     """Per axis: its criteria, then each criterion's levels with points and rules."""
     for axis_id in AXES:
         axis = grid.axes[axis_id]
-        st.header(axis.label.get(ctx.lang), anchor=False, divider="gray")
-        st.table(criteria_table(axis, ctx.lang), hide_index=True)
+        st.header(markdown_text(axis.label.get(ctx.lang)), anchor=False, divider="gray")
+        text_table(criteria_table(axis, ctx.lang))
         columns = st.columns(2)
         for index, criterion in enumerate(axis.criteria):
             with columns[index % 2]:
-                st.markdown(ctx.t("grid.criterion_heading",
-                                  label=criterion.label.get(ctx.lang), column=criterion.column,
+                st.markdown(ctx.md("grid.criterion_heading",
+                                  label=criterion.label.get(ctx.lang), column=markdown_code(criterion.column),
                                   weight=decimal(criterion.weight, ctx.lang),
                                   share=percent(axis_weight_share(axis, criterion), ctx.lang)))
-                st.table(levels_table(criterion, ctx.lang), hide_index=True)
+                text_table(levels_table(criterion, ctx.lang))
 
 
 def matrix_tables(ctx: PageContext, grid: Grid) -> None:
     """The cuts and the segments, each segment's colour shown on its row."""
-    st.header(ctx.t("grid.matrix_title"), anchor=False, divider="gray")
-    st.table(cuts_table(grid, ctx.lang), hide_index=True)
+    st.header(ctx.md("grid.matrix_title"), anchor=False, divider="gray")
+    text_table(cuts_table(grid, ctx.lang))
     table = segments_table(grid, ctx.lang)
-    color_column = table.columns[-1]
-    styled = table.style.apply(
-        lambda column: ([f"background-color: {c}; color: white" for c in column]
-                        if column.name == color_column else [""] * len(column)), axis=0)
-    st.table(styled, hide_index=True)
+    colors = list(table.iloc[:, -1])  # as written: the escaped copy's would not be colours
+    color_column = markdown_text(table.columns[-1])
+    text_table(table, lambda escaped: escaped.style.apply(
+        lambda column: ([f"background-color: {c}; color: white" for c in colors]
+                        if column.name == color_column else [""] * len(column)), axis=0))

@@ -20,7 +20,7 @@ PRINCIPLES = (("home.principle_structure_title", "home.principle_structure_text"
 
 def data_status(ctx: PageContext) -> None:
     """Active dataset, its rows and periods, and the grid with its validity."""
-    st.subheader(ctx.t("home.status_title"), anchor=False)
+    st.subheader(ctx.md("home.status_title"), anchor=False)
     dataset, grid = ctx.dataset, ctx.grid
     with metric_row():
         metric(ctx.t("home.status_dataset"), dataset_name(dataset, ctx.lang) if dataset else ctx.t("home.none"))
@@ -32,13 +32,13 @@ def data_status(ctx: PageContext) -> None:
     if dataset is not None:
         imported = timestamp(dataset.imported_at, ctx.lang)
         kind = ctx.t("home.demo_dataset") if dataset.is_demo else ctx.t("home.imported_dataset")
-        st.caption(ctx.t("home.dataset_details", kind=kind, when=imported,
+        st.caption(ctx.md("home.dataset_details", kind=kind, when=imported,
                          count=number(len(ctx.datasets), ctx.lang)))
     if ctx.grid_issues:
-        st.error(ctx.t("home.grid_errors", count=number(len(ctx.grid_issues), ctx.lang)),
+        st.error(ctx.md("home.grid_errors", count=number(len(ctx.grid_issues), ctx.lang)),
                  icon=":material/error:")
     elif grid is not None:
-        st.success(ctx.t("home.grid_valid", file=ctx.settings.default_grid.name),
+        st.success(ctx.md("home.grid_valid", file=ctx.settings.default_grid.name),
                    icon=":material/check_circle:")
     if ctx.portfolio is not None:
         # A valid grid can still lack data: say so here too, not only on the scoring pages.
@@ -52,20 +52,20 @@ def data_status(ctx: PageContext) -> None:
 
 def method_brief(ctx: PageContext) -> None:
     """The three principles of the method the product implements."""
-    st.subheader(ctx.t("home.method_title"), anchor=False)
+    st.subheader(ctx.md("home.method_title"), anchor=False)
     for column, (title, text) in zip(st.columns(len(PRINCIPLES)), PRINCIPLES):
         with column.container(border=True, height="stretch"):
             st.markdown(f"**{ctx.t(title)}**")
-            st.markdown(ctx.t(text))
+            st.markdown(ctx.md(text))
     workshop = page("workshop")
     st.page_link(workshop.path, label=ctx.t("home.workshop_start"), icon=workshop.icon)
 
 
 def page_links(ctx: PageContext) -> None:
     """A link to every other page with what it is for."""
-    st.subheader(ctx.t("home.pages_title"), anchor=False)
+    st.subheader(ctx.md("home.pages_title"), anchor=False)
     for entry in MENU:
         if entry.id == ctx.page.id:
             continue
         st.page_link(entry.path, label=ctx.t(entry.label), icon=entry.icon)
-        st.caption(ctx.t(entry.summary))
+        st.caption(ctx.md(entry.summary))

@@ -26,7 +26,8 @@ from portfolio.ui.shared import notices
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.names import dataset_name
-from portfolio.ui.shared.widgets import bound_widget
+from portfolio.ui.shared.widgets import bound_widget, text_table
+from portfolio.text_safety import markdown_params, markdown_text
 
 PREVIEW_ROWS = 20
 # The report's detail is the sentence that says what to do: rows are three lines high so
@@ -106,8 +107,8 @@ def _on_upload(key: str) -> None:
     if file.size > limit:
         lang = state.language() or "en"
         notices.set_notice("import", notices.Notice("error", t(
-            "import.too_large", lang, name=file.name, size=f"{file.size / _MB:.1f}",
-            limit=limit // _MB)))
+            "import.too_large", lang, **markdown_params({"name": file.name, "size": f"{file.size / _MB:.1f}",
+                                          "limit": limit // _MB}))))
         return
     path = save_upload(file.getvalue(), file.name)
     import_state.set_upload(import_state.Upload(str(path), file.name, file.size, file.file_id))
@@ -125,7 +126,7 @@ def read_upload(ctx: PageContext, upload: import_state.Upload) -> PreparedFile:
                                 read=_cached_read)
     except FileNotFoundError:
         import_state.set_upload(None)
-        st.warning(ctx.t("import.upload_lost", name=upload.name), icon=":material/warning:")
+        st.warning(ctx.md("import.upload_lost", name=upload.name), icon=":material/warning:")
         st.stop()
         raise  # st.stop() ends the script run; this line only satisfies type checkers
 
@@ -140,8 +141,8 @@ def reading_section(ctx: PageContext, prepared: PreparedFile) -> None:
     """What was detected, with a widget to correct each choice."""
     detected = prepared.result.detected
     options = import_state.read_options()
-    st.subheader(ctx.t("import.detected_title"), anchor=False)
-    st.caption(ctx.t("import.detected_caption"))
+    st.subheader(ctx.md("import.detected_title"), anchor=False)
+    st.caption(ctx.md("import.detected_caption"))
     if detected.format == "xlsx" and len(detected.sheets) > 1:
         bound_widget(st.selectbox, "w.import_sheet", detected.sheet, lambda v: _set_option(sheet=v),
                      label=ctx.t("import.sheet"), options=list(detected.sheets),
@@ -192,23 +193,23 @@ def mapping_section(ctx: PageContext, prepared: PreparedFile) -> None:
     recognised = [h for h in mapping if h not in editable]
     if not mapping:
         return
-    st.subheader(ctx.t("import.mapping_title"), anchor=False)
+    st.subheader(ctx.md("import.mapping_title"), anchor=False)
     if prepared.remembered:
-        st.info(ctx.t("import.mapping_remembered"), icon=":material/history:")
+        st.info(ctx.md("import.mapping_remembered"), icon=":material/history:")
     if editable:
-        st.caption(ctx.t("import.mapping_caption"))
+        st.caption(ctx.md("import.mapping_caption"))
         grid = st.columns(3)
         for index, header in enumerate(editable):
             with grid[index % 3]:
                 bound_widget(st.selectbox, f"w.import_map_{index}", mapping[header] or "",
                              lambda target, h=header: _map(h, target, chosen),
-                             label=header, options=["", *CANONICAL_NAMES],
+                             label=markdown_text(header), options=["", *CANONICAL_NAMES],
                              format_func=lambda name: _column_label(ctx, name))
     if recognised:
         with st.expander(ctx.t("import.mapping_recognised", count=len(recognised))):
-            st.table({ctx.t("import.mapping_file_column"): recognised,
+            text_table(pd.DataFrame({ctx.t("import.mapping_file_column"): recognised,
                       ctx.t("import.mapping_contract_column"):
-                          [_column_label(ctx, mapping[h]) for h in recognised]})
+                          [_column_label(ctx, mapping[h]) for h in recognised]}))
 
 
 def _column_label(ctx: PageContext, name: str | None) -> str:
@@ -228,18 +229,18 @@ def preview_section(ctx: PageContext, prepared: PreparedFile) -> None:
     total = prepared.result.row_count
     if not total:
         return
-    st.subheader(ctx.t("import.preview_title"), anchor=False)
-    st.caption(ctx.t("import.preview_caption", shown=min(PREVIEW_ROWS, total), total=total))
+    st.subheader(ctx.md("import.preview_title"), anchor=False)
+    st.caption(ctx.md("import.preview_caption", shown=min(PREVIEW_ROWS, total), total=total))
     # An empty cell stays empty (Streamlit would write "None", in English).
     st.dataframe(_preview(prepared.result), hide_index=True, placeholder="")
 
 
 def report_section(ctx: PageContext, prepared: PreparedFile) -> bool:
     """The check's problems as a table with a download; True when the file can be imported."""
-    st.subheader(ctx.t("import.report_title"), anchor=False)
+    st.subheader(ctx.md("import.report_title"), anchor=False)
     problems = file_problems(prepared)
     if not problems:
-        st.success(ctx.t("import.report_ok"), icon=":material/check_circle:")
+        st.success(ctx.md("import.report_ok"), icon=":material/check_circle:")
         return True
     errors = sum(p.blocking for p in problems)
     show = st.error if errors else st.warning
@@ -265,9 +266,9 @@ def problems_table(ctx: PageContext, problems: Iterable[Problem], download_key: 
 
 def destination_section(ctx: PageContext, upload: import_state.Upload, can_import: bool) -> None:
     """New dataset or new period of one, the period, and the Import button."""
-    st.subheader(ctx.t("import.destination_title"), anchor=False)
+    st.subheader(ctx.md("import.destination_title"), anchor=False)
     if not can_import:
-        st.info(ctx.t("import.blocked"), icon=":material/block:")
+        st.info(ctx.md("import.blocked"), icon=":material/block:")
     where = _NEW
     if ctx.datasets:
         where = st.radio(ctx.t("import.destination_title"), [_NEW, _PERIOD], key="w.import_where",
@@ -320,7 +321,7 @@ def run_requested_import(ctx: PageContext, upload: import_state.Upload,
         return
     except InputError as error:
         bar.empty()
-        st.error(ctx.t("import.refused"), icon=":material/error:")
+        st.error(ctx.md("import.refused"), icon=":material/error:")
         problems_table(ctx, [p for p in error.problems if p.blocking], "w.import_refused_download")
         return
     state.set_dataset_id(outcome.dataset_id)
@@ -331,7 +332,7 @@ def run_requested_import(ctx: PageContext, upload: import_state.Upload,
     # Periods added to the demo: its name as the user sees it elsewhere.
     name = next((dataset_name(d, ctx.lang) for d in ctx.datasets
                  if d.dataset_id == outcome.dataset_id), outcome.dataset_name)
-    notices.set_notice("import", notices.Notice("success", ctx.t(
+    notices.set_notice("import", notices.Notice("success", ctx.md(
         "import.imported", rows=outcome.rows, name=name,
         periods=", ".join(outcome.periods))))
     st.rerun()

@@ -8,13 +8,12 @@ name), so it never opens the store.
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from portfolio.access.mode import sign_in_configured
 from portfolio.i18n import LANGUAGES, language_from_locale, t
 from portfolio.problems import Refusal
+from portfolio.text_safety import markdown_text
 from portfolio.ui.shared import rooms as room_state
 from portfolio.ui.shared import state
 from portfolio.ui.shared.grid_tables import level_rule
@@ -59,14 +58,14 @@ def answer_form(room: Room, lang: str) -> None:
     st.subheader(t("join.case", lang), anchor=False)
     if room.case_text:
         # The trainer's words, shown as text: escaped, line breaks kept.
-        st.markdown(html.escape(room.case_text).replace("\n", "  \n"))
+        st.markdown("  \n".join(markdown_text(line) for line in room.case_text.splitlines()))
     with st.form(key=f"w.join.form.{room.code}", enter_to_submit=False):
         chosen: dict[str, int | None] = {}
         for criterion in room.criteria:
             options = list(range(len(levels(criterion))))
             chosen[criterion.id] = st.radio(
-                html.escape(criterion.label.get(lang)), options, index=None,
-                format_func=lambda i, c=criterion: level_rule(c, levels(c)[i], lang),
+                markdown_text(criterion.label.get(lang)), options, index=None,
+                format_func=lambda i, c=criterion: markdown_text(level_rule(c, levels(c)[i], lang)),
                 key=f"w.join.{room.code}.{criterion.id}")
         sent = st.form_submit_button(t("join.send", lang), type="primary", width="stretch")
     if sent:

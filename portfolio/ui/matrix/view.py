@@ -13,6 +13,8 @@ from portfolio.queries.scope import ClientFilter
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import money, number, percent
+from portfolio.text_safety import markdown_text
+from portfolio.ui.shared.widgets import text_table
 
 CHART_KEY = "w.matrix.chart"
 # Exports for meeting minutes: a sharp PNG from the chart's camera button.
@@ -26,11 +28,11 @@ def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
         points = data.matrix_points(ctx.view, filters)
     placed = int(points[["attractiveness", "qrc"]].notna().all(axis=1).sum())
     revenue = float(points["revenue"].sum()) if len(points) else 0.0
-    st.caption(ctx.t("matrix.shown", clients=number(placed, ctx.lang),
+    st.caption(ctx.md("matrix.shown", clients=number(placed, ctx.lang),
                      revenue=money(revenue, ctx.lang, compact=True)))
     figure = matrix_figure(points, ctx.view.grid, ctx.lang)
     if chart_kind(placed) == "density":
-        st.info(ctx.t("matrix.density_note", clients=number(placed, ctx.lang),
+        st.info(ctx.md("matrix.density_note", clients=number(placed, ctx.lang),
                       limit=number(DENSITY_FROM, ctx.lang)), icon=":material/filter_alt:")
         # A density map has no clients to click: no selection, and its own key so that a
         # selection made on the bubble chart does not linger.
@@ -40,7 +42,7 @@ def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
                             theme=None, config=PLOTLY_CONFIG)
     clicked = clicked_client(event)
     if clicked is None:
-        st.caption(ctx.t("matrix.click_hint"))
+        st.caption(ctx.md("matrix.click_hint"))
     return clicked
 
 
@@ -60,19 +62,18 @@ def clicked_client(event: Any) -> str | None:
 def segment_totals_panel(ctx: PageContext, filters: ClientFilter) -> None:
     """Clients and revenue per segment beside the chart, with the segment's colour."""
     totals = data.segment_totals(ctx.view, filters)
-    st.subheader(ctx.t("matrix.totals_title"), anchor=False)
+    st.subheader(ctx.md("matrix.totals_title"), anchor=False)
     table = totals_table(ctx, totals)
     colors = segment_colors(ctx.view.grid)
     row_colors = [colors.get(s, "") for s in totals["segment"]] + [""]
-    segment_column = table.columns[0]
-    styled = table.style.apply(
+    segment_column = markdown_text(table.columns[0])
+    text_table(table, lambda escaped: escaped.style.apply(
         lambda column: [f"color: {c}; font-weight: 700" if c else "font-weight: 700"
                         for c in row_colors] if column.name == segment_column else [""] * len(column),
-        axis=0)
-    st.table(styled, hide_index=True)
+        axis=0))
     unscored = int(totals.attrs.get("unscored", 0))
     if unscored:
-        st.caption(ctx.t("matrix.unscored", clients=number(unscored, ctx.lang)))
+        st.caption(ctx.md("matrix.unscored", clients=number(unscored, ctx.lang)))
 
 
 def totals_table(ctx: PageContext, totals: pd.DataFrame) -> pd.DataFrame:

@@ -78,8 +78,8 @@ def _apply(base: Levels) -> None:
 
 def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) -> None:
     """The five judgements per segment in a form, the reset button and the fitted curves."""
-    st.subheader(ctx.t("plan.judgements_title"), anchor=False)
-    st.markdown(ctx.t("plan.judgements_intro"))
+    st.subheader(ctx.md("plan.judgements_title"), anchor=False)
+    st.markdown(ctx.md("plan.judgements_intro"))
     form_column, chart_column = st.columns([1, 1], gap="large")
     with form_column:
         with st.form("plan_judgements_form", border=False):
@@ -94,12 +94,12 @@ def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) ->
         for problem in state.problems:
             st.error(_problem_text(ctx, problem), icon=":material/error:")
         if state.customised:
-            st.caption(ctx.t("plan.judgements_session"))
+            st.caption(ctx.md("plan.judgements_session"))
     with chart_column:
         if view.uses_curves:
             st.plotly_chart(response_figure(view.shapes, view.typical, ctx.view.grid, ctx.lang),
                             key="w.plan.curves", theme=None, config=PLOTLY_CONFIG)
-            st.caption(ctx.t("plan.curves_caption"))
+            st.caption(ctx.md("plan.curves_caption"))
             _residual_notes(ctx, view)
 
 
@@ -121,7 +121,7 @@ def _editor_columns(ctx: PageContext) -> dict[str, Any]:
 
 def _problem_text(ctx: PageContext, problem: JudgementProblem) -> str:
     labels = ctx.view.grid.segment_labels(ctx.lang)
-    return ctx.t(f"plan.judgement_problem.{problem.code}",
+    return ctx.md(f"plan.judgement_problem.{problem.code}",
                  segment=labels.get(problem.segment, problem.segment),
                  level=ctx.t(f"plan.level.{problem.level}"),
                  before=ctx.t(f"plan.level.{problem.before}") if problem.before else "",
@@ -133,5 +133,5 @@ def _residual_notes(ctx: PageContext, view: RepView) -> None:
     labels = ctx.view.grid.segment_labels(ctx.lang)
     for segment, shape in view.shapes.items():
         if shape.residual > RESIDUAL_NOTICE:
-            st.warning(ctx.t("plan.curve_residual", segment=labels.get(segment, segment),
+            st.warning(ctx.md("plan.curve_residual", segment=labels.get(segment, segment),
                              gap=decimal(shape.residual, ctx.lang)), icon=":material/warning:")

@@ -16,20 +16,21 @@ from portfolio.numbers import EMPTY, money, number, percent
 from portfolio.ui.plan.data import RepView
 from portfolio.numbers import amounts, signed_percent, two_figures, whole_numbers
 from portfolio.ui.plan.view import PLOTLY_CONFIG, TABLE_HEIGHT
+from portfolio.ui.shared.widgets import text_table
 
 SEGMENT_TABLE_KEY = "plan_segments"
 
 
 def segment_panel(ctx: PageContext, view: RepView) -> None:
     """Visits today, at the norms and recommended, per segment: grouped bars and their totals."""
-    st.subheader(ctx.t("plan.segments_title"), anchor=False)
+    st.subheader(ctx.md("plan.segments_title"), anchor=False)
     chart_column, table_column = st.columns([1, 1], gap="large")
     with chart_column:
         st.plotly_chart(segment_visits_figure(view.segments, ctx.view.grid, ctx.lang),
                         key="w.plan.segments_chart", theme=None, config=PLOTLY_CONFIG)
     with table_column:
         with st.container(key=SEGMENT_TABLE_KEY):
-            st.table(segment_table(ctx, view), hide_index=True)
+            text_table(segment_table(ctx, view))
 
 
 def segment_table(ctx: PageContext, view: RepView) -> pd.DataFrame:
@@ -63,7 +64,7 @@ def segment_table(ctx: PageContext, view: RepView) -> pd.DataFrame:
 def client_table(ctx: PageContext, view: RepView) -> None:
     """Every client of the rep: visits today, the norms' range, recommended, expected revenue."""
     clients, lang = view.plan.clients, ctx.lang
-    st.subheader(ctx.t("plan.clients_title"), anchor=False)
+    st.subheader(ctx.md("plan.clients_title"), anchor=False)
     labels = ctx.view.grid.segment_labels(lang)
     change = clients["visits_recommended"] - clients["visits_12m"]
     sign = np.where(change > 0, "+", "")
@@ -109,7 +110,7 @@ def _file_name(text: str) -> str:
 def team_panel(ctx: PageContext, reps: pd.DataFrame) -> None:
     """One row per rep: workload against capacity, recommended visits, expected revenue."""
     lang = ctx.lang
-    st.subheader(ctx.t("plan.team_title"), anchor=False)
+    st.subheader(ctx.md("plan.team_title"), anchor=False)
     table = pd.DataFrame({
         ctx.t("plan.col_rep"): reps["salesperson"].to_numpy(),
         ctx.t("plan.col_clients"): whole_numbers(reps["clients"], lang).to_numpy(),

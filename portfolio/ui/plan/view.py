@@ -29,7 +29,7 @@ TABLE_HEIGHT = 460
 def latest_period_note(ctx: PageContext) -> None:
     """Say so when another period is looked at: a plan is made from where the portfolio is now."""
     if ctx.period is not None and ctx.dataset is not None:
-        st.info(ctx.t("plan.latest_period_only", period=ctx.dataset.latest_period,
+        st.info(ctx.md("plan.latest_period_only", period=ctx.dataset.latest_period,
                       chosen=ctx.period), icon=":material/info:")
 
 
@@ -73,7 +73,7 @@ def rep_controls(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp,
                      format=style(ctx.lang).date_input)
     with capacity_column:
         capacity = inputs.capacity
-        st.caption(ctx.t("plan.capacity_rule", per_day=decimal(capacity.visits_per_day, ctx.lang),
+        st.caption(ctx.md("plan.capacity_rule", per_day=decimal(capacity.visits_per_day, ctx.lang),
                          days=number(capacity.field_days, ctx.lang),
                          visits=number(int(capacity.visits_per_year + 1e-9), ctx.lang)))
     return plan_state.rep() or chosen
@@ -84,7 +84,7 @@ def headline(ctx: PageContext, view: RepView) -> None:
     s, lang = view.plan.summary, ctx.lang
     planned = s["revenue_planned"]
     if view.unplaced:
-        st.caption(ctx.t("plan.unplaced", clients=number(view.unplaced, lang)))
+        st.caption(ctx.md("plan.unplaced", clients=number(view.unplaced, lang)))
     with metric_row():
         metric(ctx.t("plan.metric_workload"), number(s["workload"], lang),
                help=ctx.t("plan.metric_workload_help"))
@@ -106,14 +106,14 @@ def headline(ctx: PageContext, view: RepView) -> None:
                    "≈\u00a0" + money(two_figures(s["visit_day_value"]), lang, compact=True),
                    help=ctx.t("plan.metric_day_value_help"))
     if not view.uses_curves:
-        st.info(ctx.t("plan.no_judgements"), icon=":material/info:")
+        st.info(ctx.md("plan.no_judgements"), icon=":material/info:")
         return
     with st.container(key="plan_revenue_line"):
-        st.caption(ctx.t("plan.revenue_line", today=money(s["revenue_today"], lang, compact=True),
+        st.caption(ctx.md("plan.revenue_line", today=money(s["revenue_today"], lang, compact=True),
                          planned=money(planned, lang, compact=True),
                          gain=_gain(planned, s["revenue_today"], lang, ""),
                          modelled=money(s["revenue_expected_current"], lang, compact=True)))
-    st.markdown(ctx.t("plan.vs_norms", gain=_gain(s["revenue_expected_recommended"],
+    st.markdown(ctx.md("plan.vs_norms", gain=_gain(s["revenue_expected_recommended"],
                                                   s["revenue_expected_norms"], lang, ""),
                       norms=money(s["revenue_expected_norms"], lang, compact=True)))
     if view.effort is not None:
@@ -137,7 +137,7 @@ def effort_note(ctx: PageContext, effort: EffortRange) -> str:
     lang = ctx.lang
     low, mid, high = effort.revenue
     days = sorted(effort.visit_day_value)
-    return ctx.t("plan.effort_note",
+    return ctx.md("plan.effort_note",
                  spread=percent(effort.factors[2] - 1, lang),
                  fewer=_gain(low, mid, lang, ""), more=_gain(high, mid, lang, ""),
                  day_low=money(two_figures(days[0]), lang, compact=True),
@@ -151,11 +151,11 @@ def utilisation_panel(ctx: PageContext, view: RepView) -> None:
     with gauge_column:
         st.plotly_chart(utilisation_gauge(float(s["utilisation"]), ctx.lang), key="w.plan.gauge",
                         theme=None, config=PLOTLY_CONFIG)
-        st.caption(ctx.t("plan.gauge_caption", workload=number(s["workload"], ctx.lang),
+        st.caption(ctx.md("plan.gauge_caption", workload=number(s["workload"], ctx.lang),
                          capacity=number(s["capacity"], ctx.lang)))
     with gives_column:
         if bool(s["fits"]):
-            st.success(ctx.t("plan.norms_fit", spare=number(s["capacity"] - s["workload"], ctx.lang)),
+            st.success(ctx.md("plan.norms_fit", spare=number(s["capacity"] - s["workload"], ctx.lang)),
                        icon=":material/check_circle:")
         else:
             what_gives_table(ctx, view)
@@ -165,8 +165,8 @@ def utilisation_panel(ctx: PageContext, view: RepView) -> None:
 
 def what_gives_table(ctx: PageContext, view: RepView) -> None:
     s, gives, lang = view.plan.summary, view.plan.gives, ctx.lang
-    st.subheader(ctx.t("plan.gives_title"), anchor=False)
-    st.warning(ctx.t("plan.gives_intro", excess=number(s["workload"] - s["capacity"], lang),
+    st.subheader(ctx.md("plan.gives_title"), anchor=False)
+    st.warning(ctx.md("plan.gives_intro", excess=number(s["workload"] - s["capacity"], lang),
                      clients=number(len(gives), lang)), icon=":material/warning:")
     labels = _segment_labels(ctx)
     table = pd.DataFrame({
@@ -185,7 +185,7 @@ def what_gives_table(ctx: PageContext, view: RepView) -> None:
 def cuts_table(ctx: PageContext, view: RepView) -> None:
     """Clients the recommended plan leaves below their minimum, least valuable visits first."""
     cuts, lang = view.plan.cuts, ctx.lang
-    st.error(ctx.t("plan.cuts_intro", clients=number(len(cuts), lang),
+    st.error(ctx.md("plan.cuts_intro", clients=number(len(cuts), lang),
                    visits=number(cuts["visits_cut"].sum(), lang)), icon=":material/error:")
     labels = _segment_labels(ctx)
     table = pd.DataFrame({
@@ -207,11 +207,11 @@ def _segment_labels(ctx: PageContext) -> dict[str, str]:
 def priority_list(ctx: PageContext, view: RepView) -> None:
     """Ranked clients to visit first, each with its urgency and the reason for its rank."""
     priorities, lang = view.plan.priorities, ctx.lang
-    st.subheader(ctx.t("plan.priorities_title"), anchor=False)
+    st.subheader(ctx.md("plan.priorities_title"), anchor=False)
     if priorities.empty:
-        st.info(ctx.t("plan.priorities_none"), icon=":material/info:")
+        st.info(ctx.md("plan.priorities_none"), icon=":material/info:")
         return
-    st.caption(ctx.t("plan.priorities_caption", clients=number(len(priorities), lang)))
+    st.caption(ctx.md("plan.priorities_caption", clients=number(len(priorities), lang)))
     urgency = {u: ctx.t(f"plan.urgency.{u}") for u in URGENCY_CLASSES}
     days = whole_numbers(priorities["days_since_visit"], lang)
     interval = whole_numbers(priorities["norm_interval_days"].replace(np.inf, np.nan), lang)

@@ -28,11 +28,11 @@ def _money_column() -> st.column_config.NumberColumn:
 def priority_clients_section(ctx: PageContext, rep: str) -> None:
     """Attractive clients where the relationship is weak, the most headroom first."""
     clients = structure_data.priority_clients(ctx.view, rep, own_clients(ctx, rep))
-    st.subheader(ctx.t("rep.priority_clients_title"), anchor=False)
+    st.subheader(ctx.md("rep.priority_clients_title"), anchor=False)
     if clients.empty:
-        st.info(ctx.t("rep.priority_clients_none"), icon=":material/info:")
+        st.info(ctx.md("rep.priority_clients_none"), icon=":material/info:")
         return
-    st.caption(ctx.t("rep.priority_clients_caption", clients=number(len(clients), ctx.lang),
+    st.caption(ctx.md("rep.priority_clients_caption", clients=number(len(clients), ctx.lang),
                      headroom=money(clients["headroom"].sum(), ctx.lang, compact=True),
                      shown=number(min(len(clients), PRIORITY_ROWS), ctx.lang)))
     table = pd.DataFrame({
@@ -56,8 +56,8 @@ def priority_clients_section(ctx: PageContext, rep: str) -> None:
 
 def objective_section(ctx: PageContext, rep: str) -> None:
     """+X % of revenue becomes share-of-wallet moves, where the headroom per visit is largest."""
-    st.subheader(ctx.t("rep.objective_title"), anchor=False)
-    st.markdown(ctx.t("rep.objective_intro"))
+    st.subheader(ctx.md("rep.objective_title"), anchor=False)
+    st.markdown(ctx.md("rep.objective_intro"))
     growth_column, rule_column = st.columns([1, 2], vertical_alignment="bottom")
     with growth_column:
         bound_widget(st.number_input, "w.rep.growth", rep_state.growth_percent(),
@@ -72,12 +72,12 @@ def objective_section(ctx: PageContext, rep: str) -> None:
                      help=ctx.t("rep.target_help"))
     growth = rep_state.growth_percent() / 100
     if growth <= 0:
-        st.info(ctx.t("rep.objective_enter"), icon=":material/edit:")
+        st.info(ctx.md("rep.objective_enter"), icon=":material/edit:")
         return
     plan = structure_data.objective_plan(ctx.view, rep, growth, whole_portfolio(ctx),
                                           rep_state.target_rule(), ctx.peers)
     if plan.current_revenue <= 0:
-        st.info(ctx.t("rep.objective_no_revenue"), icon=":material/info:")
+        st.info(ctx.md("rep.objective_no_revenue"), icon=":material/info:")
         return
     objective_summary(ctx, plan)
     if plan.available_gain > 0:
@@ -102,12 +102,12 @@ def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
                       for row in used.itertuples(index=False))
     with st.container(key="rep_objective_verdict"):
         if plan.reachable:
-            st.success(ctx.t("rep.objective_reachable", objective=money(plan.objective, lang, compact=True),
+            st.success(ctx.md("rep.objective_reachable", objective=money(plan.objective, lang, compact=True),
                              clients=number(len(plan.moves), lang), where=where),
                        icon=":material/flag:")
         else:
             covered = plan.planned_gain / plan.objective if plan.objective else 0.0
-            st.warning(ctx.t("rep.objective_short", objective=money(plan.objective, lang, compact=True),
+            st.warning(ctx.md("rep.objective_short", objective=money(plan.objective, lang, compact=True),
                              available=money(plan.available_gain, lang, compact=True),
                              covered=percent(covered, lang),
                              shortfall=money(plan.shortfall, lang, compact=True),

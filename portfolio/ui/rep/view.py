@@ -33,10 +33,10 @@ def rep_or_stop(ctx: PageContext) -> str:
     """The rep shown: the viewer's own portfolio when viewing as a rep, else the one chosen."""
     reps = data.filter_choices(ctx.view)["salespeople"]
     if not reps:
-        st.info(ctx.t("rep.no_reps"), icon=":material/info:")
+        st.info(ctx.md("rep.no_reps"), icon=":material/info:")
         st.stop()
     if ctx.viewer is not None and ctx.viewer in reps:
-        st.markdown(ctx.t("rep.own_portfolio", rep=ctx.viewer))
+        st.markdown(ctx.md("rep.own_portfolio", rep=ctx.viewer))
         return ctx.viewer
     chosen = rep_state.rep()
     if chosen not in reps:
@@ -47,7 +47,7 @@ def rep_or_stop(ctx: PageContext) -> str:
         bound_widget(st.selectbox, "w.rep.rep", chosen, rep_state.set_rep,
                      label=ctx.t("rep.choose"), options=list(reps))
     with note:
-        st.caption(ctx.t("rep.choose_help"))
+        st.caption(ctx.md("rep.choose_help"))
     return rep_state.rep() or chosen
 
 
@@ -55,7 +55,7 @@ def rep_headline(ctx: PageContext, rep: str) -> None:
     """The rep's clients, revenue, potential, share of wallet and headroom."""
     reps = structure_data.comparison(ctx.view, own_clients(ctx, rep)).reps
     if reps.empty:
-        st.info(ctx.t("rep.no_clients", rep=rep), icon=":material/info:")
+        st.info(ctx.md("rep.no_clients", rep=rep), icon=":material/info:")
         st.stop()
     headline(ctx, reps.iloc[0])
 
@@ -64,24 +64,24 @@ def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:
     """The rep's mix against the norm, in words and as bars; returns the rep's gap rows."""
     gaps = structure_data.rep_gaps(ctx.view, norms, own_clients(ctx, rep))
     mine = gaps[gaps["salesperson"] == rep].reset_index(drop=True)
-    st.subheader(ctx.t("rep.structure_title"), anchor=False)
+    st.subheader(ctx.md("rep.structure_title"), anchor=False)
     labels = segment_labels(ctx)
     top = mine.loc[mine["client_share"].idxmax()]
     with st.container(key="rep_dominant"):
-        st.markdown(ctx.t("rep.dominant", segment=labels.get(top["segment"], top["segment"]),
+        st.markdown(ctx.md("rep.dominant", segment=labels.get(top["segment"], top["segment"]),
                           share=percent(top["client_share"], ctx.lang),
                           target=percent(top["target_share"], ctx.lang),
                           revenue=percent(top["revenue_share"], ctx.lang)))
     outside = mine[mine["within_tolerance"].eq(False).fillna(False).astype(bool)]
     if outside.empty:
-        st.success(ctx.t("rep.all_within"), icon=":material/check_circle:")
+        st.success(ctx.md("rep.all_within"), icon=":material/check_circle:")
     else:
-        st.markdown(ctx.t("rep.outside", segments="; ".join(
+        st.markdown(ctx.md("rep.outside", segments="; ".join(
             f"{labels.get(row.segment, row.segment)} {gap_text(row.gap, False, ctx.lang)}"
             for row in outside.itertuples(index=False))))
     scope = mine["scope"].dropna()
     if len(scope):
-        st.caption(ctx.t("rep.scope_note", scope=scope.iloc[0]))
+        st.caption(ctx.md("rep.scope_note", scope=scope.iloc[0]))
     chart(norms_figure(mine, ctx.view.grid, ctx.lang), "w.rep.norms")
     return mine
 
@@ -89,12 +89,12 @@ def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:
 def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
     """Where the rep stands among every rep of the team, unnamed, segment by segment."""
     peers = structure_data.peer_distribution(ctx.view, rep, whole_portfolio(ctx), ctx.peers)
-    st.subheader(ctx.t("rep.peers_title"), anchor=False)
+    st.subheader(ctx.md("rep.peers_title"), anchor=False)
     if not peers_shown_to(ctx.visibility, peers):
-        st.info(ctx.t("rep.peers_too_few", minimum=MIN_REPS_FOR_PEERS - 1),
+        st.info(ctx.md("rep.peers_too_few", minimum=MIN_REPS_FOR_PEERS - 1),
                 icon=":material/visibility_off:")
         return
-    st.caption(ctx.t("rep.peers_caption", reps=number(int(peers["reps"].max()), ctx.lang)))
+    st.caption(ctx.md("rep.peers_caption", reps=number(int(peers["reps"].max()), ctx.lang)))
     targets = dict(zip(mine["segment"], mine["target_share"]))
     chart(peers_figure(peers, targets, ctx.view.grid, ctx.lang), "w.rep.peers")
 
@@ -102,25 +102,25 @@ def peers_section(ctx: PageContext, rep: str, mine: pd.DataFrame) -> None:
 def development_section(ctx: PageContext, rep: str) -> None:
     """Average points per QRC criterion against the team, and what to work on, in words."""
     profile = structure_data.qrc_profile(ctx.view, rep, whole_portfolio(ctx), ctx.peers)
-    st.subheader(ctx.t("rep.qrc_title"), anchor=False)
-    st.caption(ctx.t("rep.qrc_caption"))
+    st.subheader(ctx.md("rep.qrc_title"), anchor=False)
+    st.caption(ctx.md("rep.qrc_caption"))
     chart(qrc_profile_figure(profile, ctx.view.grid, ctx.lang), "w.rep.qrc")
     criteria = {c.id: c.label.get(ctx.lang) for c in ctx.view.grid.axes["qrc"].criteria}
     priorities = development_priorities(profile)
     with st.container(key="rep_priorities"):
         if priorities.empty:
             with st.container(key="rep_priority_top"):
-                st.success(ctx.t("rep.no_priority"), icon=":material/verified:")
+                st.success(ctx.md("rep.no_priority"), icon=":material/verified:")
             return
-        texts = [ctx.t("rep.priority_first", **_priority_params(ctx, row, criteria))
+        texts = [ctx.md("rep.priority_first", **_priority_params(ctx, row, criteria))
                  if row.priority == 1 else
-                 ctx.t("rep.priority_next", rank=int(row.priority), **_priority_params(ctx, row, criteria))
+                 ctx.md("rep.priority_next", rank=int(row.priority), **_priority_params(ctx, row, criteria))
                  for row in priorities.itertuples(index=False)]
         with st.container(key="rep_priority_top"):
             st.markdown(texts[0])
         if len(texts) > 1:
             st.markdown("\n".join(f"- {text}" for text in texts[1:]))
-        st.caption(ctx.t("rep.priority_rule"))
+        st.caption(ctx.md("rep.priority_rule"))
 
 
 def _priority_params(ctx: PageContext, row, criteria: dict[str, str]) -> dict[str, str]:  # noqa: ANN001

@@ -10,7 +10,8 @@ columns of their own.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+
+from portfolio.text_safety import html_text as escape
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from portfolio.figures.common import segment_colors
@@ -15,13 +13,14 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import EMPTY, column_value, decimal, money, percent, score
 from portfolio.ui.shared.grid_tables import level_rule
 from portfolio.ui.shared.widgets import metric, metric_row
+from portfolio.text_safety import html_text, markdown_text
 
 
 def client_card_panel(ctx: PageContext, client_id: str) -> None:
     """Draw the card of `client_id`, or say that it cannot be shown to this viewer."""
     card = data.client_card(ctx.view, client_id)
     if card is None:
-        st.info(ctx.t("matrix.card_not_visible", client=client_id), icon=":material/visibility_off:")
+        st.info(ctx.md("matrix.card_not_visible", client=client_id), icon=":material/visibility_off:")
         return
     with st.container(border=True, key="client_card"):
         _header(ctx, card)
@@ -29,9 +28,9 @@ def client_card_panel(ctx: PageContext, client_id: str) -> None:
 
 
 def _header(ctx: PageContext, card: ClientCard) -> None:
-    st.subheader(card.client_name, anchor=False)
+    st.subheader(markdown_text(card.client_name), anchor=False)
     details = [card.client_id, card.salesperson, card.region, card.industry]
-    st.caption(" · ".join(str(d) for d in details if d))
+    st.caption(" · ".join(markdown_text(d) for d in details if d))
     segment_badge(ctx, card.segment)
     with metric_row():
         metric(ctx.t("matrix.card_revenue"), money(card.revenue, ctx.lang, compact=True))
@@ -42,14 +41,14 @@ def _header(ctx: PageContext, card: ClientCard) -> None:
 def segment_badge(ctx: PageContext, segment_id: str | None) -> None:
     """The segment's label on its colour, then its action; or why there is no segment."""
     if segment_id is None or ctx.grid is None:
-        st.markdown(ctx.t("matrix.card_no_segment"))
+        st.markdown(ctx.md("matrix.card_no_segment"))
         return
     segment = ctx.grid.segment(segment_id)
     color = segment_colors(ctx.grid)[segment.id]
-    action = f" — {html.escape(segment.action.get(ctx.lang))}" if segment.action else ""
+    action = f" — {html_text(segment.action.get(ctx.lang))}" if segment.action else ""
     # Grid texts are escaped: a label is written by a user, not by us.
     st.markdown(f'<span style="background:{color};color:white;padding:0.2em 0.6em;'
-                f'border-radius:0.4em;font-weight:600">{html.escape(segment.label.get(ctx.lang))}'
+                f'border-radius:0.4em;font-weight:600">{html_text(segment.label.get(ctx.lang))}'
                 f'</span>{action}', unsafe_allow_html=True)
 
 
@@ -59,14 +58,14 @@ def criteria_section(ctx: PageContext, client: ScoredClient) -> None:
                         ctx.t("matrix.card_points"))
     for axis in AXES:
         axis_score = client.attractiveness if axis == "attractiveness" else client.qrc
-        st.markdown(f"**{ctx.view.grid.axes[axis].label.get(ctx.lang)}** — "
+        st.markdown(f"**{markdown_text(ctx.view.grid.axes[axis].label.get(ctx.lang))}** — "
                     f"{score(axis_score, ctx.lang)} / 100")
         st.markdown(criteria_table(headings, criteria_lines(ctx, client.on_axis(axis))),
                     unsafe_allow_html=True)
     if client.missing:
         names = ", ".join(r.criterion.label.get(ctx.lang) for r in client.missing)
         key = "matrix.card_missing_zero" if ctx.view.grid.missing == "zero" else "matrix.card_missing_ignore"
-        st.warning(ctx.t(key, criteria=names), icon=":material/help:")
+        st.warning(ctx.md(key, criteria=names), icon=":material/help:")
 
 
 def criteria_lines(ctx: PageContext, results: tuple[CriterionResult, ...]) -> list[CriterionLine]:

@@ -14,6 +14,7 @@ from portfolio.problems import ConfigIssue
 from portfolio.settings import Settings
 from portfolio.store.database import Store
 from portfolio.store.datasets import Dataset
+from portfolio.text_safety import markdown_params
 from portfolio.ui.shared.pages import Page
 from portfolio.view import PortfolioView
 
@@ -86,3 +87,8 @@ class PageContext:
     def t(self, key: str, **params: object) -> str:
         """The catalogue text `key` in the page's language."""
         return t(key, self.lang, **params)
+
+    def md(self, key: str, **params: object) -> str:
+        """The catalogue text `key` for an element that renders Markdown (a notice, caption,
+        heading or label): its text parameters escaped, as any may hold a name from a file."""
+        return t(key, self.lang, **markdown_params(params))

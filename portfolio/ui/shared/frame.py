@@ -19,6 +19,7 @@ from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.identity import current_person, identity_panel
 from portfolio.scoring.coverage import coverage_warning
+from portfolio.text_safety import markdown_text
 from portfolio.ui.shared.queries import criteria_without_data, scores_table, team
 from portfolio.numbers import number
 from portfolio.ui.shared.names import dataset_name
@@ -262,7 +263,7 @@ def _require_scores(ctx: PageContext) -> None:
     if ctx.portfolio is None:
         st.stop()  # no valid grid: the banner above already says why
     view = ctx.portfolio
-    name = dataset_name(view.dataset, ctx.lang)
+    name = markdown_text(dataset_name(view.dataset, ctx.lang))  # the spinner and error render Markdown
     try:
         with st.spinner(t("common.scoring", ctx.lang, name=name)):
             scores_table(view)
@@ -274,6 +275,6 @@ def _require_scores(ctx: PageContext) -> None:
 
 def coverage_notice(view: PortfolioView, lang: str) -> None:
     """Say which criteria of the grid the data cannot score (see `portfolio.scoring.coverage`)."""
-    warning = coverage_warning(view.grid, criteria_without_data(view), lang)
+    warning = coverage_warning(view.grid, criteria_without_data(view), lang, quote=markdown_text)
     if warning:
         st.warning(warning, icon=":material/warning:")

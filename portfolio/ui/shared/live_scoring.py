@@ -19,16 +19,17 @@ from portfolio.numbers import score
 from portfolio.ui.shared.grid_tables import level_rule
 from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row
+from portfolio.text_safety import markdown_text
 
 
 def live_client(ctx: PageContext, grid: Grid) -> None:
     """The inputs, grouped by axis, then the client as the grid scores it."""
-    st.caption(ctx.t("grid.live_intro"))
+    st.caption(ctx.md("grid.live_intro"))
     values = _inputs(ctx, grid)
     st.button(ctx.t("grid.live_clear"), icon=":material/backspace:",
               on_click=state.clear_live_inputs, key="w.live_clear")
     result = score_values(grid, values)
-    st.subheader(ctx.t("grid.live_result"), anchor=False)
+    st.subheader(ctx.md("grid.live_result"), anchor=False)
     segment_badge(ctx, result.segment)
     with metric_row():
         metric(grid.axes["attractiveness"].label.get(ctx.lang),
@@ -60,7 +61,7 @@ def _inputs(ctx: PageContext, grid: Grid) -> dict[str, object]:
     values: dict[str, object] = {}
     for axis, column in zip(AXES, st.columns(2, gap="large")):
         with column:
-            st.markdown(f"**{grid.axes[axis].label.get(ctx.lang)}**")
+            st.markdown(f"**{markdown_text(grid.axes[axis].label.get(ctx.lang))}**")
             for criterion in grid.axes[axis].criteria:
                 if criterion.column in values:
                     continue  # read by an earlier criterion: one value per column
@@ -73,7 +74,7 @@ def _inputs(ctx: PageContext, grid: Grid) -> dict[str, object]:
 def _number_input(ctx: PageContext, criterion: Criterion) -> float | None:
     """A number in the unit people say it in: a ratio in %, an amount in €."""
     spec = BY_NAME.get(criterion.column)
-    label = criterion.label.get(ctx.lang)
+    label = markdown_text(criterion.label.get(ctx.lang))
     empty = ctx.t("grid.live_empty")
     if spec is not None and spec.kind is Kind.RATIO:
         typed = _kept_input(st.number_input, criterion.column, label=f"{label} (%)",
@@ -95,7 +96,7 @@ def _choice(ctx: PageContext, criterion: Criterion) -> str | None:
         rule = level_rule(criterion, categories[value], ctx.lang)
         return f"{value} — {rule}" if rule and rule != value else value
 
-    return _kept_input(st.selectbox, criterion.column, label=criterion.label.get(ctx.lang),
+    return _kept_input(st.selectbox, criterion.column, label=markdown_text(criterion.label.get(ctx.lang)),
                        options=list(categories), format_func=shown,
                        placeholder=ctx.t("grid.live_empty"))
 

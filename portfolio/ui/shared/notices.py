@@ -18,7 +18,7 @@ class Notice:
     """A message to show once, on the next drawing of the page: (kind, text)."""
 
     kind: str  # "success" | "error" | "info"
-    text: str
+    text: str  # Markdown: the names in it escaped where it is written
 
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 
 from portfolio.i18n import t
 from portfolio.problems import ConfigIssue
+from portfolio.text_safety import markdown_frame
 from portfolio.ui.shared import state
 
 
@@ -54,3 +55,11 @@ def metric_row() -> Any:
 def metric(label: str, value: str, **options: Any) -> None:
     """A figure in a `metric_row`, as wide as its label and value (`options` go to st.metric)."""
     st.metric(label, value, width="content", **options)
+
+
+def text_table(table: Any, style: Callable[[Any], Any] | None = None) -> None:
+    """A static table whose cells show exactly their text: `st.table` renders Markdown in
+    every cell and header, and these hold names from files. `style` (a DataFrame's escaped
+    copy → its Styler) colours it."""
+    escaped = markdown_frame(table)
+    st.table(style(escaped) if style else escaped, hide_index=True)

@@ -27,16 +27,16 @@ def gaps_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
     segment outside tolerance, downloadable."""
     gaps = structure_data.rep_gaps(ctx.view, norms, filters)
     if gaps.empty:
-        st.info(ctx.t("structure.no_clients"), icon=":material/info:")
+        st.info(ctx.md("structure.no_clients"), icon=":material/info:")
         return
     measure = _measure_control(ctx, gaps)
     gap = "gap" if measure == "clients" else "revenue_gap"
-    st.caption(ctx.t(HEATMAP_CAPTIONS[measure],
+    st.caption(ctx.md(HEATMAP_CAPTIONS[measure],
                      tolerance=number(100 * norms.structure.tolerance, ctx.lang)))
     order = gaps.assign(_size=gaps[gap].abs()).groupby("salesperson", sort=False)["_size"].sum()
     furthest = order.sort_values(ascending=False, kind="stable").index[:MAX_HEATMAP_REPS]
     if len(order) > MAX_HEATMAP_REPS:
-        st.caption(ctx.t("structure.heatmap_capped", shown=MAX_HEATMAP_REPS,
+        st.caption(ctx.md("structure.heatmap_capped", shown=MAX_HEATMAP_REPS,
                          total=number(len(order), ctx.lang)))
     drawn = gaps.set_index("salesperson").loc[list(furthest)].reset_index()
     team = structure_data.team_gaps(ctx.view, norms, filters)
@@ -59,14 +59,14 @@ def _measure_control(ctx: PageContext, gaps: pd.DataFrame) -> str:
 
 def outside_panel(ctx: PageContext, gaps: pd.DataFrame) -> None:
     """Who is outside tolerance, where and by how much, largest gap first; CSV and Excel."""
-    st.subheader(ctx.t("structure.outside_title"), anchor=False)
+    st.subheader(ctx.md("structure.outside_title"), anchor=False)
     outside = outside_tolerance(gaps)
     reps = gaps["salesperson"].nunique()
     if outside.empty:
-        st.success(ctx.t("structure.all_within", reps=number(reps, ctx.lang)),
+        st.success(ctx.md("structure.all_within", reps=number(reps, ctx.lang)),
                    icon=":material/check_circle:")
         return
-    st.caption(ctx.t("structure.outside_caption", rows=number(len(outside), ctx.lang),
+    st.caption(ctx.md("structure.outside_caption", rows=number(len(outside), ctx.lang),
                      reps=number(outside["salesperson"].nunique(), ctx.lang),
                      total=number(reps, ctx.lang)))
     table = outside_table(ctx, outside)

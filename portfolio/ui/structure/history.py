@@ -16,6 +16,7 @@ from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import money, number, percent
 from portfolio.ui.shared.summary import download_buttons, segment_labels, share_points
+from portfolio.ui.shared.widgets import text_table
 
 
 def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
@@ -23,12 +24,12 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
     both and who moved, came or left."""
     periods = ctx.dataset.periods if ctx.dataset else ()
     if len(periods) < 2:
-        st.info(ctx.t("structure.history_one_period"), icon=":material/history:")
+        st.info(ctx.md("structure.history_one_period"), icon=":material/history:")
         if (ctx.dataset is not None and can_add_demo_quarter_before(ctx.dataset)
                 and ctx.may(Action.ADD_PERIOD)):
             demo_quarter_before(ctx)
         return
-    st.caption(ctx.t("structure.history_caption"))
+    st.caption(ctx.md("structure.history_caption"))
     end = ctx.period or periods[-1]
     start = previous_period(periods, end) or periods[0]
     newest_first = list(reversed(periods))
@@ -38,31 +39,31 @@ def history_tab(ctx: PageContext, filters: ClientFilter) -> None:
     end = right.selectbox(ctx.t("structure.history_to"), newest_first,
                           index=newest_first.index(end), key="w.structure.history_to")
     if start == end:
-        st.info(ctx.t("structure.history_same"), icon=":material/info:")
+        st.info(ctx.md("structure.history_same"), icon=":material/info:")
         return
     comparison = structure_data.period_comparison(ctx.view, filters, start, end)
-    st.subheader(ctx.t("structure.history_mix_title"), anchor=False)
+    st.subheader(ctx.md("structure.history_mix_title"), anchor=False)
     mix = mix_table(ctx, comparison)
-    st.table(mix, hide_index=True)
+    text_table(mix)
     download_buttons(ctx, mix, ctx.t("structure.history_mix_file", start=start, end=end),
                      "w.structure.history_mix_download")
-    st.subheader(ctx.t("structure.history_moves_title"), anchor=False)
+    st.subheader(ctx.md("structure.history_moves_title"), anchor=False)
     if comparison.moves.empty:
-        st.success(ctx.t("structure.history_no_move", start=start, end=end), icon=":material/check:")
+        st.success(ctx.md("structure.history_no_move", start=start, end=end), icon=":material/check:")
         return
-    st.markdown(ctx.t("structure.history_summary", start=start, end=end,
+    st.markdown(ctx.md("structure.history_summary", start=start, end=end,
                       moved=number(comparison.moved, ctx.lang),
                       gained=number(comparison.gained, ctx.lang),
                       lost=number(comparison.lost, ctx.lang)))
     moves = moves_table(ctx, comparison)
-    st.table(moves, hide_index=True)
+    text_table(moves)
     download_buttons(ctx, moves, ctx.t("structure.history_moves_file", start=start, end=end),
                      "w.structure.history_moves_download")
 
 
 def demo_quarter_before(ctx: PageContext) -> None:
     """A shortcut for a workshop's preparation: the demo's quarter before, in one click."""
-    st.caption(ctx.t("structure.history_demo_hint"))
+    st.caption(ctx.md("structure.history_demo_hint"))
     if st.button(ctx.t("structure.history_demo_add", period=PREVIOUS_PERIOD),
                  key="w.structure.history_demo_add", icon=":material/add_circle:"):
         try:

@@ -46,16 +46,16 @@ def _introduced(ctx: PageContext, filters: ClientFilter, intro: str,
     note) when there is no client to compare."""
     comparison = structure_data.comparison(ctx.view, filters)
     if comparison.reps.empty:
-        st.info(ctx.t("structure.no_clients"), icon=":material/info:")
+        st.info(ctx.md("structure.no_clients"), icon=":material/info:")
         return None
-    st.markdown(ctx.t(intro))
+    st.markdown(ctx.md(intro))
     order_control(ctx, order_key)
     return comparison
 
 
 def _drawn(ctx: PageContext, reps: pd.DataFrame) -> pd.DataFrame:
     if len(reps) > MAX_REPS_DRAWN:
-        st.caption(ctx.t("structure.reps_capped", shown=MAX_REPS_DRAWN,
+        st.caption(ctx.md("structure.reps_capped", shown=MAX_REPS_DRAWN,
                          total=number(len(reps), ctx.lang)))
     return reps.head(MAX_REPS_DRAWN)
 
@@ -68,13 +68,13 @@ def reps_tab(ctx: PageContext, filters: ClientFilter) -> None:
         return
     reps = ordered_reps(ctx, comparison)
     drawn = _drawn(ctx, reps)
-    st.subheader(ctx.t("structure.wallet_title"), anchor=False)
-    st.caption(ctx.t("structure.wallet_caption"))
+    st.subheader(ctx.md("structure.wallet_title"), anchor=False)
+    st.caption(ctx.md("structure.wallet_caption"))
     chart(wallet_figure(drawn, ctx.lang), "w.structure.wallet")
-    st.subheader(ctx.t("structure.split_title"), anchor=False)
+    st.subheader(ctx.md("structure.split_title"), anchor=False)
     split = comparison.revenue_by_segment.loc[list(drawn["salesperson"])]
     chart(segment_revenue_figure(split, ctx.view.grid, ctx.lang), "w.structure.split")
-    st.subheader(ctx.t("structure.reps_table_title"), anchor=False)
+    st.subheader(ctx.md("structure.reps_table_title"), anchor=False)
     table = reps_table(ctx, reps)
     st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", column_config=_money_columns(ctx))
     download_buttons(ctx, table, ctx.t("structure.reps_file"), "w.structure.reps_download")
@@ -114,4 +114,4 @@ def concentration_tab(ctx: PageContext, filters: ClientFilter) -> None:
         return
     drawn = _drawn(ctx, ordered_reps(ctx, comparison))
     chart(concentration_figure(drawn, comparison.team, ctx.lang, ctx.team_name()), "w.structure.concentration")
-    st.caption(ctx.t("structure.concentration_caption"))
+    st.caption(ctx.md("structure.concentration_caption"))

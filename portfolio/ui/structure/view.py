@@ -13,27 +13,28 @@ from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import money, number, percent
 from portfolio.ui.shared.summary import chart, gap_text, headline, segment_labels
+from portfolio.ui.shared.widgets import text_table
 
 
 def team_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
     """Headline figures, the mix per segment on every measure, and the mix against the norms."""
     team = structure_data.comparison(ctx.view, filters).team.iloc[0]
     if int(team["clients"]) == 0:
-        st.info(ctx.t("structure.no_clients"), icon=":material/info:")
+        st.info(ctx.md("structure.no_clients"), icon=":material/info:")
         return
     headline(ctx, team)
     mix = structure_data.team_mix(ctx.view, filters)
-    st.subheader(ctx.t("structure.mix_title"), anchor=False)
-    st.caption(ctx.t("structure.mix_caption"))
+    st.subheader(ctx.md("structure.mix_title"), anchor=False)
+    st.caption(ctx.md("structure.mix_caption"))
     chart(mix_figure(mix, ctx.view.grid, ctx.lang), "w.structure.mix")
     gaps = structure_data.team_gaps(ctx.view, norms, filters)
-    st.subheader(ctx.t("structure.norms_title"), anchor=False)
-    st.caption(ctx.t("structure.norms_caption",
+    st.subheader(ctx.md("structure.norms_title"), anchor=False)
+    st.caption(ctx.md("structure.norms_caption",
                      tolerance=number(100 * norms.structure.tolerance, ctx.lang, 0)))
     chart(norms_figure(gaps, ctx.view.grid, ctx.lang), "w.structure.norms")
-    st.table(segment_table(ctx, mix, gaps), hide_index=True)
+    text_table(segment_table(ctx, mix, gaps))
     if norms.overrides:
-        st.caption(ctx.t("structure.overrides_note", count=len(norms.overrides)))
+        st.caption(ctx.md("structure.overrides_note", count=len(norms.overrides)))
 
 
 def segment_table(ctx: PageContext, mix: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:
@@ -73,5 +74,5 @@ def viewer_note(ctx: PageContext) -> None:
     """When one rep's portfolio alone is shown: where to compare it with anonymous peers."""
     if ctx.viewer is None:
         return
-    st.info(ctx.t("structure.viewer_note", rep=ctx.viewer), icon=":material/person:")
+    st.info(ctx.md("structure.viewer_note", rep=ctx.viewer), icon=":material/person:")
     st.page_link("pages/6_Rep.py", label=ctx.t("rep.nav"), icon=":material/person:")

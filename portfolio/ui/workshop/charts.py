@@ -47,11 +47,11 @@ def same_revenue(ctx: PageContext) -> None:
     comparison = structure_queries.comparison(ctx.view)
     pair = telling_pair(comparison.revenue_by_segment)
     if pair is None:
-        st.info(ctx.t("workshop.no_pair"), icon=":material/info:")
+        st.info(ctx.md("workshop.no_pair"), icon=":material/info:")
         return
     reps = comparison.reps.set_index("salesperson").loc[list(pair)].reset_index()
     first, second = reps.to_dict("records")
-    st.caption(ctx.t("workshop.same_revenue_pair", first=first["salesperson"],
+    st.caption(ctx.md("workshop.same_revenue_pair", first=first["salesperson"],
                      second=second["salesperson"],
                      first_revenue=money(first["revenue"], ctx.lang, compact=True),
                      second_revenue=money(second["revenue"], ctx.lang, compact=True)))
@@ -70,12 +70,12 @@ def norms_gaps(ctx: PageContext) -> None:
         return
     gaps = structure_queries.rep_gaps(ctx.view, norms)
     if gaps.empty:
-        st.info(ctx.t("structure.no_clients"), icon=":material/info:")
+        st.info(ctx.md("structure.no_clients"), icon=":material/info:")
         return
     size = gaps.assign(_size=gaps["gap"].abs()).groupby("salesperson", sort=False)["_size"].sum()
     furthest = list(size.sort_values(ascending=False, kind="stable").index[:MAX_HEATMAP_REPS])
     if len(size) > MAX_HEATMAP_REPS:
-        st.caption(ctx.t("workshop.heatmap_capped", shown=MAX_HEATMAP_REPS,
+        st.caption(ctx.md("workshop.heatmap_capped", shown=MAX_HEATMAP_REPS,
                          total=number(len(size), ctx.lang)))
     drawn = gaps.set_index("salesperson").loc[furthest].reset_index()
     team = structure_queries.team_gaps(ctx.view, norms)
@@ -105,7 +105,7 @@ def visit_plan(ctx: PageContext) -> None:
     segments = [segment.id for segment in ctx.view.grid.segments]
     chart(segment_visits_figure(segment_visits(plan.clients, segments), ctx.view.grid,
                                 ctx.lang, height=CHART_HEIGHT), "w.workshop.visits")
-    st.caption(ctx.t("workshop.visit_plan_priorities",
+    st.caption(ctx.md("workshop.visit_plan_priorities",
                      count=number(len(plan.priorities), ctx.lang)))
 
 
@@ -113,15 +113,15 @@ def development(ctx: PageContext) -> None:
     """The QRC profile of the rep with the weakest relationships against the team."""
     rep = _weakest(ctx.view)
     if rep is None:
-        st.info(ctx.t("structure.no_clients"), icon=":material/info:")
+        st.info(ctx.md("structure.no_clients"), icon=":material/info:")
         return
     profile = structure_queries.qrc_profile(ctx.view, rep)
-    st.caption(ctx.t("workshop.development_rep", rep=rep))
+    st.caption(ctx.md("workshop.development_rep", rep=rep))
     chart(qrc_profile_figure(profile, ctx.view.grid, ctx.lang), "w.workshop.qrc")
     first = development_priorities(profile).head(1)
     if not first.empty:
         criteria = {c.id: c.label.get(ctx.lang) for c in ctx.view.grid.axes["qrc"].criteria}
-        st.markdown(ctx.t("workshop.development_first",
+        st.markdown(ctx.md("workshop.development_first",
                           criterion=criteria.get(first.iloc[0]["criterion"],
                                                  first.iloc[0]["criterion"])))
 

@@ -39,7 +39,7 @@ def room_step(ctx: PageContext) -> None:
 def _opening_form(ctx: PageContext) -> None:
     st.text_area(ctx.t("workshop.room_case"), key=CASE_KEY, max_chars=MAX_CASE_CHARS,
                  placeholder=ctx.t("workshop.room_case_placeholder"))
-    st.caption(ctx.t("workshop.room_case_values"))
+    st.caption(ctx.md("workshop.room_case_values"))
     st.button(ctx.t("workshop.room_open"), icon=":material/groups:", type="primary",
               on_click=_open, args=(ctx, ctx.view.grid), key="w.room.open")
 
@@ -78,7 +78,7 @@ def _open_room(ctx: PageContext, code: str) -> None:
     join_column, answers_column = st.columns([2, 5], gap="large")
     with join_column:
         with st.container(key="room_code"):
-            st.markdown(ctx.t("workshop.room_code", code=code))
+            st.markdown(ctx.md("workshop.room_code", code=code))
         st.image(_qr_png(link), width=220)
         st.code(link, language=None)
         st.button(ctx.t("workshop.room_close"), icon=":material/close:",
@@ -92,7 +92,7 @@ def _answers(ctx: PageContext, code: str) -> None:
     """The room's answers so far; redrawn on its own every few seconds."""
     room = room_state.rooms().snapshot(code)
     if room is None:
-        st.info(ctx.t("workshop.room_closed"), icon=":material/info:")
+        st.info(ctx.md("workshop.room_closed"), icon=":material/info:")
         return
     spreads, scored = room_result(room)
     with metric_row():
@@ -101,10 +101,10 @@ def _answers(ctx: PageContext, code: str) -> None:
                f"{score(scored.attractiveness, ctx.lang)} / 100")
         metric(ctx.t("workshop.room_median_qrc"), f"{score(scored.qrc, ctx.lang)} / 100")
     if not room.answers:
-        st.caption(ctx.t("workshop.room_waiting"))
+        st.caption(ctx.md("workshop.room_waiting"))
         return
     with st.container(key="room_segment"):
-        st.markdown(ctx.t("workshop.room_segment"))
+        st.markdown(ctx.md("workshop.room_segment"))
         segment_badge(ctx, scored.segment)
     titles = [ctx.t("workshop.room_agreement", criterion=found.criterion.label.get(ctx.lang),
                     agreement=percent(found.agreement, ctx.lang),

@@ -41,13 +41,13 @@ def step_screen(ctx: PageContext, step: Step) -> None:
     with st.container(key=f"workshop_step_{step.id}"):
         st.subheader(ctx.t("workshop.step_heading", number=index + 1, total=len(STEPS),
                            title=ctx.t(step.key("title"))), anchor=False)
-        st.markdown(ctx.t(step.key("text")))
+        st.markdown(ctx.md(step.key("text")))
         CHARTS[step.id](ctx)
         with st.container(key="workshop_question"):
-            st.info(ctx.t(step.key("question")), icon=":material/forum:")
+            st.info(ctx.md(step.key("question")), icon=":material/forum:")
         if not workshop_state.presenting():
             with st.expander(ctx.t("workshop.notes"), icon=":material/sticky_note_2:"):
-                st.markdown(ctx.t(step.key("notes")))
+                st.markdown(ctx.md(step.key("notes")))
 
 
 def step_buttons(ctx: PageContext, step: Step) -> None:
