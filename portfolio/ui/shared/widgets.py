@@ -8,7 +8,7 @@ import streamlit as st
 
 from portfolio.i18n import t
 from portfolio.problems import ConfigIssue
-from portfolio.text_safety import markdown_frame
+from portfolio.text_safety import markdown_frame, markdown_text
 from portfolio.ui.shared import state
 
 
@@ -53,8 +53,9 @@ def metric_row() -> Any:
 
 
 def metric(label: str, value: str, **options: Any) -> None:
-    """A figure in a `metric_row`, as wide as its label and value (`options` go to st.metric)."""
-    st.metric(label, value, width="content", **options)
+    """A figure in a `metric_row`, as wide as its label and value (`options` go to st.metric).
+    The value renders Markdown and may be a name (a dataset's, a grid's): it is escaped."""
+    st.metric(label, markdown_text(value), width="content", **options)
 
 
 def text_table(table: Any, style: Callable[[Any], Any] | None = None) -> None:
