@@ -18,16 +18,19 @@ from typing import Any
 
 # The characters that start Markdown syntax anywhere in a line: emphasis, code, links and
 # images (`[`: no `![x](url)` without it), tables, strikethrough, Streamlit's `$…$` formulas
-# and `:material/…:` icons or `:color[…]` directives (a `:` before a word or `/`, which
-# also breaks `http://` autolinks), raw HTML, entities, and GFM's e-mail autolinks. CommonMark lets any ASCII
+# and `:material/…:` icons or `:color[…]` directives (a `:` before a word or `/`), raw
+# HTML and entities. CommonMark lets any ASCII
 # punctuation be escaped with a backslash and shows it as written. An underscore between two
 # letters or digits cannot emphasise (`sales_rep`) and is left as it is.
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*\[\]|~$<>&@]|:(?=[\w/])|(?<![^\W_])_|_(?![^\W_])")
 # What only means something at the start of a line, followed by a space: a heading, a list
 # item (`1. `, `- `). "#009e73", "-5" or "1.3" are left as they are.
 _LINE_START = re.compile(r"^(\s*)([-+]|#{1,6}|\d{1,9}(?=[.)]))(?=\s|$|[.)](?:\s|$))")
-# GFM links `www.example.com` with no scheme: its first dot escaped, it is text.
-_BARE_WEB = re.compile(r"(?i)(www)\.")
+# GFM turns addresses in text into links after the Markdown is parsed, so no backslash
+# prevents it: `http://…`, `www.…` and `name@host` get an invisible word joiner (U+2060)
+# that breaks the pattern and changes nothing on screen.
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)")
+_WORD_JOINER = "\u2060"
 # A line break in a name would start a new block (a heading, a list, a quote).
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\v\f]+")
 
@@ -36,7 +39,7 @@ def markdown_text(value: Any) -> str:
     """`value` as Markdown that renders as exactly its text, on one line."""
     text = _MARKDOWN_SPECIAL.sub(lambda match: "\\" + match.group(0),
                                  _LINE_BREAKS.sub(" ", str(value)))
-    text = _BARE_WEB.sub(r"\1\\.", text)
+    text = _AUTOLINK.sub(_WORD_JOINER, text)
     match = _LINE_START.match(text)
     if match is None:
         return text
