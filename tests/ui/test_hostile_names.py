@@ -5,12 +5,13 @@ formula or icon out of them."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from markdown_it import MarkdownIt
 
 from tests.safety.hostile import BIG, BOLD, EMPHASIS, FORMULA, HOSTILE, ICON, IMAGE, LINK, MARKDOWN_LINK
-from tests.ui.conftest import open_page, seed_database
+from tests.ui.conftest import ROOT, open_page, seed_database
 
 DATASET = f"{IMAGE} {BOLD} {FORMULA} {ICON}"
 REPS = {"Claire Martin": IMAGE, "Sophie Bernard": LINK, "Vincent Faure": f"{BIG} {EMPHASIS}",
@@ -161,3 +162,34 @@ def test_viewing_as_a_hostile_rep_names_them_as_text(hostile_db, page):
     assert not at.exception
     assert not markup_made(at)
     assert shows_names(at)
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@pytest.fixture
+def hostile_grid(hostile_db, tmp_path, monkeypatch):
+    """The shipped configuration, its grid's axis, criterion and segment labels made hostile."""
+    config = tmp_path / "config"
+    shutil.copytree(ROOT / "config", config)
+    grid = config / "grids" / "default.yaml"
+    text = grid.read_text()
+    for label, hostile in (("Attractiveness", BIG), ("Purchase potential", IMAGE),
+                           ("Our share of its purchases", LINK), ("Partners", MARKDOWN_LINK),
+                           ("Competitors' strongholds", BOLD), ("Small loyal clients", FORMULA),
+                           ("Low-priority clients", ICON)):
+        assert f"{{en: {label}," in text
+        text = text.replace(f"{{en: {label},", f"{{en: {_quoted(hostile)},")
+    grid.write_text(text)
+    monkeypatch.setenv("PORTFOLIO_CONFIG", str(config))
+    return grid
+
+
+@pytest.mark.parametrize("page", ["app.py", "pages/1_Matrix.py", "pages/2_Grid.py", "pages/5_Structure.py",
+                                  "pages/6_Rep.py", "pages/7_Visit_plan.py", "pages/8_Workshop.py"])
+def test_grid_labels_are_shown_as_text(hostile_grid, page):
+    at = open_page(page)
+    assert not at.exception
+    assert not at.error, [e.value for e in at.error]  # the grid was read: its labels are shown
+    assert not markup_made(at)

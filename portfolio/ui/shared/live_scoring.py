@@ -32,9 +32,9 @@ def live_client(ctx: PageContext, grid: Grid) -> None:
     st.subheader(ctx.md("grid.live_result"), anchor=False)
     segment_badge(ctx, result.segment)
     with metric_row():
-        metric(grid.axes["attractiveness"].label.get(ctx.lang),
+        metric(markdown_text(grid.axes["attractiveness"].label.get(ctx.lang)),
                f"{score(result.attractiveness, ctx.lang)} / 100")
-        metric(grid.axes["qrc"].label.get(ctx.lang), f"{score(result.qrc, ctx.lang)} / 100")
+        metric(markdown_text(grid.axes["qrc"].label.get(ctx.lang)), f"{score(result.qrc, ctx.lang)} / 100")
     chart_column, table_column = st.columns([3, 2], gap="large")
     with chart_column:
         chart(single_client_figure(grid, result.attractiveness, result.qrc,
