@@ -14,6 +14,7 @@ from portfolio.access.model import Person, Role
 from portfolio.access.rules import PermissionRefused
 from portfolio.i18n import t
 from portfolio.problems import ConfigError
+from portfolio.text_safety import markdown_text
 
 
 ROLE_LABELS = {Role.ADMIN: "identity.role_admin", Role.DIRECTOR: "identity.role_director",
@@ -59,7 +60,7 @@ def identity_panel(person: Person, lang: str) -> None:
     if person.local:
         st.caption(t("identity.local_mode", lang), help=t("identity.local_mode_help", lang))
         return
-    st.markdown(t("identity.signed_in_as", lang, name=_escaped(display_name(person)),
+    st.markdown(t("identity.signed_in_as", lang, name=markdown_text(display_name(person)),
                   role=t(ROLE_LABELS[person.role], lang)))
     st.button(t("identity.sign_out", lang), icon=":material/logout:", on_click=st.logout,
               key="w.sign_out", width="stretch")
@@ -80,14 +81,7 @@ def _sign_in_screen(lang: str) -> None:
 
 def _closed_screen(lang: str, reason: str, icon: str) -> None:
     st.title(t("identity.no_access_title", lang), anchor=False)
-    st.error(_escaped(reason), icon=icon)
+    st.error(markdown_text(reason), icon=icon)
     st.button(t("identity.sign_out", lang), icon=":material/logout:", on_click=st.logout,
               key="w.sign_out")
     st.stop()
-
-
-def _escaped(text: str) -> str:
-    """An e-mail or a provider's name as plain text inside Markdown."""
-    for char in "\\`*_{}[]()#+-.!|<>$~:":
-        text = text.replace(char, "\\" + char)
-    return text
