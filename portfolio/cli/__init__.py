@@ -15,6 +15,7 @@ from portfolio.cli import plan_cmd
 from portfolio.cli import gaps_cmd
 from portfolio.cli import access_cmd
 from portfolio.cli import build_clients_cmd
+from portfolio.cli import compare_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
 from portfolio.faults import Fault, temporary_fault
 
@@ -30,6 +31,7 @@ COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     gaps_cmd.register,
     access_cmd.register,
     build_clients_cmd.register,
+    compare_cmd.register,
 )
 
 
