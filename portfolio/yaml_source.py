@@ -562,11 +562,18 @@ def read_config_text(path: str | Path) -> str:
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ConfigError([_too_large(path.name, size)])
-    data = path.read_bytes()
+    return config_text(path.read_bytes(), path.name)
+
+
+def config_text(data: bytes, source: str) -> str:
+    """The text of a configuration file's bytes (an upload, say), refusing more than
+    MAX_BYTES or bytes that are not UTF-8; `source` is the file name shown in messages."""
+    if len(data) > MAX_BYTES:
+        raise ConfigError([_too_large(source, len(data))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ConfigError([ConfigIssue.of(
-            path.name, line, FILE_KEY,
+            source, line, FILE_KEY,
             detail("config.not_utf8", byte=f"0x{data[error.start]:02x}"))]) from None

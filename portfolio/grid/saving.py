@@ -46,12 +46,29 @@ def save_grid(grid: Grid, folder: Path, file_name: str, metadata: GridMetadata,
 
     Refused, with nothing written: a grid the loader would refuse (ConfigError), a file
     name with a folder in it (ValueError), a file already there unless `overwrite`
-    (GridFileExists; the page asks before passing it). A new file is created exclusively,
-    so two people saving the same name at once cannot overwrite each other either.
+    (GridFileExists; the page asks before passing it).
     """
+    _check_file_name(file_name)
+    text, _ = checked_text(grid, metadata, file_name)
+    return _write(text, folder, file_name, overwrite)
+
+
+def save_grid_text(text: str, folder: Path, file_name: str, *, overwrite: bool = False) -> Path:
+    """Write a grid's YAML text as it is (an uploaded file, comments kept), refused as
+    `save_grid` refuses: the loader must read it, and an existing file stays unless asked."""
+    _check_file_name(file_name)
+    parse_grid(text, file_name)
+    return _write(text, folder, file_name, overwrite)
+
+
+def _check_file_name(file_name: str) -> None:
     if Path(file_name).name != file_name or not file_name.endswith(".yaml"):
         raise ValueError(f"a grid file is a name ending in .yaml, not {file_name!r}")
-    text, _ = checked_text(grid, metadata, file_name)
+
+
+def _write(text: str, folder: Path, file_name: str, overwrite: bool) -> Path:
+    # A new file is created exclusively, so two people saving the same name at once
+    # cannot overwrite each other either.
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / file_name
     if overwrite:

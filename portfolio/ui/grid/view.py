@@ -19,9 +19,9 @@ from portfolio.text_safety import Markdown, markdown_code, markdown_text
 from portfolio.ui.shared.widgets import text_table
 
 
-def grid_status(ctx: PageContext) -> None:
-    """Valid, or every error as FILE:LINE: key: message (and which grid is in use meanwhile)."""
-    file = ctx.settings.default_grid.name
+def grid_status(ctx: PageContext, file: str) -> None:
+    """Valid, or every error as FILE:LINE: key: message (and which grid is in use meanwhile),
+    for `file`, the grid file this session scores with."""
     if not ctx.grid_issues:
         st.success(ctx.md("grid.valid", file=file), icon=":material/check_circle:")
         return

@@ -9,6 +9,7 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.frame import coverage_notice
 from portfolio.numbers import number, timestamp
 from portfolio.ui.shared.names import dataset_name
+from portfolio.ui.shared.resources import session_grid_path
 from portfolio.ui.shared.widgets import metric, metric_row, show_issues
 from portfolio.ui.shared.pages import MENU, page
 
@@ -38,7 +39,7 @@ def data_status(ctx: PageContext) -> None:
         st.error(ctx.md("home.grid_errors", count=number(len(ctx.grid_issues), ctx.lang)),
                  icon=":material/error:")
     elif grid is not None:
-        st.success(ctx.md("home.grid_valid", file=ctx.settings.default_grid.name),
+        st.success(ctx.md("home.grid_valid", file=session_grid_path(ctx.settings.default_grid).name),
                    icon=":material/check_circle:")
     if ctx.portfolio is not None:
         # A valid grid can still lack data: say so here too, not only on the scoring pages.

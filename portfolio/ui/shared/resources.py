@@ -14,6 +14,7 @@ from portfolio.problems import ConfigIssue
 from portfolio.store.bootstrap import ensure_demo_dataset
 from portfolio.store.database import Store
 from portfolio.store.scores import prune_scores
+from portfolio.ui.shared import state
 
 
 @st.cache_resource(show_spinner=False, on_release=lambda store: store.close())
@@ -85,13 +86,28 @@ def _last_valid(path: str) -> _LastValid:
     return _LastValid()
 
 
+def session_grid_path(default: Path) -> Path:
+    """The grid file this session chose in the default grid's folder, else `default` (the
+    one everyone shares). A chosen file since removed falls back to the default."""
+    chosen = state.grid_file()
+    if chosen and chosen != default.name:
+        path = default.parent / Path(chosen).name
+        if path.is_file():
+            return path
+        state.set_grid_file(None)
+    return default
+
+
 def active_grid(path: Path, missing_message: str | None = None) -> ActiveGrid:
-    """The grid in `path`, or its errors and the last valid grid (a broken grid never half-applies).
+    """The grid this session scores with: the file it chose among the grids next to `path`
+    (`session_grid_path`), else `path`, the default; or that file's errors and its last valid
+    grid (a broken grid never half-applies).
 
     `missing_message` is no longer needed: a missing file's issue comes from the catalogue
     and is said in each reader's language (the argument is accepted, and unused, so that
     callers written for it keep working).
     """
+    path = session_grid_path(path)
     try:
         info = path.stat()
     except FileNotFoundError:

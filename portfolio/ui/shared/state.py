@@ -18,6 +18,7 @@ _VIEW_AS = "pp.view_as"
 _PERIOD = "pp.period"
 _FILTERS = "pp.filters."
 _GRID_CHANGES = "pp.grid_changes"
+_GRID_FILE = "pp.grid_file"
 _LIVE = "pp.live."  # + column name: the live-scoring form's values
 TRIAL_WIDGETS = "w.trial."  # key prefix of the inputs of the grid changes' form
 LIVE_WIDGETS = "w.live."  # key prefix of the live-scoring inputs (+ the column they fill)
@@ -71,6 +72,20 @@ def set_grid_changes(changes: GridChanges | None) -> None:
         # The form then shows the file's values again, not the last ones tried.
         for key in [k for k in st.session_state if str(k).startswith(TRIAL_WIDGETS)]:
             del st.session_state[key]
+
+
+def grid_file() -> str | None:
+    """The grid file (a name in the grids folder) this session scores with; None: the
+    default everyone shares."""
+    return st.session_state.get(_GRID_FILE)
+
+
+def set_grid_file(name: str | None) -> None:
+    """Score this session with another grid file; changes tried on the previous one are
+    dropped (its criteria and cuts are not the new grid's)."""
+    if name != grid_file():
+        set_grid_changes(None)
+    st.session_state[_GRID_FILE] = name
 
 
 def filters(scope: str) -> ClientFilter:
