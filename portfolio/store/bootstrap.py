@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from portfolio.demo import PERIOD, generate_demo
 from portfolio.demo.history import PREVIOUS_PERIOD, previous_quarter
+from portfolio.demo.variants import VARIANTS, demo_variant
 from portfolio.store.database import Store
 from portfolio.store.datasets import Dataset, add_period, create_dataset, free_name, list_datasets
 
 DEMO_DATASET_NAME = "Demo portfolio"
+# The stored names of the other demo variants (`portfolio.demo.variants`); shown in the
+# reader's language by `portfolio.ui.shared.names`.
+DEMO_VARIANT_NAMES = {"default": DEMO_DATASET_NAME, "small": "Small demo portfolio",
+                      "overflow": "Overloaded demo portfolio"}
 
 
 def ensure_demo_dataset(store: Store) -> int | None:
@@ -23,18 +28,25 @@ def ensure_demo_dataset(store: Store) -> int | None:
                           source="demo", is_demo=True)
 
 
-def load_demo_dataset(store: Store) -> int:
-    """Load the demo portfolio on request (a trainer who emptied the database); returns its id.
+def load_demo_dataset(store: Store, variant: str = "default") -> int:
+    """Load a demo portfolio on request (a trainer who emptied the database, or who wants
+    another demo for a room); returns its id. A new dataset beside the others: imported
+    data is never touched.
 
-    Named like the first-start demo, or "Demo portfolio (2)"… when a dataset has that name.
+    Named like the first-start demo (or the variant's name), "Demo portfolio (2)"… when a
+    dataset has that name.
     """
-    return create_dataset(store, generate_demo(), name=free_name(store, DEMO_DATASET_NAME),
-                          source="demo", is_demo=True)
+    chosen = demo_variant(variant)
+    return create_dataset(store, chosen.clients_frame(),
+                          name=free_name(store, DEMO_VARIANT_NAMES[chosen.id]),
+                          source=chosen.source, is_demo=True)
 
 
 def can_add_demo_quarter_before(dataset: Dataset) -> bool:
-    """Whether the dataset is the demo as loaded: its quarter alone, no quarter before yet."""
-    return dataset.is_demo and dataset.periods == (PERIOD,)
+    """Whether the dataset is the default demo as loaded: its quarter alone, no quarter
+    before yet (the quarter before is drawn for the default demo's clients only)."""
+    return (dataset.is_demo and dataset.source == VARIANTS["default"].source
+            and dataset.periods == (PERIOD,))
 
 
 def add_demo_quarter_before(store: Store, dataset: Dataset) -> str:

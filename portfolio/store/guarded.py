@@ -75,15 +75,17 @@ def delete_dataset(store: Store, person: Person, dataset_id: int) -> None:
         _record(cur, person, Action.DELETE, dataset_id, name, rows=int(rows))
 
 
-def load_demo(store: Store, person: Person) -> int:
+def load_demo(store: Store, person: Person, variant: str = "default") -> int:
     """`portfolio.store.bootstrap.load_demo_dataset` by `person`; returns the demo's id."""
     # Imported here: the demo needs pandas, which an import from the command line never loads.
-    from portfolio.demo import generate_demo
-    from portfolio.store.bootstrap import DEMO_DATASET_NAME
+    from portfolio.demo.variants import demo_variant
+    from portfolio.store.bootstrap import DEMO_VARIANT_NAMES
 
+    chosen = demo_variant(variant)
     require(person, Action.LOAD_DEMO)
-    return _create(store, person, Action.LOAD_DEMO, generate_demo(),
-                   name=free_name(store, DEMO_DATASET_NAME), source="demo", is_demo=True)
+    return _create(store, person, Action.LOAD_DEMO, chosen.clients_frame(),
+                   name=free_name(store, DEMO_VARIANT_NAMES[chosen.id]), source=chosen.source,
+                   is_demo=True)
 
 
 def add_demo_quarter_before(store: Store, person: Person, dataset: Dataset) -> str:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from portfolio.access import Action, Person
 from portfolio.access.rules import PermissionRefused
+from portfolio.demo.variants import VARIANTS
 from portfolio.exporting import XLSX_MAX_ROWS, export_bytes, scored_export
 from portfolio.i18n import t
 from portfolio.store import guarded
@@ -27,21 +28,35 @@ ACTION_LABELS = {Action.IMPORT: "identity.action_import", Action.ADD_PERIOD: "id
                  Action.LOAD_DEMO: "identity.action_load_demo", Action.EXPORT: "identity.action_export",
                  Action.READ_AUDIT: "identity.action_read_audit"}
 _ACTIONS = {action.value for action in Action}
+_ROOM_DEMO_LABELS = {"small": "datasets.room_demo_small", "overflow": "datasets.room_demo_overflow"}
 
 
 def demo_section(ctx: PageContext) -> None:
-    """Offer the demo portfolio when the database holds none (it was deleted, or never loaded),
-    to the roles that may load it."""
-    if any(d.is_demo for d in ctx.datasets) or not ctx.may(Action.LOAD_DEMO):
+    """Offer the demo portfolio when the database holds none (it was deleted, or never
+    loaded), and the room demos (`portfolio.demo.variants`) not loaded yet, to the roles
+    that may load them. Each loads as a new dataset: imported data is never touched."""
+    if not ctx.may(Action.LOAD_DEMO):
         return
-    st.button(ctx.t("datasets.load_demo"), icon=":material/school:", key="w.datasets_load_demo",
-              help=ctx.t("datasets.load_demo_help"), on_click=_load_demo,
-              args=(ctx.store, ctx.person, ctx.lang))
+    loaded = {d.source for d in ctx.datasets if d.is_demo}
+    if VARIANTS["default"].source not in loaded:
+        st.button(ctx.t("datasets.load_demo"), icon=":material/school:",
+                  key="w.datasets_load_demo", help=ctx.t("datasets.load_demo_help"),
+                  on_click=_load_demo, args=(ctx.store, ctx.person, ctx.lang, "default"))
+    room = [v.id for v in VARIANTS.values() if v.id != "default" and v.source not in loaded]
+    if not room:
+        return
+    with st.container(horizontal=True, vertical_alignment="bottom"):
+        picked = st.selectbox(ctx.t("datasets.room_demo"), room, key="w.datasets_room_demo",
+                              format_func=lambda v: ctx.t(_ROOM_DEMO_LABELS[v]),
+                              help=ctx.t("datasets.room_demo_help"))
+        st.button(ctx.t("datasets.room_demo_load"), icon=":material/groups:",
+                  key="w.datasets_room_demo_load", on_click=_load_demo,
+                  args=(ctx.store, ctx.person, ctx.lang, picked))
 
 
-def _load_demo(store: Store, person: Person, lang: str) -> None:
+def _load_demo(store: Store, person: Person, lang: str, variant: str) -> None:
     try:
-        dataset_id = guarded.load_demo(store, person)
+        dataset_id = guarded.load_demo(store, person, variant)
     except PermissionRefused as refusal:  # the role changed since the page was drawn
         _notice("error", refusal.text(lang))
         return
