@@ -6,6 +6,7 @@ import streamlit as st
 
 from portfolio.ui import frame
 from portfolio.ui.grid.comparison import comparison_section
+from portfolio.ui.grid.edges import edges_section
 from portfolio.ui.grid.files import active_file_name, grid_chooser, save_section, upload_section
 from portfolio.ui.grid.view import axis_tables, grid_status, grid_summary, matrix_tables
 from portfolio.ui.shared.live_scoring import live_client
@@ -32,6 +33,7 @@ else:
         live_client(ctx, ctx.grid)
     with trial_tab:
         trial_section(ctx, ctx.file_grid or ctx.grid)
+        edges_section(ctx)
     with files_tab:
         save_section(ctx, ctx.grid)
         upload_section(ctx)

@@ -1,4 +1,4 @@
-"""A grid with other weights and cuts, tried for a while without touching its file.
+"""A grid with other weights, cuts and band edges, tried for a while without touching its file.
 
 A trainer shows what moves when a criterion weighs more or a cut is raised; the grid
 file stays as it was, so the next session, or the next meeting, starts from it again.
@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from portfolio.grid.model import AXES, Grid
+from portfolio.grid.model import AXES, Band, Criterion, Grid
 
 
 class InvalidTrial(ValueError):
-    """A change the grid format would refuse: a criterion's `weight` or an axis's `cuts`
-    (`part`), on the criterion or axis `where` (its id)."""
+    """A change the grid format would refuse: a criterion's `weight` or `bands`, or an axis's
+    `cuts` (`part`), on the criterion or axis `where` (its id)."""
 
     def __init__(self, part: str, where: str, message: str):
         super().__init__(message)
@@ -23,25 +23,45 @@ class InvalidTrial(ValueError):
 
 @dataclass(frozen=True)
 class GridChanges:
-    """Weights by criterion id and cuts by axis id, to apply to whatever the grid file holds."""
+    """Weights by criterion id, cuts by axis id and band starts by criterion id, to apply to
+    whatever the grid file holds."""
 
     weights: Mapping[str, float] = field(default_factory=dict)
     cuts: Mapping[str, Sequence[float]] = field(default_factory=dict)
+    bands: Mapping[str, Sequence[float]] = field(default_factory=dict)
 
     def applied_to(self, grid: Grid) -> Grid:
-        return with_changes(grid, self.weights, self.cuts)
+        return with_changes(grid, self.weights, self.cuts, self.bands)
+
+    def with_bands(self, criterion_id: str, starts: Sequence[float]) -> "GridChanges":
+        """These changes, and the band starts of one criterion replaced by `starts`."""
+        return replace(self, bands={**self.bands, criterion_id: tuple(starts)})
 
 
 def with_changes(grid: Grid, weights: Mapping[str, float] | None = None,
-                 cuts: Mapping[str, Sequence[float]] | None = None) -> Grid:
-    """`grid` with some criteria weights (by criterion id) and axis cuts replaced.
+                 cuts: Mapping[str, Sequence[float]] | None = None,
+                 bands: Mapping[str, Sequence[float]] | None = None) -> Grid:
+    """`grid` with some criteria weights (by criterion id), axis cuts and band starts (by
+    criterion id, its bands' `from` in order) replaced.
 
     The rules are the grid format's: a weight above 0; on each axis as many cuts as
     before (the segments are cells of the same matrix), strictly ascending, within
-    0–100. Raises `InvalidTrial` otherwise, and ValueError for a criterion or a number
-    of cuts the grid does not have (the grid file changed under the changes).
+    0–100; as many band starts as the criterion has bands, strictly ascending (each band
+    keeps its points; its written rule, written for the old edges, is dropped). Raises
+    `InvalidTrial` otherwise, and ValueError for a criterion, bands or a number of cuts the
+    grid does not have (the grid file changed under the changes).
     """
     weights = dict(weights or {})
+    starts_by_id = {cid: tuple(float(v) for v in values) for cid, values in (bands or {}).items()}
+    for criterion_id, starts in starts_by_id.items():
+        criterion = grid.criterion(criterion_id) if criterion_id in {
+            c.id for c in grid.criteria} else None
+        if criterion is None or criterion.bands is None or len(criterion.bands) != len(starts):
+            raise ValueError(f"the grid has no criterion {criterion_id!r} with "
+                             f"{len(starts)} bands")
+        if any(b <= a for a, b in zip(starts, starts[1:])):
+            raise InvalidTrial("bands", criterion_id, f"{criterion_id}: band starts "
+                                                      f"{list(starts)} are not strictly ascending")
     cuts = {axis: tuple(float(c) for c in values) for axis, values in (cuts or {}).items()}
     for criterion_id, weight in weights.items():
         if criterion_id not in {c.id for c in grid.criteria}:
@@ -58,8 +78,18 @@ def with_changes(grid: Grid, weights: Mapping[str, float] | None = None,
                                              f"ascending within 0–100")
     axes = {
         axis_id: replace(axis, criteria=tuple(
-            replace(c, weight=float(weights.get(c.id, c.weight))) for c in axis.criteria))
+            _with_starts(replace(c, weight=float(weights.get(c.id, c.weight))),
+                         starts_by_id.get(c.id)) for c in axis.criteria))
         for axis_id, axis in grid.axes.items()}
     # No fingerprint: caches then key the trial by its content, never by the file's text.
     return replace(grid, axes=axes, cuts={axis: cuts.get(axis, grid.cuts[axis]) for axis in AXES},
                    fingerprint="")
+
+
+def _with_starts(criterion: Criterion, starts: tuple[float, ...] | None) -> Criterion:
+    if starts is None or criterion.bands is None:
+        return criterion
+    if starts == tuple(band.start for band in criterion.bands):
+        return criterion  # the same edges: the rules written for them still hold
+    return replace(criterion, bands=tuple(Band(start, band.points)
+                                          for start, band in zip(starts, criterion.bands)))

@@ -45,7 +45,9 @@ def trial_section(ctx: PageContext, file_grid: Grid) -> None:
         tried = st.form_submit_button(ctx.t("grid.trial_apply"), icon=":material/science:",
                                       type="primary")
     if tried:
-        _try(ctx, file_grid, GridChanges(weights=weights, cuts=cuts))
+        # Band edges applied from the data's quantiles stay: this form does not show them.
+        kept = state.grid_changes() or GridChanges()
+        _try(ctx, file_grid, GridChanges(weights=weights, cuts=cuts, bands=kept.bands))
     if ctx.is_trial:
         moves_section(ctx, file_grid, ctx.grid)
 
