@@ -110,3 +110,13 @@ def test_file_names_come_from_the_grid_name_and_stay_in_the_folder(tmp_path):
         file_name_for("///")
     with pytest.raises(ValueError):
         save_grid(DEFAULT, tmp_path, "../escape.yaml", META)
+
+
+def test_band_edges_tried_are_saved_without_the_rules_of_the_old_edges(tmp_path):
+    edges = GridChanges(bands={"potential": (0, 11_000, 24_000, 63_000)}).applied_to(DEFAULT)
+    reloaded = load_grid(save_grid(edges, tmp_path, "edges.yaml", META))
+    bands = reloaded.criterion("potential").bands
+    assert [(b.start, b.points, b.rule) for b in bands] == [
+        (0, 1, None), (11_000, 2, None), (24_000, 3, None), (63_000, 4, None)]
+    # Criteria whose edges did not change keep their written rules.
+    assert reloaded.criterion("share_of_wallet").bands[0].rule.get("en") == "under 10 %"
