@@ -37,5 +37,6 @@ else:
     with files_tab:
         save_section(ctx, ctx.grid)
         upload_section(ctx)
-    with compare_tab:
-        comparison_section(ctx, active_file)
+    if compare_tab.open:  # two scorings and two matrices: only when looked at
+        with compare_tab:
+            comparison_section(ctx, active_file)

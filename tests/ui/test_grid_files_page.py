@@ -126,6 +126,9 @@ def test_an_uploaded_grid_shows_every_loader_error_before_it_can_be_used(config,
 
 def test_the_comparison_shows_what_the_core_computes(config, seeded_db):
     at = open_page(GRID_PAGE)
+    assert not [s for s in at.selectbox if s.key == "w.grid_compare_with"]  # tab not open
+    at.session_state["w.grid_tab"] = "Compare two grids"
+    at.run()
     at.selectbox(key="w.grid_compare_with").set_value("lower-qrc.yaml").run()
     at.slider(key="w.grid_compare_distance").set_value(3.0).run()
     assert not at.exception
