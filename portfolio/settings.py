@@ -15,6 +15,7 @@ class Settings:
     config_dir: Path
     max_upload_mb: int
     leftover_hours: float = 6.0
+    default_grid_name: str = "default.yaml"
 
     @property
     def grids_dir(self) -> Path:
@@ -22,7 +23,8 @@ class Settings:
 
     @property
     def default_grid(self) -> Path:
-        return self.grids_dir / "default.yaml"
+        """The grid everyone scores with unless a session chooses another."""
+        return self.grids_dir / self.default_grid_name
 
     @property
     def norms_path(self) -> Path:
@@ -36,11 +38,15 @@ def load_settings() -> Settings:
     PORTFOLIO_CONFIG: the folder holding grids/ and norms.yaml (default config/);
     PORTFOLIO_MAX_UPLOAD_MB: the largest client file accepted (default 200);
     PORTFOLIO_LEFTOVER_HOURS: the age past which a reading's temporary folder or an
-    upload's copy is taken as left behind by a killed process and removed (default 6).
+    upload's copy is taken as left behind by a killed process and removed (default 6);
+    PORTFOLIO_DEFAULT_GRID: the file of the grids folder everyone scores with unless a
+    session chooses another (an administrator's choice; default default.yaml).
     """
     return Settings(
         db_path=Path(os.environ.get("PORTFOLIO_DB", PROJECT_ROOT / "data" / "portfolio.duckdb")),
         config_dir=Path(os.environ.get("PORTFOLIO_CONFIG", PROJECT_ROOT / "config")),
         max_upload_mb=int(os.environ.get("PORTFOLIO_MAX_UPLOAD_MB", "200")),
         leftover_hours=float(os.environ.get("PORTFOLIO_LEFTOVER_HOURS", "6")),
+        # A name in the grids folder, never a path elsewhere.
+        default_grid_name=Path(os.environ.get("PORTFOLIO_DEFAULT_GRID") or "default.yaml").name,
     )

@@ -11,12 +11,13 @@ from portfolio.problems import ConfigError
 from portfolio.yaml_source import config_text
 
 
-def grid_files(folder: Path) -> tuple[str, ...]:
-    """The names of the grid files in `folder` (`*.yaml`), default.yaml first, then by name."""
+def grid_files(folder: Path, first: str = "default.yaml") -> tuple[str, ...]:
+    """The names of the grid files in `folder` (`*.yaml`), `first` (the default) first, then
+    by name."""
     if not folder.is_dir():
         return ()
     names = sorted(p.name for p in folder.glob("*.yaml") if p.is_file())
-    return tuple(sorted(names, key=lambda name: name != "default.yaml"))
+    return tuple(sorted(names, key=lambda name: name != first))
 
 
 def read_uploaded_grid(data: bytes, file_name: str) -> ConfigRead[Grid]:

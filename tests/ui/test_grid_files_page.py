@@ -151,3 +151,14 @@ def test_the_comparison_shows_what_the_core_computes(config, seeded_db):
     assert {r[4] for r in table_rows(listed)} == {"a cut moved"}
     assert f"{len(moved)} clients change segment" in all_text(at)
     assert f"{near['client_id'].nunique()} clients within 3 points of a cut" in all_text(at)
+
+
+def test_the_default_for_everyone_is_the_administrators_choice(config, seeded_db, monkeypatch):
+    monkeypatch.setenv("PORTFOLIO_DEFAULT_GRID", "lower-qrc.yaml")
+    at = open_page(GRID_PAGE)
+    chooser = at.selectbox(key="w.grid_file")
+    assert chooser.value == "lower-qrc.yaml"
+    assert chooser.options[0] == "lower-qrc.yaml (default for everyone)"
+    assert "The grid file lower-qrc.yaml is valid." in [s.value for s in at.success]
+    at.switch_page("pages/1_Matrix.py").run()
+    assert not at.exception

@@ -34,7 +34,7 @@ def comparison_section(ctx: PageContext, active_file: str) -> None:
     if ctx.portfolio is None:
         st.info(ctx.t("common.no_dataset"), icon=":material/info:")
         return
-    names = list(grid_files(ctx.settings.grids_dir))
+    names = list(grid_files(ctx.settings.grids_dir, ctx.settings.default_grid.name))
     others = [n for n in names if n != active_file]
     if not others:
         st.info(ctx.t("grid.compare_no_other"), icon=":material/info:")

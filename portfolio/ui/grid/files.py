@@ -28,7 +28,7 @@ def active_file_name(ctx: PageContext) -> str:
 
 def grid_chooser(ctx: PageContext) -> None:
     """The grid file this session scores with, among the grids folder's files."""
-    names = grid_files(ctx.settings.grids_dir)
+    names = grid_files(ctx.settings.grids_dir, ctx.settings.default_grid.name)
     if not names:
         return
     current = active_file_name(ctx)
