@@ -23,6 +23,7 @@ class Action(str, Enum):
     LOAD_DEMO = "load_demo"
     EXPORT = "export"
     READ_AUDIT = "read_audit"
+    SAVE_GRID = "save_grid"  # a grid file written to the shared grids folder
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,14 @@ from portfolio.store.datasets import Dataset
 
 # The spec's "may change" column. Exports are filtered by what the person sees, so every
 # role may export what it sees; "nothing stored" keeps reps and trainers off the writes.
+# A grid file is configuration, not stored data: a trainer saves the grid tuned with a room
+# (a new file; the shared default is never replaced from the app), a rep only downloads it.
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
-    Role.DIRECTOR: frozenset({Action.IMPORT, Action.ADD_PERIOD, Action.EXPORT, Action.READ_AUDIT}),
+    Role.DIRECTOR: frozenset({Action.IMPORT, Action.ADD_PERIOD, Action.EXPORT, Action.READ_AUDIT,
+                              Action.SAVE_GRID}),
     Role.REP: frozenset({Action.EXPORT}),
-    Role.TRAINER: frozenset({Action.EXPORT}),
+    Role.TRAINER: frozenset({Action.EXPORT, Action.SAVE_GRID}),
 }
 
 

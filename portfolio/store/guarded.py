@@ -110,6 +110,19 @@ def record_export(store: Store, person: Person, dataset: Dataset, rows: int,
         _record(cur, person, Action.EXPORT, dataset.dataset_id, dataset.name, rows=rows, note=file)
 
 
+def save_grid_file(store: Store, person: Person, text: str, folder: Path, file_name: str, *,
+                   overwrite: bool = False) -> Path:
+    """`portfolio.grid.saving.save_grid_text` by `person`, recorded in the audit log once
+    the file is written (GridFileExists, ConfigError and OSError as there)."""
+    from portfolio.grid.saving import save_grid_text
+
+    require(person, Action.SAVE_GRID)
+    path = save_grid_text(text, folder, file_name, overwrite=overwrite)
+    with store.transaction() as cur:
+        _record(cur, person, Action.SAVE_GRID, None, None, note=file_name)
+    return path
+
+
 def read_audit(store: Store, person: Person) -> list[AuditEntry]:
     """The audit log, latest first, for the roles that may read it (admins and directors)."""
     require(person, Action.READ_AUDIT)

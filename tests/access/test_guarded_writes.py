@@ -125,3 +125,15 @@ def test_the_log_outlives_the_dataset_it_speaks_of(memory_store):
     assert get_dataset(memory_store, team) is None
     assert [(e.action, e.dataset_name, e.rows) for e in audit_entries(memory_store)] == [
         ("delete", "Team", 6)]
+
+
+def test_a_grid_file_is_saved_by_a_trainer_and_refused_to_a_rep_in_the_core(memory_store, tmp_path):
+    text = (Path(__file__).resolve().parents[2] / "config" / "grids" / "default.yaml").read_text(
+        encoding="utf-8")
+    with pytest.raises(PermissionRefused, match="may not save a grid file"):
+        guarded.save_grid_file(memory_store, REP, text, tmp_path, "tuned.yaml")
+    assert not (tmp_path / "tuned.yaml").exists()
+    saved = guarded.save_grid_file(memory_store, TRAINER, text, tmp_path, "tuned.yaml")
+    assert saved.read_text(encoding="utf-8") == text
+    assert [(e.actor, e.action, e.note) for e in audit_entries(memory_store)] == [
+        (TRAINER.email, "save_grid", "tuned.yaml")]

@@ -26,7 +26,8 @@ _NEW_NAME = "w.datasets_new_name"
 ACTION_LABELS = {Action.IMPORT: "identity.action_import", Action.ADD_PERIOD: "identity.action_add_period",
                  Action.RENAME: "identity.action_rename", Action.DELETE: "identity.action_delete",
                  Action.LOAD_DEMO: "identity.action_load_demo", Action.EXPORT: "identity.action_export",
-                 Action.READ_AUDIT: "identity.action_read_audit"}
+                 Action.READ_AUDIT: "identity.action_read_audit",
+                 Action.SAVE_GRID: "identity.action_save_grid"}
 _ACTIONS = {action.value for action in Action}
 _ROOM_DEMO_LABELS = {"small": "datasets.room_demo_small", "overflow": "datasets.room_demo_overflow"}
 

@@ -11,7 +11,10 @@ import streamlit as st
 
 from portfolio.grid.library import grid_files, read_uploaded_grid
 from portfolio.grid.model import Grid, LocalText
-from portfolio.grid.saving import GridFileExists, file_name_for, save_grid_text
+from portfolio.access import Action
+from portfolio.access.rules import PermissionRefused
+from portfolio.grid.saving import GridFileExists, file_name_for
+from portfolio.store import guarded
 from portfolio.grid.writer import GridMetadata, grid_yaml
 from portfolio.problems import ConfigError
 from portfolio.ui.grid import state as page_state
@@ -47,8 +50,16 @@ def grid_chooser(ctx: PageContext) -> None:
 
 
 def save_section(ctx: PageContext, grid: Grid) -> None:
-    """The grid in effect (changes tried included) as a new file, or as a download."""
+    """The grid in effect (changes tried included) as a new file, or as a download (the
+    only way for a role that may not save grid files)."""
     st.subheader(ctx.t("grid.save_title"), anchor=False)
+    if not ctx.may(Action.SAVE_GRID):
+        st.download_button(ctx.t("grid.download_button"),
+                           data=grid_yaml(grid, None).encode("utf-8"),
+                           file_name=_download_name(grid.name.get(ctx.lang)),
+                           mime="application/x-yaml", icon=":material/download:",
+                           key="w.grid_download")
+        return
     st.caption(ctx.t("grid.save_intro"))
     with st.form("grid_save", border=False):
         name = st.text_input(ctx.t("grid.save_name"), value=grid.name.get(ctx.lang),
@@ -82,7 +93,7 @@ def _save(ctx: PageContext, text: str, name: str) -> None:
     try:
         file_name = file_name_for(name)
     except ValueError:
-        st.error(ctx.t("grid.save_name_needed"), icon=":material/error:")
+        st.error(ctx.md("grid.save_name_needed"), icon=":material/error:")
         return
     _write(ctx, text, file_name, overwrite=False)
 
@@ -90,26 +101,30 @@ def _save(ctx: PageContext, text: str, name: str) -> None:
 def _write(ctx: PageContext, text: str, file_name: str, *, overwrite: bool) -> None:
     """Save and score with the new file, or say why not (nothing written then)."""
     try:
-        save_grid_text(text, ctx.settings.grids_dir, file_name, overwrite=overwrite)
+        guarded.save_grid_file(ctx.store, ctx.person, text, ctx.settings.grids_dir, file_name,
+                               overwrite=overwrite)
+    except PermissionRefused as refusal:
+        st.error(refusal.text(ctx.lang), icon=":material/block:")
+        return
     except GridFileExists:
         if file_name == ctx.settings.default_grid.name:
             # The grid everyone shares is an administrator's file, never replaced from here.
-            st.error(ctx.t("grid.save_default_refused", file=file_name), icon=":material/lock:")
+            st.error(ctx.md("grid.save_default_refused", file=file_name), icon=":material/lock:")
             return
         page_state.set_pending_save(page_state.PendingSave(text, file_name))
         return
     except ConfigError as error:
-        show_issues(ctx.t("grid.save_invalid", file=file_name, count=len(error.issues)),
+        show_issues(ctx.md("grid.save_invalid", file=file_name, count=len(error.issues)),
                     error.issues, ctx.lang)
         return
     except OSError as error:
-        st.error(ctx.t("grid.save_failed", file=file_name, reason=error.strerror or str(error)),
+        st.error(ctx.md("grid.save_failed", file=file_name, reason=error.strerror or str(error)),
                  icon=":material/error:")
         return
     page_state.set_pending_save(None)
     state.set_grid_file(file_name)  # the saved grid holds the trial: the file replaces it
     st.session_state.pop("w.grid_file", None)
-    st.toast(ctx.t("grid.saved", file=file_name), icon=":material/check:")
+    st.toast(ctx.md("grid.saved", file=file_name), icon=":material/check:")
     st.rerun()
 
 
@@ -118,7 +133,7 @@ def _confirm_replace(ctx: PageContext) -> None:
     pending = page_state.pending_save()
     if pending is None:
         return
-    st.warning(ctx.t("grid.save_exists", file=pending.file_name), icon=":material/warning:")
+    st.warning(ctx.md("grid.save_exists", file=pending.file_name), icon=":material/warning:")
     replace_it, keep = st.columns(2)
     if replace_it.button(ctx.t("grid.save_replace", file=pending.file_name),
                          icon=":material/published_with_changes:", key="w.grid_save_replace"):
@@ -131,6 +146,8 @@ def _confirm_replace(ctx: PageContext) -> None:
 def upload_section(ctx: PageContext) -> None:
     """A grid file brought in: the loader's whole report, or the grid and a way to save it
     to the grids folder (under its own name, never over a file) and score with it."""
+    if not ctx.may(Action.SAVE_GRID):
+        return
     st.subheader(ctx.t("grid.upload_title"), anchor=False)
     uploaded = st.file_uploader(ctx.t("grid.upload_label"), type=["yaml", "yml"],
                                 key="w.grid_upload")
@@ -139,10 +156,10 @@ def upload_section(ctx: PageContext) -> None:
     data = uploaded.getvalue()
     read = read_uploaded_grid(data, uploaded.name)
     if read.value is None:
-        show_issues(ctx.t("grid.upload_invalid", file=uploaded.name, count=len(read.issues)),
+        show_issues(ctx.md("grid.upload_invalid", file=uploaded.name, count=len(read.issues)),
                     read.issues, ctx.lang)
         return
-    st.success(ctx.t("grid.upload_valid", file=uploaded.name, name=read.value.name.get(ctx.lang)),
+    st.success(ctx.md("grid.upload_valid", file=uploaded.name, name=read.value.name.get(ctx.lang)),
                icon=":material/check_circle:")
     try:
         file_name = file_name_for(uploaded.name.rsplit(".", 1)[0])
