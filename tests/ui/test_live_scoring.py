@@ -60,7 +60,9 @@ def test_live_scoring_in_french(seeded_db):
     at = open_page(GRID_PAGE, locale="fr-FR")
     _type(at, STRONGHOLD)
     assert [t.label for t in at.tabs] == ["La grille", "Noter un client en direct",
-                                          "Essayer des changements"]
+                                          "Essayer des changements",
+                                          "Enregistrer, télécharger, importer",
+                                          "Comparer deux grilles"]
     assert "Bastions concurrents</span> — Visites prioritaires" in "".join(
         m.value for m in at.markdown)
     attractiveness, _ = criteria_tables(at)
