@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import IO
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from portfolio.numbers import style
+
+if TYPE_CHECKING:  # pandas is loaded by the functions that write a frame, not here:
+    import pandas as pd  # a table written by DuckDB (portfolio.table_copy) needs none
 
 # A text cell starting with one of these is run as a formula by spreadsheet programs
 # (CSV and XLSX alike): a client name such as "=HYPERLINK(...)" must stay text.
@@ -29,6 +30,8 @@ def neutralise_text(value: object) -> object:
 
 def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of `frame` whose text columns (and column names) cannot start a formula."""
+    import pandas as pd
+
     out = frame.copy()
     for column in out.columns:
         series = out[column]

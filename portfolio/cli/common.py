@@ -22,7 +22,10 @@ from portfolio.problems import ConfigError
 from portfolio.settings import load_settings
 
 if TYPE_CHECKING:
+    import duckdb
     import pandas as pd
+
+    from portfolio.sql import Fragment
 
     from portfolio.problems import Problem
     from portfolio.view import PortfolioView
@@ -47,8 +50,33 @@ def add_file_arguments(parser: argparse.ArgumentParser, *, norms: bool = False) 
         parser.add_argument("--norms", help="norms (YAML); default config/norms.yaml")
     parser.add_argument("--period", help="period of the file to use when it holds several "
                                          "(default: the latest)")
+    add_map_option(parser)
     parser.add_argument("--out",
                         help="output file: .csv, .xlsx or .parquet (CSV on stdout if absent)")
+
+
+def add_map_option(parser: argparse.ArgumentParser) -> None:
+    """`--map HEADER=COLUMN`, as on `import`: the file's header read as a contract column."""
+    parser.add_argument("--map", action="append", default=[], metavar="HEADER=COLUMN",
+                        help="read the file's column HEADER as contract column COLUMN "
+                             "(COLUMN empty: keep it as a custom column); repeatable")
+
+
+def column_map(items: Iterable[str]) -> dict[str, str | None]:
+    """The headers `--map` names, each with its contract column (None: a custom column);
+    a user error for an item that is not HEADER=COLUMN or names no contract column."""
+    from portfolio.contract import CANONICAL_NAMES
+
+    mapped: dict[str, str | None] = {}
+    for item in items:
+        header, sep, column = item.partition("=")
+        if not sep or not header.strip():
+            raise UserError(f"error: --map {item!r}: write HEADER=COLUMN, e.g. --map 'Code=client_id'")
+        if column.strip() and column.strip() not in CANONICAL_NAMES:
+            raise UserError(f"error: --map {item!r}: {column.strip()!r} is not a contract column; "
+                            f"use one of {', '.join(CANONICAL_NAMES)}, or nothing after '='.")
+        mapped[header.strip()] = column.strip() or None
+    return mapped
 
 
 @dataclass(frozen=True)
@@ -65,17 +93,21 @@ def file_inputs(args: argparse.Namespace, *, norms: bool = False) -> Iterator[Fi
     extension, the grid and the norms are refused before the client file is read.
     The file's store is closed when the command is done with it."""
     check_output_path(args.out)
+    mapped = column_map(getattr(args, "map", ()))
     grid = grid_from(args.grid)
     checked_norms = norms_from(args.norms, grid) if norms else None
-    with file_view(args.input, grid, getattr(args, "period", None)) as view:
+    with file_view(args.input, grid, getattr(args, "period", None), mapped) as view:
         yield FileInputs(view, checked_norms)
 
 
 @contextmanager
-def file_view(path: str, grid: Grid, period: str | None = None) -> Iterator[PortfolioView]:
+def file_view(path: str, grid: Grid, period: str | None = None,
+              mapped: dict[str, str | None] | None = None) -> Iterator[PortfolioView]:
     """A client file's portfolio under `grid`, read by the data contract into a store in
-    memory; warnings go to stderr, errors stop with every problem."""
+    memory (`mapped`: headers read as the contract columns named, as `--map` says);
+    warnings go to stderr, errors stop with every problem."""
     from portfolio.importing import import_file
+    from portfolio.reading import ReadOptions
     from portfolio.store.database import Store
     from portfolio.view import PortfolioView
 
@@ -85,7 +117,8 @@ def file_view(path: str, grid: Grid, period: str | None = None) -> Iterator[Port
     store = Store(":memory:")
     try:
         with file_problems_reported(file, "nothing was done; fix the rows above and run again."):
-            outcome = import_file(store, file, dataset_name="input")
+            outcome = import_file(store, file, dataset_name="input",
+                                  options=ReadOptions(column_map=mapped or {}))
         report_warnings(file, outcome.warnings)
         view = PortfolioView.open(store, outcome.dataset_id, grid)
         if period is not None and period not in view.dataset.periods:
@@ -176,7 +209,8 @@ def check_output_path(path: str | None) -> None:
 
 
 def write_output(frame: pd.DataFrame, path: str | None) -> None:
-    """Write to `path` by its extension, or CSV on standard output."""
+    """Write a frame to `path` by its extension, or CSV on standard output (pandas: the
+    demo's generated table, whose dates pandas writes as dates)."""
     from portfolio.tables_out import write_csv_stream, write_table
 
     if path is None:
@@ -186,3 +220,41 @@ def write_output(frame: pd.DataFrame, path: str | None) -> None:
         write_table(frame, path)
     except OSError as error:
         raise UserError(f"error: cannot write {path}: {error.strerror or error}") from error
+
+
+def write_query_output(cur: duckdb.DuckDBPyConnection, query: Fragment, path: str | None) -> None:
+    """Write the rows of `query` to `path` by its extension, or CSV on standard output,
+    by DuckDB (portfolio.table_copy): no frame of the rows is built."""
+    from portfolio.table_copy import write_query
+
+    if path is None:
+        _to_stdout(cur, query)
+        return
+    try:
+        write_query(cur, query, path)
+    except OSError as error:
+        raise UserError(f"error: cannot write {path}: {error.strerror or error}") from error
+
+
+def write_computed_output(table: pd.DataFrame, path: str | None) -> None:
+    """Write a table computed in memory (gaps per rep, a visit plan) as `write_query_output`
+    writes a query: the same formats, cells and neutralisation."""
+    import duckdb
+
+    from portfolio.table_copy import frame_query
+
+    with duckdb.connect() as con:
+        write_query_output(con, frame_query(con, table), path)
+
+
+def _to_stdout(cur: duckdb.DuckDBPyConnection, query: Fragment) -> None:
+    import tempfile
+
+    from portfolio.table_copy import write_query
+
+    with tempfile.TemporaryDirectory(prefix="portfolio-out-") as folder:
+        written = Path(folder) / "output.csv"
+        write_query(cur, query, written)
+        with open(written, encoding="utf-8", newline="") as source:
+            while chunk := source.read(1 << 20):
+                sys.stdout.write(chunk)

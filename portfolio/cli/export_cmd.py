@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import os
-from pathlib import Path
 
 from portfolio.cli.common import UserError, grid_from
 from portfolio.cli.db_option import add_db_option, dataset_named, opened_store
-from portfolio.faults import disk_full_fault
 from portfolio.i18n import LANGUAGES, language_from_locale
 from portfolio.problems import ConfigError
 
@@ -31,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from portfolio.cli.common import warn_unscorable
-    from portfolio.exporting import export_format, scored_export, write_export
+    from portfolio.exporting import export_format, write_export
     from portfolio.view import PortfolioView
 
     try:
@@ -51,16 +49,11 @@ def run(args: argparse.Namespace) -> int:
         except ConfigError as error:
             raise UserError(*(str(issue) for issue in error.issues)) from error
         warn_unscorable(view, dataset.name)
-        frame = scored_export(view, lang)
-    try:
-        write_export(frame, args.out, lang)
-    except ValueError as error:  # too many rows for an Excel sheet
-        raise UserError(f"error: {error}") from error
-    except OSError as error:
-        full = disk_full_fault(error, args.out)
-        if full is None:
+        try:
+            rows = write_export(view, args.out, lang)
+        except ValueError as error:  # too many rows for an Excel sheet
+            raise UserError(f"error: {error}") from error
+        except OSError as error:  # a full disk is a Fault, said as such; nothing is left
             raise UserError(f"error: cannot write {args.out}: {error.strerror or error}") from error
-        Path(args.out).unlink(missing_ok=True)  # a file cut short is no export
-        raise full from error
-    print(f"Exported {len(frame)} clients of {dataset.name!r} to {args.out}.")
+    print(f"Exported {rows} clients of {dataset.name!r} to {args.out}.")
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from portfolio.cli.common import UserError, add_file_arguments, file_inputs, write_output
+from portfolio.cli.common import UserError, add_file_arguments, file_inputs, write_computed_output
 from portfolio.norms import Norms
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     with file_inputs(args, norms=True) as inputs:
         assert inputs.norms is not None  # asked for with norms=True
         table = gaps_table(inputs.view, inputs.norms, Path(args.input).name)
-    write_output(table, args.out)
+    write_computed_output(table, args.out)
     return 0
 
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from portfolio.cli.common import UserError, file_problems_reported, report_warnings
+from portfolio.cli.common import (UserError, add_map_option, column_map, file_problems_reported,
+                                  report_warnings)
 from portfolio.cli.db_option import add_db_option, opened_store
-from portfolio.contract import CANONICAL_NAMES
 from portfolio.importing import DONE, STORING, import_file
 from portfolio.reading import ReadOptions
 from portfolio.store.datasets import find_dataset
@@ -33,29 +33,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--separator", choices=sorted(_SEPARATORS),
                         help="CSV separator (default: detected)")
     parser.add_argument("--decimal", choices=(",", "."), help="decimal mark (default: detected)")
-    parser.add_argument("--map", action="append", default=[], metavar="HEADER=COLUMN",
-                        help="read the file's column HEADER as contract column COLUMN "
-                             "(COLUMN empty: keep it as a custom column); repeatable")
+    add_map_option(parser)
     add_db_option(parser)
     parser.set_defaults(run=run)
 
 
 def _options(args: argparse.Namespace) -> ReadOptions:
-    column_map: dict[str, str | None] = {}
-    for item in args.map:
-        header, sep, column = item.partition("=")
-        if not sep or not header.strip():
-            raise UserError(f"error: --map {item!r}: write HEADER=COLUMN, e.g. --map 'Code=client_id'")
-        if column.strip() and column.strip() not in CANONICAL_NAMES:
-            raise UserError(f"error: --map {item!r}: {column.strip()!r} is not a contract column; "
-                            f"use one of {', '.join(CANONICAL_NAMES)}, or nothing after '='.")
-        column_map[header.strip()] = column.strip() or None
+    mapped = column_map(args.map)
     sheet: str | int | None = args.sheet
     if sheet is not None and sheet.isdigit():
         sheet = int(sheet) - 1  # the user counts sheets from 1, the reader from 0
     return ReadOptions(encoding=args.encoding, separator=_SEPARATORS.get(args.separator),
                        decimal=args.decimal, header_row=args.header_row, sheet=sheet,
-                       column_map=column_map)
+                       column_map=mapped)
 
 
 def _progress(stage: str, fraction: float) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from portfolio.cli.common import add_file_arguments, file_inputs, write_output
+from portfolio.cli.common import add_file_arguments, file_inputs, write_computed_output
 
 if TYPE_CHECKING:
     from portfolio.planning import PlanInputs, VisitPlan
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if plan.unplaced:
         print(f"{Path(args.input).name}: {plan.unplaced:,} client(s) have no segment (a score is "
               f"missing); they are left out of the plan", file=sys.stderr)
-    write_output(plan_output(plan), args.out)
+    write_computed_output(plan_output(plan), args.out)
     for line in summary_lines(plan, inputs):
         print(line, file=sys.stderr)
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from portfolio.cli.common import add_file_arguments, file_inputs, write_output
+from portfolio.cli.common import add_file_arguments, file_inputs, write_query_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,8 +21,6 @@ def run(args: argparse.Namespace) -> int:
     from portfolio.queries.scores import scores_output
 
     with file_inputs(args) as inputs:
-        query = scores_output(inputs.view)
         with inputs.view.store.reading() as cur:
-            scores = cur.execute(query.sql, query.params).df()
-    write_output(scores, args.out)
+            write_query_output(cur, scores_output(inputs.view), args.out)
     return 0

@@ -8,15 +8,17 @@ the table and quoted.
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import duckdb
-import pandas as pd
 
 from portfolio.grid.model import Criterion, Grid
 from portfolio.grid.loader import check_columns
 from portfolio.problems import ConfigError
 from portfolio.sql import Fragment, joined, quote_identifier
+
+if TYPE_CHECKING:  # only score_frame takes a frame: scoring a stored table loads no pandas
+    import pandas as pd
 
 # Scores are rounded before they are compared with cuts, so that a score that is
 # mathematically equal to a cut (say 50) but computed as 49.99999999999999 goes up,

@@ -86,7 +86,7 @@ def test_the_export_speaks_the_reader_language(memory_store, dataset):
 
 def test_xlsx_holds_no_formula_and_keeps_numbers(memory_store, dataset, tmp_path):
     path = tmp_path / "export.xlsx"
-    write_export(scored_export(PortfolioView.open(memory_store, dataset, GRID), "fr"), path, "fr")
+    write_export(PortfolioView.open(memory_store, dataset, GRID), path, "fr")
     sheet = openpyxl.load_workbook(path).active
     rows = list(sheet.iter_rows())
     assert all(c.data_type != "f" for row in rows for c in row)
@@ -117,9 +117,8 @@ def test_csv_neutralises_dangerous_text_and_keeps_numbers(memory_store, dataset,
 
 
 def test_an_unknown_export_format_is_refused(memory_store, dataset, tmp_path):
-    frame = scored_export(PortfolioView.open(memory_store, dataset, GRID), "en")
     with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
-        write_export(frame, tmp_path / "export.parquet")
+        write_export(PortfolioView.open(memory_store, dataset, GRID), tmp_path / "export.parquet")
 
 
 def test_a_categorical_text_column_is_neutralised_too():
