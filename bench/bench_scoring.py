@@ -21,54 +21,13 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from pandas_baseline import grid_spec, pandas_scores, spec_grid  # noqa: E402
 from portfolio.demo import generate_demo  # noqa: E402
 from portfolio.grid.loader import load_grid  # noqa: E402
-from portfolio.grid.model import Grid  # noqa: E402
 from portfolio.scoring.engine import column_kinds, scoring_query  # noqa: E402
 from portfolio.settings import load_settings  # noqa: E402
-
-
-def pandas_scores(frame: pd.DataFrame, grid: Grid) -> pd.DataFrame:
-    """The grid's semantics written with pandas/numpy vector operations (the baseline)."""
-    out = pd.DataFrame({"client_id": frame["client_id"]})
-    for criterion in grid.criteria:
-        values = frame[criterion.column]
-        if criterion.is_numeric:
-            starts = np.array([b.start for b in criterion.bands], dtype=float)
-            points = np.array([b.points for b in criterion.bands], dtype=float)
-            numbers = values.astype("float64").to_numpy(na_value=np.nan)
-            index = np.searchsorted(starts, numbers, side="right") - 1
-            valid = (index >= 0) & ~np.isnan(numbers)
-            out[f"pts_{criterion.id}"] = np.where(valid, points[np.clip(index, 0, None)], np.nan)
-        else:
-            mapping = {c.key: c.points for c in criterion.categories}
-            out[f"pts_{criterion.id}"] = (values.astype("string").str.strip().str.lower()
-                                          .map(mapping).astype("float64"))
-    incomplete = np.zeros(len(frame), dtype=bool)
-    for axis_id, axis in grid.axes.items():
-        total = np.zeros(len(frame))
-        weights = np.zeros(len(frame))
-        for criterion in axis.criteria:
-            pts = out[f"pts_{criterion.id}"].to_numpy()
-            missing = np.isnan(pts)
-            incomplete |= missing
-            total += criterion.weight * np.nan_to_num(pts) / criterion.max_points
-            weights += criterion.weight if grid.missing == "zero" else np.where(missing, 0, criterion.weight)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out[axis_id] = np.round(100 * total / np.where(weights == 0, np.nan, weights), 9)
-    bands = {axis: sum((out[axis] >= cut).astype(int) for cut in grid.cuts[axis])
-             for axis in grid.axes}
-    segment = pd.Series(pd.NA, index=out.index, dtype="string")
-    for seg in grid.segments:
-        hit = (bands["attractiveness"] == seg.cell["attractiveness"]) & (bands["qrc"] == seg.cell["qrc"])
-        segment = segment.mask(hit, seg.id)
-    out["segment"] = segment.mask(out["attractiveness"].isna() | out["qrc"].isna())
-    out["incomplete"] = incomplete
-    if grid.missing == "zero":
-        for criterion in grid.criteria:
-            out[f"pts_{criterion.id}"] = out[f"pts_{criterion.id}"].fillna(0.0)
-    return out
 
 
 def timed(function, repeat: int) -> float:
@@ -86,6 +45,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     grid = load_grid(load_settings().default_grid)
+    spec = spec_grid(grid_spec(grid))  # the grid as the pandas baseline reads it
     con = duckdb.connect()
     print(f"duckdb {duckdb.__version__}, pandas {pd.__version__}, threads "
           f"{con.execute('SELECT current_setting(?)', ['threads']).fetchone()[0]}")
@@ -99,9 +59,9 @@ def main() -> None:
             con.execute(f"CREATE OR REPLACE TABLE scores AS {query.sql}", query.params)
 
         duck = timed(run_duckdb, args.repeat)
-        base = timed(lambda: pandas_scores(frame, grid), args.repeat)
+        base = timed(lambda: pandas_scores(frame, spec), args.repeat)
         stored = con.execute("SELECT * FROM scores ORDER BY client_id").df()
-        expected = pandas_scores(frame, grid).sort_values("client_id").reset_index(drop=True)
+        expected = pandas_scores(frame, spec).sort_values("client_id").reset_index(drop=True)
         for column in expected.columns:
             left, right = stored[column], expected[column]
             if column == "segment":

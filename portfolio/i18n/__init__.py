@@ -10,6 +10,9 @@ import yaml
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 _LOCALES = Path(__file__).with_name("locales")
+# libyaml's safe loader where PyYAML has it: the same safe subset, ten times faster (the
+# catalogue is read once per process, and a command pays for it on every run).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=None)
@@ -17,7 +20,7 @@ def catalogue(lang: str) -> dict[str, str]:
     """All messages of one language, keyed `<file stem>.<key>` (one file per area)."""
     messages: dict[str, str] = {}
     for path in sorted((_LOCALES / lang).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or {}
         for key, text in _flatten(data):
             messages[f"{path.stem}.{key}"] = str(text)
     return messages

@@ -1,0 +1,139 @@
+"""Tables written by DuckDB (portfolio.table_copy): the cells of the pandas route, no frame,
+no formula, XLSX streamed by a write-only workbook, nothing half-written."""
+
+from __future__ import annotations
+
+import errno
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pytest
+
+from portfolio import table_copy
+from portfolio.faults import DiskFull
+from portfolio.sql import Fragment
+from portfolio.table_copy import CsvDialect, write_query
+from portfolio.tables_out import neutralised
+
+# Every formula trigger, a quote, a separator, a line break, an empty text, a missing value.
+NAMES = ['=HYPERLINK("http://x","y")', "+33 6", "-Ana", "@SUM(A1)", "\tTab", "\rCR",
+         'say "hi"', "a,b;c", "two\nlines", "", None, "Normal"]
+HOSTILE = Fragment(
+    "SELECT * FROM (SELECT unnest(?::VARCHAR[]) AS name, unnest(?::DOUBLE[]) AS amount, "
+    "unnest(?::BOOLEAN[]) AS flag, unnest(?::INTEGER[]) AS visits, "
+    "unnest(?::VARCHAR[]) AS \"=header\") ORDER BY amount",
+    NAMES, [i * 1.5 for i in range(len(NAMES) - 1)] + [1e16],
+    [i % 2 == 0 if i != 4 else None for i in range(len(NAMES))],
+    [i if i != 5 else None for i in range(len(NAMES))], [f"x{i}" for i in range(len(NAMES))])
+
+
+@pytest.fixture
+def cur():
+    con = duckdb.connect()
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def no_frame(monkeypatch):
+    """Any pandas frame built or written while it is active fails the test."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pandas DataFrame was built or written")
+
+    for method in ("__init__", "to_csv", "to_excel", "to_parquet"):
+        monkeypatch.setattr(pd.DataFrame, method, refuse)
+
+
+def _frame(cur) -> pd.DataFrame:
+    return cur.execute(HOSTILE.sql, HOSTILE.params).df()
+
+
+@pytest.mark.parametrize("separator, decimal", [(",", "."), (";", ",")])
+def test_csv_cells_are_those_pandas_wrote(cur, tmp_path, separator, decimal):
+    expected = neutralised(_frame(cur)).to_csv(index=False, sep=separator, decimal=decimal)
+    path = tmp_path / "out.csv"
+    assert write_query(cur, HOSTILE, path, csv=CsvDialect(separator, decimal)) == len(NAMES)
+    written = path.read_bytes().decode("utf-8")
+    # One difference, on purpose: a lone carriage return in a cell is quoted (pandas left
+    # it bare, and a reader then cut the row in two there).
+    assert written == expected.replace("\n'\rCR" + separator, "\n\"'\rCR\"" + separator)
+    back = pd.read_csv(path, sep=separator, decimal=decimal, keep_default_na=False)
+    assert back["name"].tolist()[5] == "'\rCR" and len(back) == len(NAMES)
+
+
+def test_csv_neutralises_every_formula_trigger_and_the_header(cur, tmp_path, no_frame):
+    path = tmp_path / "out.csv"
+    write_query(cur, HOSTILE, path, csv=CsvDialect(";", ",", bom=True))
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0] == "name;amount;flag;visits;'=header"
+    for cell in ("'=HYPERLINK", "'+33 6", "'-Ana", "'@SUM(A1)", "'\tTab", "'\rCR", ";0,0;True;0;"):
+        assert cell in text
+    assert ";1,5;False;1;" in text and ";1e+16;" in text  # decimal comma, booleans as pandas writes them
+
+
+def test_xlsx_is_streamed_by_a_write_only_workbook_with_no_formula(cur, tmp_path, monkeypatch,
+                                                                   no_frame):
+    books = []
+    real = openpyxl.Workbook
+
+    def spy(*args, **kwargs):
+        books.append(kwargs.get("write_only", False))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(openpyxl, "Workbook", spy)
+    monkeypatch.setattr(table_copy, "XLSX_BATCH_ROWS", 5)  # several batches of rows
+    path = tmp_path / "out.xlsx"
+    assert write_query(cur, HOSTILE, path, sheet_name="scores") == len(NAMES)
+    assert books == [True]
+    sheet = openpyxl.load_workbook(path)["scores"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0] == ["name", "amount", "flag", "visits", "'=header"]
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    names = [row[0] for row in rows[1:]]
+    assert names == [_in_a_sheet(n) for n in NAMES]
+    assert [row[1] for row in rows[1:3]] == [0.0, 1.5]  # numbers stay numbers
+    assert len(rows) == len(NAMES) + 1
+
+
+def _in_a_sheet(name: str | None) -> str | None:
+    """A name as a sheet gives it back: neutralised, an empty text as no value, a carriage
+    return as a line feed (XML reads it so, whoever wrote the sheet)."""
+    if not name:
+        return None
+    return ("'" + name if name[0] in "=+-@\t\r" else name).replace("\r", "\n")
+
+
+def test_parquet_keeps_types_and_builds_no_frame(cur, tmp_path, no_frame):
+    path = tmp_path / "out.parquet"
+    write_query(cur, HOSTILE, path)
+    back = duckdb.sql(f"SELECT name, flag, visits FROM read_parquet('{path}')").fetchall()
+    assert back[0] == ('=HYPERLINK("http://x","y")', True, 0)
+
+
+def test_a_full_disk_leaves_no_half_file_and_keeps_the_previous_one(cur, tmp_path, monkeypatch):
+    target = tmp_path / "out.csv"
+    target.write_text("the previous scores\n", encoding="utf-8")
+    real_copy = table_copy._copy
+
+    def full(cur, query, path, *args):
+        real_copy(cur, query, path, *args)  # the rows are written, then the disk fills up
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(table_copy, "_copy", full)
+    with pytest.raises(DiskFull, match="out.csv"):
+        write_query(cur, HOSTILE, target)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+    assert target.read_text(encoding="utf-8") == "the previous scores\n"
+
+
+def test_duckdb_s_own_disk_full_error_is_a_full_disk(cur, tmp_path, monkeypatch):
+    def full(*args):
+        raise duckdb.IOException('IO Error: Could not write file "x": No space left on device')
+
+    monkeypatch.setattr(table_copy, "_copy", full)
+    with pytest.raises(DiskFull):
+        write_query(cur, HOSTILE, tmp_path / "out.parquet")
+    assert list(tmp_path.iterdir()) == []
