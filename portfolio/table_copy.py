@@ -18,7 +18,7 @@ import errno
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -138,8 +138,26 @@ def _write_xlsx(cur: duckdb.DuckDBPyConnection, query: Fragment, path: Path,
                              f"write a .csv or a .parquet file")
         for row in batch:
             sheet.append(row)
-    book.save(path)
+    _save(book, path)
     return rows
+
+
+def _save(book: object, path: Path) -> None:
+    """`book.save(path)`, except that a failed save (a full disk) leaves no open archive
+    behind, whose closing at exit would print a traceback."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).save()  # writes the parts, then closes the archive
+    except BaseException:
+        handle, archive.fp = archive.fp, None  # nothing left for ZipFile to finish
+        if handle is not None:
+            with suppress(OSError):
+                handle.close()
+        raise
 
 
 @contextmanager
