@@ -32,6 +32,7 @@ XLSX_BATCH_ROWS = 20_000  # rows held in memory at a time while writing a sheet
 XLSX_MAX_ROWS = 1_048_575  # an Excel sheet's rows, the header row left out
 _TEXT_TYPES = ("VARCHAR",)
 _FLOAT_TYPES = ("DOUBLE", "FLOAT", "REAL")
+_PLACE = '"__place_in_query"'
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,11 @@ def safe_query(cur: duckdb.DuckDBPyConnection, query: Fragment, *, csv: CsvDiale
         else:
             expr = Fragment(column)
         selected.append(expr.add(f" AS {alias}"))
-    return Fragment("SELECT ").extend(joined(selected, ", ")).add(" FROM (").extend(query).add(")")
+    # A subquery's ORDER BY does not bind the query around it: each row's place is
+    # numbered as it comes out of `query` (a streaming window), and kept by that number.
+    return (Fragment("SELECT ").extend(joined(selected, ", "))
+            .add(f" FROM (SELECT *, row_number() OVER () AS {_PLACE} FROM (").extend(query)
+            .add(f")) ORDER BY {_PLACE}"))
 
 
 def write_query(cur: duckdb.DuckDBPyConnection, query: Fragment, path: str | Path, *,
@@ -89,6 +94,9 @@ def write_query(cur: duckdb.DuckDBPyConnection, query: Fragment, path: str | Pat
     in both cases nothing is left under `path` or beside it.
     """
     fmt = output_format(path)
+    # COPY keeps the query's ORDER BY only when told to keep the order (a store's writes
+    # turn that off to go faster).
+    cur.execute("SET SESSION preserve_insertion_order = true")
     with _replaced(Path(path)) as temporary:
         if fmt == "xlsx":
             return _write_xlsx(cur, safe_query(cur, query), temporary, sheet_name)

@@ -137,3 +137,15 @@ def test_duckdb_s_own_disk_full_error_is_a_full_disk(cur, tmp_path, monkeypatch)
     with pytest.raises(DiskFull):
         write_query(cur, HOSTILE, tmp_path / "out.parquet")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet"])
+def test_rows_keep_the_order_of_the_query(cur, tmp_path, suffix):
+    # Enough rows for DuckDB to write in parallel, on a connection that lets it reorder.
+    cur.execute("SET preserve_insertion_order = false")
+    query = Fragment("SELECT i, 'n' || i AS name FROM range(?) t(i) ORDER BY hash(i), i", 400_000)
+    path = tmp_path / f"out{suffix}"
+    write_query(cur, query, path)
+    expected = [row[0] for row in cur.execute(query.sql, query.params).fetchall()]
+    back = duckdb.sql(f"SELECT i FROM '{path}'").fetchall()
+    assert [row[0] for row in back] == expected
