@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
+from portfolio.cli.as_option import (acting_person, add_as_option, refusals_reported,
+                                     visibility_on, visible_dataset_named)
 from portfolio.cli.common import UserError, grid_from
 from portfolio.cli.db_option import add_db_option, dataset_named, opened_store
 from portfolio.i18n import LANGUAGES, language_from_locale
@@ -24,12 +26,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", choices=LANGUAGES,
                         help="language of labels (default: from LANG, else en)")
     add_db_option(parser)
+    add_as_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from portfolio.cli.common import warn_unscorable
     from portfolio.exporting import export_format, write_export
+    from portfolio.store import guarded
     from portfolio.view import PortfolioView
 
     try:
@@ -38,12 +42,16 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"error: {error}") from error
     grid = grid_from(args.grid)
     lang = args.lang or language_from_locale(os.environ.get("LANG"))
+    person = acting_person(args)
     with opened_store(args, create=False) as store:
-        dataset = dataset_named(store, args.dataset)
+        # A person acting by --as is only ever told the names of the datasets they may see.
+        dataset = (dataset_named(store, args.dataset) if person.local
+                   else visible_dataset_named(store, person, args.dataset).dataset)
+        visibility = visibility_on(store, person, dataset)
         if args.period is not None and args.period not in dataset.periods:
             raise UserError(f"error: dataset {dataset.name!r} has no period {args.period!r}; "
                             f"its periods are: {', '.join(dataset.periods)}.")
-        view = PortfolioView(store, dataset, grid, period=args.period)
+        view = PortfolioView(store, dataset, grid, visibility, period=args.period)
         try:
             view.scores_table()
         except ConfigError as error:
@@ -55,5 +63,8 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"error: {error}") from error
         except OSError as error:  # a full disk is a Fault, said as such; nothing is left
             raise UserError(f"error: cannot write {args.out}: {error.strerror or error}") from error
+        if not person.local:
+            with refusals_reported():
+                guarded.record_export(store, person, dataset, rows, file=os.path.basename(args.out))
     print(f"Exported {rows} clients of {dataset.name!r} to {args.out}.")
     return 0
