@@ -16,8 +16,8 @@ from tests.access.test_datasets_as import db  # noqa: F401  (the fixture: "Team"
 GRID = str(Path(__file__).resolve().parents[2] / "config" / "grids" / "default.yaml")
 
 
-def exported(db, out: Path, *args: str) -> int:
-    return main(["export", "--db", str(db), "--grid", GRID, "--out", str(out), *args])
+def exported(database, out: Path, *args: str) -> int:
+    return main(["export", "--db", str(database), "--grid", GRID, "--out", str(out), *args])
 
 
 def salespeople(out: Path) -> list[str]:

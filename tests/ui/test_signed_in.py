@@ -198,3 +198,20 @@ def test_one_sessions_import_does_not_change_what_another_session_shows(team_db)
     newcomer = AppTest.from_file(str(APP), default_timeout=60)
     newcomer.run()
     assert newcomer.sidebar.selectbox(key="w.dataset").value != newest.dataset_id
+
+
+def test_a_signed_in_persons_dataset_and_language_are_theirs_in_their_next_session(team_db):
+    first = signed_in(MATRIX, "it@example.com")
+    datasets = first.sidebar.selectbox(key="w.dataset")
+    demo = next(o for o in datasets.options if o.startswith(DEMO_NAME))
+    datasets.select(demo).run()
+    first.sidebar.segmented_control(key="w.language").set_value("fr").run()
+    again = signed_in(MATRIX, "it@example.com")
+    assert again.sidebar.selectbox(key="w.dataset").value == first.sidebar.selectbox(
+        key="w.dataset").value
+    assert again.sidebar.segmented_control(key="w.language").value == "fr"
+    # Someone else's next session keeps its own defaults.
+    other = signed_in(MATRIX, "sud@example.com")
+    assert other.sidebar.segmented_control(key="w.language").value == "en"
+    assert not other.sidebar.selectbox(key="w.dataset").format_func(
+        other.sidebar.selectbox(key="w.dataset").value).startswith(DEMO_NAME)

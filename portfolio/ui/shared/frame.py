@@ -43,11 +43,14 @@ def frame(page_id: str) -> PageContext:
     """
     entry = page(page_id)
     settings = load_settings()
+    first_run = state.language() not in LANGUAGES
     lang = _language()
     st.set_page_config(page_title=f"{t(entry.label, lang)} · {APP_NAME}",
                        page_icon=":material/bubble_chart:", layout="wide")
     person = current_person(lang)
     store = _open_store_or_stop(settings, lang)
+    if first_run and not person.local:
+        lang = _remembered_language(store, person) or lang
     grid = active_grid(settings.default_grid,
                        t("common.grid_file_missing", lang, path=str(settings.default_grid)))
     if grid.grid is not None and not grid.issues:
@@ -55,7 +58,7 @@ def frame(page_id: str) -> PageContext:
     sights = tuple(visible_datasets(store, person))
     with st.sidebar:
         st.markdown(f"## {APP_NAME}")
-        _language_switch(lang)
+        _language_switch(lang, store, person)
         identity_panel(person, lang)
         _navigation(lang)
         st.divider()
@@ -126,8 +129,22 @@ def _open_store_or_stop(settings: Settings, lang: str) -> Store:
         raise  # st.stop() ends the script run; this line only satisfies type checkers
 
 
-def _language_switch(lang: str) -> None:
-    bound_widget(st.segmented_control, "w.language", lang, _pick_language,
+def _remembered_language(store: Store, person: Person) -> str | None:
+    """A signed-in person's language from their last session, over the browser's."""
+    lang = recall(store, person.email).get("language")
+    if lang in LANGUAGES:
+        state.set_language(lang)
+        return lang
+    return None
+
+
+def _language_switch(lang: str, store: Store, person: Person) -> None:
+    def pick(value: str | None) -> None:
+        _pick_language(value)
+        if value in LANGUAGES and not person.local:
+            remember(store, person.email, "language", value)
+
+    bound_widget(st.segmented_control, "w.language", lang, pick,
                  label=t("common.language", lang), options=list(LANGUAGE_ORDER),
                  format_func=str.upper, required=True)
 
