@@ -17,6 +17,8 @@ from portfolio.cli import access_cmd
 from portfolio.cli import build_clients_cmd
 from portfolio.cli import compare_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
+from portfolio.cli.db_option import HeldByAnotherProcess
+from portfolio.store.handoff import send
 from portfolio.faults import Fault, temporary_fault
 
 # Each command module exposes `register(subparsers)`; adding a command is one line here.
@@ -47,9 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
+    except HeldByAnotherProcess as error:
+        # The app server holds the database: it runs the command itself, if it listens.
+        reply = send(error.path, argv)
+        if reply is None:
+            for line in error.lines:
+                print(line, file=sys.stderr)
+            return EXIT_USAGE
+        sys.stdout.write(reply.stdout)
+        sys.stderr.write(reply.stderr)
+        return reply.code
     except UserError as error:
         # A user mistake (bad file, bad grid, missing path): its problems, no traceback.
         for line in error.lines:

@@ -10,6 +10,7 @@ from typing import Iterator
 from portfolio.cli.common import UserError
 from portfolio.settings import load_settings
 from portfolio.store.database import Store, StoreBusy
+from portfolio.store.handoff import shared_store
 from portfolio.store.datasets import Dataset, find_dataset, list_datasets
 
 
@@ -17,20 +18,34 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", help="database file (default: PORTFOLIO_DB or data/portfolio.duckdb)")
 
 
+class HeldByAnotherProcess(UserError):
+    """The database is open in another process: `main` hands the command to it when that
+    process is the app server (`portfolio.store.handoff`), else says so."""
+
+    def __init__(self, path: Path, error: StoreBusy):
+        super().__init__(f"error: {error}")
+        self.path = path
+
+
 @contextmanager
 def opened_store(args: argparse.Namespace, *, create: bool) -> Iterator[Store]:
     """The database named by --db (or the settings), closed afterwards.
 
-    Commands that only read refuse a missing file rather than create an empty one.
+    Commands that only read refuse a missing file rather than create an empty one. Run
+    inside the app server (a command handed to it), the server's own store is used.
     """
     path = Path(args.db) if args.db else load_settings().db_path
+    held = shared_store(path)
+    if held is not None:
+        yield held
+        return
     if not create and not path.is_file():
         raise UserError(f"error: no database at {path}: import a client file first, "
                         f"or give the right file with --db.")
     try:
         store = Store(path)
     except StoreBusy as error:
-        raise UserError(f"error: {error}") from error
+        raise HeldByAnotherProcess(path, error) from error
     try:
         yield store
     finally:

@@ -13,19 +13,29 @@ from portfolio.grid.model import Grid
 from portfolio.problems import ConfigIssue
 from portfolio.store.bootstrap import ensure_demo_dataset
 from portfolio.store.database import Store
+from portfolio.store.handoff import serve, stop_serving
 from portfolio.store.scores import prune_scores
 from portfolio.ui.shared import state
 
 
-@st.cache_resource(show_spinner=False, on_release=lambda store: store.close())
+def _closed(store: Store) -> None:
+    stop_serving(store)
+    store.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_closed)
 def open_store(db_path: str) -> Store:
     """The process's one store for this file; an empty database gets the demo portfolio.
 
-    Raises StoreBusy when another program holds the file (nothing is cached then,
-    so the next rerun tries again).
+    The server then takes the commands run beside it on this file (they cannot open it
+    while it is held here: `portfolio.store.handoff`). Raises StoreBusy when another
+    program holds the file (nothing is cached then, so the next rerun tries again).
     """
+    from portfolio.cli import main as run_command  # the command line, run in this process
+
     store = Store(db_path)
     ensure_demo_dataset(store)
+    serve(store, run_command)
     return store
 
 
