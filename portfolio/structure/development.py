@@ -72,6 +72,16 @@ def development_priorities(profile: pd.DataFrame) -> pd.DataFrame:
     return profile[profile["priority"].notna()].sort_values("priority").reset_index(drop=True)
 
 
+def strengths(profile: pd.DataFrame) -> pd.DataFrame:
+    """The criteria of a `qrc_profile` where the rep is clearly above the team (by at least
+    `MIN_PRIORITY_POINTS` of QRC on the average client, the same bar as a priority), the
+    largest lead first: a rep with no priority is told whether they lead or match the team."""
+    weights = profile["weight"] / profile["weight"].sum()
+    lead = 100 * weights * profile["gap"].clip(lower=0)
+    ahead = profile.assign(lead_points=lead)[lead >= MIN_PRIORITY_POINTS]
+    return ahead.sort_values("lead_points", ascending=False, kind="stable").reset_index(drop=True)
+
+
 def peer_distribution(view: PortfolioView, salesperson: str, filters: ClientFilter = ClientFilter(),
                       peers: Visibility | None = None) -> pd.DataFrame:
     """Per segment (grid order), the spread of client_share over every rep in `peers`

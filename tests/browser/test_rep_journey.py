@@ -65,7 +65,7 @@ def test_same_revenue_reps_show_opposite_structures_and_priorities(page: Page, a
     assert f"Your portfolio is mostly {label('develop')}" in stronghold["dominant"]
     # …and opposite coaching: nothing to fix in the relationship against winning share of wallet.
     assert loyal["priority"] != stronghold["priority"]
-    assert "no relationship criterion to work on first" in loyal["priority"]
+    assert "No relationship criterion falls short of the team, and your clients score clearly above it" in loyal["priority"]
     share_of_wallet = GRID.criterion("share_of_wallet").label.get("en")
     assert stronghold["priority"].startswith(f"First priority: {share_of_wallet}.")
 

@@ -163,7 +163,9 @@ def test_the_same_revenue_reps_have_opposite_structures_and_priorities(seeded_db
     choose(at, "Claire Martin")
     claire = all_text(at)
     assert "Your portfolio is mostly **Small loyal clients**" in claire
-    assert "no relationship criterion to work on first" in claire
+    # Far above the team on every criterion: said as a lead, never as "at the team's level".
+    assert "No relationship criterion falls short of the team, and your clients score clearly above it on" in claire
+    assert "at or near the team" not in claire
     choose(at, "Julien Moreau")
     assert not at.exception
     julien = all_text(at)

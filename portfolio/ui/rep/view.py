@@ -10,7 +10,8 @@ from portfolio.figures.rep import peers_figure, qrc_profile_figure
 from portfolio.figures.structure import norms_figure
 from portfolio.norms import Norms
 from portfolio.queries.scope import ClientFilter
-from portfolio.structure import MIN_REPS_FOR_PEERS, development_priorities, peers_shown_to
+from portfolio.structure import (MIN_REPS_FOR_PEERS, development_priorities, peers_shown_to,
+                                 strengths)
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.rep import state as rep_state
@@ -109,8 +110,16 @@ def development_section(ctx: PageContext, rep: str) -> None:
     priorities = development_priorities(profile)
     with st.container(key="rep_priorities"):
         if priorities.empty:
+            # Leading the team and matching it are different verdicts: never the second
+            # beside a chart that shows the first.
+            ahead = strengths(profile)
             with st.container(key="rep_priority_top"):
-                st.success(ctx.md("rep.no_priority"), icon=":material/verified:")
+                if ahead.empty:
+                    st.success(ctx.md("rep.no_priority"), icon=":material/verified:")
+                else:
+                    st.success(ctx.md("rep.ahead_of_team", criteria="; ".join(
+                        ctx.t("rep.ahead_item", **_priority_params(ctx, row, criteria))
+                        for row in ahead.itertuples(index=False))), icon=":material/trending_up:")
             return
         texts = [ctx.md("rep.priority_first", **_priority_params(ctx, row, criteria))
                  if row.priority == 1 else
