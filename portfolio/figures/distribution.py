@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from portfolio.figures.common import CUT_LINE_COLOR, base_layout
+from portfolio.text_safety import plotly_text
 
 BAR_COLOR = "#56b4e9"
 SUGGESTED_COLOR = "#d55e00"
@@ -25,7 +25,7 @@ def edges_figure(values: Sequence[float], current: Sequence[float],
     `suggested` edge; `labels` are the x axis title, "now" and "suggested" (already in the
     reader's language)."""
     data = np.asarray(values, dtype=float)
-    axis_title, now_label, suggested_label = (html.escape(label) for label in labels)
+    axis_title, now_label, suggested_label = (plotly_text(label) for label in labels)
     upper = float(np.quantile(data, SHOWN_QUANTILE)) if len(data) else 1.0
     inner = [float(v) for v in (*current[1:], *(suggested or ())[1:])]
     upper = max([upper, *inner]) if inner else upper

@@ -16,7 +16,7 @@ from portfolio.problems import ConfigError
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared.cache import cached
 from portfolio.ui.shared.context import PageContext
-from portfolio.ui.shared.widgets import show_issues
+from portfolio.ui.shared.widgets import show_issues, text_table
 from portfolio.view import PortfolioView
 
 migration = cached(compare.migration, max_entries=32)
@@ -80,13 +80,13 @@ def _migration_table(ctx: PageContext, before: PortfolioView, after: PortfolioVi
     table = migration(before, after)
     unscored = ctx.t("grid.trial_unscored")
     source, target = _label(before.grid, ctx.lang, unscored), _label(after.grid, ctx.lang, unscored)
-    st.table(pd.DataFrame({
+    text_table(pd.DataFrame({
         ctx.t("grid.compare_col_from"): [source(s) for s in table["from_segment"]],
         ctx.t("grid.compare_col_to"): [target(s) for s in table["to_segment"]],
         ctx.t("grid.trial_col_clients"): [number(int(n), ctx.lang) for n in table["clients"]],
         ctx.t("grid.trial_col_revenue"): [money(float(r), ctx.lang, compact=True)
                                           for r in table["revenue"]],
-    }), hide_index=True)
+    }))
 
 
 def _criterion_label(before: Grid, after: Grid, criterion: object, lang: str, cut_only: str) -> str:
@@ -109,7 +109,7 @@ def _movers_table(ctx: PageContext, before: PortfolioView, after: PortfolioView)
     shown = moved.head(SHOWN_ROWS)
     unscored, cut_only = ctx.t("grid.trial_unscored"), ctx.t("grid.compare_cut_only")
     source, target = _label(before.grid, ctx.lang, unscored), _label(after.grid, ctx.lang, unscored)
-    st.table(pd.DataFrame({
+    text_table(pd.DataFrame({
         ctx.t("grid.compare_col_client"): list(shown["client_name"]),
         ctx.t("grid.compare_col_rep"): list(shown["salesperson"]),
         ctx.t("grid.compare_col_from"): [source(s) for s in shown["from_segment"]],
@@ -120,7 +120,7 @@ def _movers_table(ctx: PageContext, before: PortfolioView, after: PortfolioView)
         ctx.t("grid.compare_col_change"): [
             decimal(float(v), ctx.lang) if isinstance(c, str) else EMPTY
             for c, v in zip(shown["criterion"], shown["criterion_change"])],
-    }), hide_index=True)
+    }))
 
 
 def _borderline_table(ctx: PageContext, view: PortfolioView, picked: str) -> None:
@@ -138,7 +138,7 @@ def _borderline_table(ctx: PageContext, view: PortfolioView, picked: str) -> Non
     shown = near.head(SHOWN_ROWS)
     axes = {axis_id: view.grid.axes[axis_id].label.get(ctx.lang) for axis_id in view.grid.axes}
     labels = view.grid.segment_labels(ctx.lang)
-    st.table(pd.DataFrame({
+    text_table(pd.DataFrame({
         ctx.t("grid.compare_col_client"): list(shown["client_name"]),
         ctx.t("grid.compare_col_rep"): list(shown["salesperson"]),
         ctx.t("grid.col_segment"): [labels.get(s, EMPTY) if isinstance(s, str) else EMPTY
@@ -146,4 +146,4 @@ def _borderline_table(ctx: PageContext, view: PortfolioView, picked: str) -> Non
         ctx.t("grid.col_axis"): [axes[a] for a in shown["axis"]],
         ctx.t("grid.compare_col_cut"): [score(float(c), ctx.lang) for c in shown["cut"]],
         ctx.t("grid.compare_col_score"): [score(float(s), ctx.lang) for s in shown["score"]],
-    }), hide_index=True)
+    }))

@@ -13,6 +13,7 @@ from portfolio.numbers import column_value, decimal
 from portfolio.ui.shared import state
 from portfolio.ui.shared.cache import cached
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.widgets import text_table
 
 suggest_edges = cached(quantiles.suggest_edges, max_entries=64)
 criterion_values = cached(quantiles.criterion_values, max_entries=16)
@@ -48,11 +49,11 @@ def edges_section(ctx: PageContext) -> None:
     def shown(value: float) -> str:
         return column_value(criterion.column, value, ctx.lang)
 
-    st.table(pd.DataFrame({
+    text_table(pd.DataFrame({
         ctx.t("grid.col_points"): [decimal(b.points, ctx.lang) for b in criterion.bands or ()],
         ctx.t("grid.edges_col_now"): [shown(v) for v in found.current],
         ctx.t("grid.edges_col_suggested"): [shown(v) for v in found.suggested],
-    }), hide_index=True)
+    }))
     if found.suggested == found.current:
         st.success(ctx.t("grid.edges_same"), icon=":material/check:")
         return
