@@ -10,7 +10,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, Sequence
 
 import pytest
 
@@ -53,7 +53,7 @@ def browser_context_args(browser_context_args: dict) -> dict:
             "viewport": {"width": 1920, "height": 1080}}
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -68,28 +68,43 @@ def _healthy(url: str) -> bool:
 
 
 @contextmanager
-def served_app(folder: Path) -> Iterator[str]:
+def served_app(folder: Path, *, port: int | None = None, env_extra: dict[str, str] | None = None,
+               options: Sequence[str] = ()) -> Iterator[str]:
     """Serve the app from a fresh database in `folder` (the demo loads on first start);
-    the server is stopped, by its process, when the block ends."""
-    port = _free_port()
+    the server is stopped, by its process, when the block ends.
+
+    `port` when the address must be known beforehand (a sign-in's redirect URI), `env_extra`
+    (e.g. PORTFOLIO_CONFIG) and Streamlit `options` (e.g. a secrets file) for the variants.
+    """
+    port = port or free_port()
     env = {**os.environ, "PORTFOLIO_DB": str(folder / "portfolio.duckdb")}
     env.pop("PORTFOLIO_CONFIG", None)
-    log_path = folder / "streamlit.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port),
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    env.update(env_extra or {})
     url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port),
+               "--browser.gatherUsageStats", "false", *options]
+    with running(command, folder / "streamlit.log", lambda: _healthy(url), what="the app",
+                 seconds=SERVER_START_SECONDS, cwd=ROOT, env=env):
+        yield url
+
+
+@contextmanager
+def running(command: Sequence[str], log_path: Path, ready: Callable[[], bool], *, what: str,
+            seconds: float, **popen_options) -> Iterator[subprocess.Popen]:
+    """A server `command` as a process of its own, its output in `log_path`, once `ready()`
+    says it answers (the test fails with the log after `seconds`); stopped, by its process,
+    when the block ends."""
+    with log_path.open("w") as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, **popen_options)
     try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while not _healthy(url):
+        deadline = time.monotonic() + seconds
+        while not ready():
             if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the app did not start (exit code {server.poll()}):\n"
+                pytest.fail(f"{what} did not start (exit code {server.poll()}):\n"
                             f"{log_path.read_text()}", pytrace=False)
             time.sleep(0.3)
-        yield url
+        yield server
     finally:
         server.terminate()
         try:
