@@ -215,3 +215,12 @@ def test_a_signed_in_persons_dataset_and_language_are_theirs_in_their_next_sessi
     assert other.sidebar.segmented_control(key="w.language").value == "en"
     assert not other.sidebar.selectbox(key="w.dataset").format_func(
         other.sidebar.selectbox(key="w.dataset").value).startswith(DEMO_NAME)
+
+
+def test_the_join_page_asks_to_sign_in_when_the_app_signs_people_in(team_db):
+    at = AppTest.from_file(str(ROOT / "pages" / "9_Join.py"), default_timeout=60)
+    at.secrets["auth"] = AUTH  # secrets wherever Streamlit loads them from, not one path
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert "w.join.login" in _buttons(at)
+    assert not at.text_input

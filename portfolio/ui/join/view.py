@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from portfolio.access.mode import sign_in_configured
 from portfolio.i18n import LANGUAGES, language_from_locale, t
 from portfolio.problems import Refusal
 from portfolio.text_safety import markdown_text
 from portfolio.ui.shared import rooms as room_state
 from portfolio.ui.shared import state
+from portfolio.ui.shared.identity import sign_in_mode
 from portfolio.ui.shared.grid_tables import level_rule
 from portfolio.workshop.room import Room, levels, normal_code
 
@@ -31,7 +31,7 @@ def join_frame() -> str:
         state.set_language(lang)
     st.set_page_config(page_title=t("join.title", lang), page_icon=":material/groups:",
                        layout="centered", initial_sidebar_state="collapsed")
-    if sign_in_configured() and not st.user.is_logged_in:
+    if sign_in_mode() and not st.user.is_logged_in:
         st.title(t("join.title", lang), anchor=False)
         st.button(t("join.sign_in", lang), on_click=st.login, key="w.join.login")
         st.stop()
