@@ -14,13 +14,14 @@ import duckdb
 
 from portfolio.contract import Kind
 from portfolio.problems import Problem, detail
-from portfolio.reading import columns, consistency
-from portfolio.reading.columns import Finding, Found, rows_of
+from portfolio.reading import columns, consistency, limits
+from portfolio.reading.columns import KEPT, Finding, Found, rows_of
 from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import MAX_ROWS_PER_KIND as CAP
 from portfolio.reading.query import EXTRA, NUMERIC_KINDS, TEXT_KINDS, kind_of
 from portfolio.reading.staging import STAGED
 from portfolio.reading.typed import Decisions
+from portfolio.settings import ReadLimits
 
 KEPT_ROWS = "kept_rows"
 
@@ -69,13 +70,17 @@ def failed_positions(con: duckdb.DuckDBPyConnection, counted: Mapping[str, int]
 
 
 def row_findings(plans: Sequence[ColumnPlan], decisions: Decisions, typed: Mapping[str, str],
-                 decimal: str, texts: Mapping[int, Sequence[str]]) -> list[Finding | Problem]:
+                 decimal: str, texts: Mapping[int, Sequence[str]], bounds: ReadLimits
+                 ) -> list[Finding | Problem]:
     """Every rule, in the order the report gives them: ragged rows, each column in file
-    order (a custom column is a warning of its own), then revenue against potential."""
+    order (a custom column is a warning of its own; a text cell longer than the limit
+    is refused), then revenue against potential."""
     ragged = detail("problems_cells.ragged_row")
     items: list[Finding | Problem] = [Finding("ragged", lambda found: rows_of(
         found, None, "ragged_row", ragged, texts.get(EXTRA, ())))]
     for plan in plans:
+        if kind_of(plan) in TEXT_KINDS:
+            items.append(_too_long(plan, bounds))
         if kind_of(plan) is None:
             if plan.index not in decisions.dropped:
                 items.append(columns.custom_warning(plan))
@@ -84,6 +89,15 @@ def row_findings(plans: Sequence[ColumnPlan], decisions: Decisions, typed: Mappi
     headers = {p.contract: p.header for p in plans if p.contract}
     items += consistency.revenue_above_potential(typed, headers, decimal)
     return items
+
+
+def _too_long(plan: ColumnPlan, bounds: ReadLimits) -> Finding:
+    """Text cells longer than the limit (a number or date cell that long is unreadable
+    already). The row quotes the length, not the text."""
+    j = plan.index
+    return Finding(f"{KEPT} AND length(v{j}) > {int(bounds.cell_chars)}", lambda found: rows_of(
+        found, plan.header, "cell_too_long",
+        [limits.cell_too_long(bounds, int(v[0])) for v in found.values]), (f"length(v{j})",))
 
 
 def run(con: duckdb.DuckDBPyConnection, numbered: str, items: Sequence[Finding | Problem]

@@ -69,8 +69,9 @@ class CsvTable:
         return [f"c{j}" for j in range(self.width, self.width + SLACK_COLUMNS)]
 
     def stage(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
-              staging: duckdb.DuckDBPyConnection) -> tuple[int | None, list[Problem]]:
-        return read_rows(con, self, sql, params, staging)
+              staging: duckdb.DuckDBPyConnection, max_rows: int | None = None
+              ) -> tuple[int | None, list[Problem]]:
+        return read_rows(con, self, sql, params, staging, max_rows)
 
     def scan(self) -> records.RecordScan:
         """Where the records are, by our own count (done once, when needed)."""
@@ -116,11 +117,11 @@ class CsvTable:
 
 
 def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
-              params: dict[str, object], staging: duckdb.DuckDBPyConnection
-              ) -> tuple[int | None, list[Problem]]:
+              params: dict[str, object], staging: duckdb.DuckDBPyConnection,
+              max_rows: int | None = None) -> tuple[int | None, list[Problem]]:
     """Stage the frame query's rows from the CSV; their count, and the rows DuckDB rejected."""
     try:
-        count = stage_rows(con, sql, params, staging)
+        count = stage_rows(con, sql, params, staging, max_rows)
     except _READ_ERRORS as error:
         raise_temporary_fault(error)  # a full temporary folder is no fault of the file
         if "parallel=false" not in str(error) or not table.parallel:
@@ -131,7 +132,7 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
         sql = sql.replace("parallel=true", "parallel=false")
         con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
         try:
-            count = stage_rows(con, sql, params, staging)
+            count = stage_rows(con, sql, params, staging, max_rows)
         except _READ_ERRORS as again:
             raise_temporary_fault(again)
             return None, [_unreadable(table, again)]

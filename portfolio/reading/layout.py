@@ -15,6 +15,9 @@ from portfolio.reading.options import SEPARATORS
 HEADER_SCAN_ROWS = 30  # the header is looked for in the first rows only
 SAMPLE_BYTES = 256 * 1024
 MIN_ALIASES = 2  # a header row names at least two contract columns
+# Cells of a row looked at for contract names: enough for any header the column limit
+# lets through by default, and a 10,000-column row costs no more than a real one.
+HEADER_CELLS = 1_000
 
 
 def read_sample(path: Path) -> str:
@@ -42,8 +45,9 @@ def sample_records(sample: str, separator: str, limit: int) -> list[list[str]]:
 
 
 def alias_hits(row: Sequence[object]) -> int:
-    """How many distinct contract columns the cells of a row name."""
-    return len({canonical_column(str(cell)) for cell in row if cell not in (None, "")} - {None})
+    """How many distinct contract columns the first HEADER_CELLS cells of a row name."""
+    return len({canonical_column(str(cell)) for cell in row[:HEADER_CELLS]
+                if cell not in (None, "")} - {None})
 
 
 def detect_separator(sample: str, limit: int) -> str:

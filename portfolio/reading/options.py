@@ -8,6 +8,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from portfolio.problems import Report
+from portfolio.settings import ReadLimits
 from portfolio.reading.typed import StagedRows, empty_client_frame
 
 if TYPE_CHECKING:  # pandas is loaded only when the rows are asked for as a frame
@@ -25,7 +26,8 @@ class ReadOptions:
     `header_row` is 1-based, as the user sees it (the record number in a CSV, the
     sheet row in Excel). `sheet` is a sheet name or a 0-based index. `column_map`
     maps a file header to a contract column, or to None to keep it as a custom
-    column; it wins over alias matching.
+    column; it wins over alias matching. `limits` bound the work a file may ask
+    for (None: those of the environment, `portfolio.settings.load_read_limits`).
     """
 
     encoding: str | None = None
@@ -35,11 +37,13 @@ class ReadOptions:
     sheet: str | int | None = None
     column_map: Mapping[str, str | None] = field(default_factory=lambda: MappingProxyType({}))
     max_bytes: int | None = None
+    limits: ReadLimits | None = None
 
     def __hash__(self) -> int:
         # Options may key a cache; the mapping is hashed by its content.
         return hash((self.encoding, self.separator, self.decimal, self.header_row, self.sheet,
-                     tuple(sorted(self.column_map.items(), key=repr)), self.max_bytes))
+                     tuple(sorted(self.column_map.items(), key=repr)), self.max_bytes,
+                     self.limits))
 
 
 @dataclass(frozen=True)

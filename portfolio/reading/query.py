@@ -58,9 +58,11 @@ class TableSource(Protocol):
         """Columns beyond the header (a filled one makes a ragged row)."""
 
     def stage(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
-              staging: duckdb.DuckDBPyConnection) -> tuple[int | None, list[Problem]]:
+              staging: duckdb.DuckDBPyConnection, max_rows: int | None = None
+              ) -> tuple[int | None, list[Problem]]:
         """Run the frame query into the staging table (see `staging.stage_rows`): the row
-        count (None if the table cannot be read), and problems."""
+        count (None if the table cannot be read; above `max_rows` when it stopped
+        there), and problems."""
 
     def numbering(self) -> tuple[int, np.ndarray]:
         """The record number of the first row read, and the records the reading left

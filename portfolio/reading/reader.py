@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
 
 from portfolio.problems import Problem, Report, detail
-from portfolio.reading import checks, columns, consistency, layout, query
+from portfolio.reading import checks, columns, consistency, layout, limits, query
 from portfolio.reading.csv_source import CsvTable
 from portfolio.reading.encoding import prepare_text
 from portfolio.reading.header import ColumnPlan, mapping_of, plan_columns
 from portfolio.reading.issues import file_problem
 from portfolio.reading.options import DECIMALS, SEPARATORS, Detected, ReadOptions, ReadResult
 from portfolio.reading.sniff import HEAD_BYTES, sniff_format
-from portfolio.reading.staging import Staging, number_rows, numbered_sql
+from portfolio.reading.staging import Staging, number_rows, numbered_sql, quiet_and_linear
 from portfolio.reading.typed import StagedRows, typed_columns
+from portfolio.settings import load_read_limits
 
 
 def read_client_file(path: str | Path, options: ReadOptions | None = None) -> ReadResult:
@@ -34,6 +36,8 @@ def read_client_file(path: str | Path, options: ReadOptions | None = None) -> Re
 
 def _read(path: Path, options: ReadOptions) -> ReadResult:
     options = options or ReadOptions()
+    if options.limits is None:
+        options = replace(options, limits=load_read_limits())
     size = os.path.getsize(path)
     with open(path, "rb") as handle:
         head = handle.read(HEAD_BYTES)
@@ -96,7 +100,11 @@ def _read_text(text, options: ReadOptions, problems: list[Problem], staging: Sta
     if header_index is None:
         problems.append(_no_header(options.header_row, len(records)))
         return _failed(problems, "csv", options, text.encoding, separator)
-    table = CsvTable(text, separator, header_index + 1, len(records[header_index]))
+    width = len(records[header_index])
+    if width > options.limits.columns:  # refused before DuckDB plans a query per column
+        problems.append(limits.too_many_columns(options.limits, header_index + 1, width))
+        return _failed(problems, "csv", options, text.encoding, separator)
+    table = CsvTable(text, separator, header_index + 1, width)
     plans, plan_problems = plan_columns(records[header_index], options.column_map)
     problems += plan_problems
 
@@ -112,7 +120,7 @@ def _read_xlsx(path: Path, options: ReadOptions, problems: list[Problem], stagin
     # Imported here: openpyxl and pandas load only when a workbook is read.
     from portfolio.reading.xlsx_source import read_xlsx
 
-    table, sheet_problems = read_xlsx(path, options.sheet, options.header_row)
+    table, sheet_problems = read_xlsx(path, options.sheet, options.header_row, options.limits)
     problems += sheet_problems
     if table is None:
         return _failed(problems, "xlsx", options)
@@ -130,13 +138,16 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
                 default_decimal: str) -> ReadResult:
     """Stage the source's typed rows, then check them with SQL over the staging table."""
     with duckdb.connect(":memory:") as con, staging.connect() as staged:
-        con.execute("SET enable_progress_bar = false")
+        quiet_and_linear(con)
         source.attach(con)
         decimal = options.decimal or detect_decimal(con, source, plans, default_decimal)
         relation, params = source.relation()
         sql = query.frame_sql(relation, source.parts(), plans, decimal, source.extra())
-        count, read_problems = source.stage(con, sql, params, staged)
+        count, read_problems = source.stage(con, sql, params, staged, options.limits.rows)
         problems += read_problems
+        if count is not None and count > options.limits.rows:
+            problems.append(limits.too_many_rows(options.limits))
+            count = None
         if count is None:
             return ReadResult(None, Report(problems), detected(decimal), mapping_of(plans))
         first, skipped = source.numbering()
@@ -150,7 +161,8 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
         typed = typed_columns(plans, decisions)
         problems += source.merged_rows(_spanning_lines(staged, numbered, counted), plans)
         problems += checks.run(staged, numbered,
-                               checks.row_findings(plans, decisions, typed, decimal, texts))
+                               checks.row_findings(plans, decisions, typed, decimal, texts,
+                                                   options.limits))
         headers = {p.contract: p.header for p in plans if p.contract}
         problems += consistency.duplicate_ids(staged, numbered, typed, headers.get("client_id"))
     info = detected(decimal)

@@ -1,8 +1,12 @@
 """Read the cells of one sheet of an Excel workbook, safely, into typed Arrow columns.
 
-The archive is inspected before anything is decompressed (size cap, zip bombs);
+The archive is inspected before anything is decompressed (size cap, zip bombs),
+and its shared strings are measured while streamed, before openpyxl builds them;
 openpyxl reads in read-only mode with cached formula values, and parses XML
 through defusedxml, which refuses entity declarations (the "billion laughs").
+Each row is counted as it comes (columns, cells, the text of its cells once shared
+strings are put in them, the longest cell): a sheet past a limit of
+`portfolio.settings.ReadLimits` is refused at that row, before its chunk is built.
 """
 
 from __future__ import annotations
@@ -22,13 +26,16 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pyarrow as pa
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from portfolio.problems import Problem, detail
-from portfolio.reading.issues import file_problem
+from portfolio.reading import limits
+from portfolio.reading.issues import file_problem, row_problems
 from portfolio.reading.layout import HEADER_SCAN_ROWS, find_header
 from portfolio.reading.query import CellParts
 from portfolio.reading.staging import stage_rows
+from portfolio.settings import ReadLimits
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all parts of the workbook, decompressed
 MAX_COMPRESSION_RATIO = 100  # real sheets compress 5-20 times; bombs far more
@@ -36,6 +43,7 @@ RATIO_CHECK_BYTES = 10 * 1024 * 1024  # small parts may compress well, harmlessl
 ROWS_PER_CHUNK = 50_000  # Python objects from openpyxl are turned into Arrow per chunk
 SHEET_VIEW = "sheet_cells"  # the name the sheet's Arrow table is registered under
 FORMULA_SCAN_BYTES = 4 * 1024 * 1024
+STREAM_CHUNK_BYTES = 1024 * 1024
 _FORMULA_WITHOUT_VALUE = re.compile(rb"(?:</f>|<f\b[^>]*/>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>")
 # What a damaged or hostile workbook raises inside openpyxl (defusedxml's refusals are
 # ValueErrors; openpyxl wraps some errors while reading the parts).
@@ -67,8 +75,9 @@ class XlsxTable:
         con.register(SHEET_VIEW, self.cells)
 
     def stage(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
-              staging: duckdb.DuckDBPyConnection) -> tuple[int | None, list[Problem]]:
-        return stage_rows(con, sql, params, staging), []
+              staging: duckdb.DuckDBPyConnection, max_rows: int | None = None
+              ) -> tuple[int | None, list[Problem]]:
+        return stage_rows(con, sql, params, staging, max_rows), []
 
     def numbering(self) -> tuple[int, np.ndarray]:
         # openpyxl yields every sheet row, empty ones included: numbering is positional.
@@ -78,10 +87,11 @@ class XlsxTable:
         return []  # a sheet's cells are separate: no quote can merge rows
 
 
-def read_xlsx(path: Path, sheet: str | int | None, header_row: int | None
-              ) -> tuple[XlsxTable | None, list[Problem]]:
+def read_xlsx(path: Path, sheet: str | int | None, header_row: int | None,
+              bounds: ReadLimits | None = None) -> tuple[XlsxTable | None, list[Problem]]:
     """The chosen sheet's cells below its header, or the problems that stop the reading."""
-    problem = inspect_archive(path)
+    bounds = bounds or ReadLimits()
+    problem = inspect_archive(path) or _shared_strings_problem(path, bounds)
     if problem is not None:
         return None, [problem]
     try:
@@ -89,11 +99,30 @@ def read_xlsx(path: Path, sheet: str | int | None, header_row: int | None
     except _BROKEN as error:
         return None, [_refusal(error, "problems_workbook.damaged_workbook")]
     try:
-        return _read_sheet(workbook, sheet, header_row)
+        return _read_sheet(workbook, sheet, header_row, bounds)
+    except limits.LimitReached as reached:
+        return None, [reached.problem]
     except _BROKEN as error:
         return None, [_refusal(error, "problems_workbook.unreadable_sheet")]
     finally:
         workbook.close()
+
+
+def _shared_strings_problem(path: Path, bounds: ReadLimits) -> Problem | None:
+    """Refuse shared strings larger than the limit once decompressed, counted on the
+    bytes as they are decompressed (not on the archive's word for their size) and
+    before openpyxl builds a single string from them."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [e for e in archive.infolist()
+                 if e.filename.casefold().endswith("sharedstrings.xml")]
+        for entry in parts:
+            seen = 0
+            with archive.open(entry) as stream:
+                while chunk := stream.read(STREAM_CHUNK_BYTES):
+                    seen += len(chunk)
+                    if seen > bounds.shared_string_bytes:
+                        return limits.shared_strings_too_big(bounds, entry.filename)
+    return None
 
 
 def inspect_archive(path: Path) -> Problem | None:
@@ -144,7 +173,7 @@ def _pick_sheet(names: list[str], sheet: str | int | None) -> str | None:
     return exact[0] if exact else None
 
 
-def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
+def _read_sheet(workbook, sheet: str | int | None, header_row: int | None, bounds: ReadLimits
                 ) -> tuple[XlsxTable | None, list[Problem]]:
     names = list(workbook.sheetnames)
     name = _pick_sheet(names, sheet)
@@ -157,10 +186,19 @@ def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
         return None, [file_problem("no_sheet", detail(
             "problems_workbook.chart_sheet", sheet=repr(name), sheets=listed), value=name)]
     worksheet.reset_dimensions()  # some writers store a wrong size; read what is there
-    rows = worksheet.iter_rows(values_only=True)
+    budget = _Budget(bounds, name)
+    rows = budget.watch(worksheet.iter_rows(values_only=True))
     scan = max(HEADER_SCAN_ROWS, header_row or 0)
     first = [list(r) for r in itertools.islice(rows, scan)]
+    too_long = budget.check_text(first, 1)
+    if too_long is not None:  # the header is looked for without the long cells
+        first = [[None if type(v) is str and len(v) > bounds.cell_chars else v for v in row]
+                 for row in first]
     header_index = find_header(first, header_row)
+    if too_long is not None:
+        if header_index is not None:
+            budget.below_header(header_index + 1, _trim_trailing(first[header_index]))
+        budget.refuse(too_long)
     if header_index is None:
         if header_row is not None:
             return None, [file_problem("bad_option", detail(
@@ -169,8 +207,16 @@ def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
         return None, [file_problem("empty_file", detail(
             "problems_workbook.empty_sheet", sheet=repr(name), sheets=listed))]
     headers = _trim_trailing(first[header_index])
+    budget.below_header(header_index + 1, headers)
     chunks = [_chunk_columns(first[header_index + 1:])]
-    while chunk := list(itertools.islice(rows, ROWS_PER_CHUNK)):
+    while True:
+        start = budget.rows + 1  # the sheet row of the chunk's first row
+        chunk = list(itertools.islice(rows, ROWS_PER_CHUNK))
+        if not chunk:
+            break
+        too_long = budget.check_text(chunk, start)
+        if too_long is not None:
+            budget.refuse(too_long)
         chunks.append(_chunk_columns(chunk))
     width = max([len(headers)] + [len(c.columns) for c in chunks])
     headers = headers + [None] * (width - len(headers))
@@ -185,6 +231,73 @@ def _read_sheet(workbook, sheet: str | int | None, header_row: int | None
         "formula_without_value", detail("problems_workbook.formula_without_value"),
         blocking=False)]
     return table, problems
+
+
+class _Budget:
+    """What the sheet's rows have asked for so far, against the reading limits.
+
+    Widths are counted as each row arrives from openpyxl (a row is no wider than its
+    last cell), cell texts per chunk before Arrow copies them: a 1 MB string shared by
+    20,000 cells is refused there, not after 20 GB were allocated.
+    """
+
+    def __init__(self, bounds: ReadLimits, sheet: str) -> None:
+        self.bounds, self.sheet = bounds, sheet
+        self.rows = 0  # sheet rows seen
+        self.cells = 0
+        self.text = 0
+        self._header_row: int | None = None
+        self._headers: list[object] = []
+
+    def watch(self, rows):
+        for row in rows:
+            self.rows += 1
+            width = len(row)
+            while width and row[width - 1] is None:
+                width -= 1
+            if width > self.bounds.columns:
+                raise limits.LimitReached(limits.too_many_columns(
+                    self.bounds, self.rows, width, header=False))
+            self.cells += width
+            if self.cells > self.bounds.xlsx_cells:
+                raise limits.LimitReached(limits.too_many_cells(self.bounds, self.sheet, self.rows))
+            if self._header_row is not None and self.rows - self._header_row > self.bounds.rows:
+                raise limits.LimitReached(limits.too_many_rows(self.bounds))
+            yield row
+
+    def below_header(self, header_row: int, headers: list[object]) -> None:
+        self._header_row, self._headers = header_row, headers
+
+    def check_text(self, rows: list, first_row: int) -> tuple[int, int, int] | None:
+        """Count the texts of the rows (each row is given once); the first cell longer
+        than the limit as (sheet row, column index, length), or None. The row that
+        takes the sheet's text past its limit is refused."""
+        longest, found = self.bounds.cell_chars, None
+        for offset, row in enumerate(rows):
+            for j, value in enumerate(row):
+                if type(value) is str:
+                    size = len(value)
+                    self.text += size
+                    if size > longest and found is None:
+                        found = (first_row + offset, j, size)
+            if found is not None:
+                return found
+            if self.text > self.bounds.xlsx_text_bytes:
+                raise limits.LimitReached(limits.sheet_text_too_big(
+                    self.bounds, self.sheet, first_row + offset))
+        return None
+
+    def refuse(self, too_long: tuple[int, int, int]) -> None:
+        """Refuse the cell longer than the limit, named by its row and column."""
+        row, j, size = too_long
+        raise limits.LimitReached(row_problems(
+            [row], self._column(j), "cell_too_long", limits.cell_too_long(self.bounds, size))[0])
+
+    def _column(self, j: int) -> str:
+        """The column as the report names it: its header, else its letter."""
+        header = self._headers[j] if j < len(self._headers) else None
+        text = "" if header is None else str(header).strip()
+        return text or get_column_letter(j + 1)
 
 
 def _trim_trailing(row: list[object]) -> list[object]:
