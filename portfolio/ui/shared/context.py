@@ -39,7 +39,6 @@ class PageContext:
     lang: str
     settings: Settings
     store: Store
-    datasets: tuple[Dataset, ...]
     dataset: Dataset | None
     grid: Grid | None
     grid_issues: tuple[ConfigIssue, ...]
@@ -65,6 +64,11 @@ class PageContext:
             raise RuntimeError(f"page {self.page.id!r} asked for the portfolio without a dataset "
                                "or grid; frame() stops such pages first")
         return self.portfolio
+
+    @property
+    def datasets(self) -> tuple[Dataset, ...]:
+        """The datasets listed to the person, in the store's order."""
+        return tuple(sight.dataset for sight in self.sights)
 
     @property
     def shows_one_portfolio(self) -> bool:

@@ -68,13 +68,12 @@ def frame(page_id: str) -> PageContext:
         scope = sight.visibility if sight is not None else Visibility.no_client()
         previewed = _view_as_selector(store, person, dataset, grid.grid, scope, lang)
     shown_grid = _tried_grid(grid.grid) or grid.grid
-    visibility = _seen(person, scope, previewed)
+    visibility = _seen(scope, previewed)
     viewer = previewed or _own_name(person)
     portfolio = (PortfolioView(store, dataset, shown_grid, visibility, period)
                  if dataset is not None and shown_grid is not None else None)
     ctx = PageContext(
-        page=entry, lang=lang, settings=settings, store=store,
-        datasets=tuple(s.dataset for s in sights), dataset=dataset, grid=shown_grid,
+        page=entry, lang=lang, settings=settings, store=store, dataset=dataset, grid=shown_grid,
         grid_issues=grid.issues, viewer=viewer, visibility=visibility, period=period,
         file_grid=grid.grid, portfolio=portfolio, person=person, scope=scope,
         refusal=sight.refusal if sight is not None else None, sights=sights,
@@ -90,11 +89,10 @@ def frame(page_id: str) -> PageContext:
     return ctx
 
 
-def _seen(person: Person, scope: Visibility, viewer: str | None) -> Visibility:
-    """What the page shows: the person's scope, or within it one rep's portfolio previewed."""
-    if viewer is None or not may_preview(person):
-        return scope
-    return scope.narrowed_to([viewer])
+def _seen(scope: Visibility, previewed: str | None) -> Visibility:
+    """What the page shows: the person's scope, or within it one rep's portfolio previewed
+    (only directors and admins are offered a preview: `_view_as_selector`)."""
+    return scope if previewed is None else scope.narrowed_to([previewed])
 
 
 def _own_name(person: Person) -> str | None:
