@@ -56,6 +56,7 @@ def default_grid_spec() -> Path:
     from portfolio.grid.loader import load_grid
     from portfolio.settings import load_settings
 
+    OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "default_grid_spec.json"
     path.write_text(json.dumps(grid_spec(load_grid(load_settings().default_grid))), encoding="utf-8")
     return path
