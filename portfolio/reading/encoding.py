@@ -1,22 +1,30 @@
-"""Detect the text encoding of a CSV file and hand DuckDB a UTF-8 file to read.
+"""Detect the text encoding of a CSV file and hand DuckDB a clean UTF-8 file to read.
 
 UTF-8 files (with or without BOM) are read in place; a Windows-1252 file is
 transcoded to UTF-8 in chunks (DuckDB's own decoders know Latin-1, which turns
 `œ`, `€` and `’` into control characters, but not Windows-1252).
+
+Files pasted together from two exports are not one encoding: a line that is valid
+UTF-8 (accents included) is read as UTF-8, the others as Windows-1252, and the user
+is told; mojibake such as `SociÃ©tÃ©` is never stored. A byte-order mark past the
+file's start (the second export's) is removed with a warning, so that ids compare
+as they read; a NUL byte, which no text export holds, refuses the file with its line.
 """
 
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from portfolio.problems import Problem, detail
-from portfolio.reading.issues import file_problem
+from portfolio.reading.issues import file_problem, row_problems
 from portfolio.reading.options import ENCODINGS
 
 CHUNK_BYTES = 1024 * 1024  # small chunks: freed memory is reused rather than kept
 _BOM = codecs.BOM_UTF8
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 # What a byte that does not decode is told, by the encoding the file was read with
 # (each sentence names the other encoding as the way out).
 _NOT_TEXT = {"utf-8": "problems_file.byte_not_utf8", "utf-8-sig": "problems_file.byte_not_utf8",
@@ -32,6 +40,7 @@ class TextFile:
     newline: bytes  # b"\n" (also for CRLF files) or b"\r" (old Mac files)
     has_blank_lines: bool  # an empty line somewhere before the last record
     lines: int  # physical lines: an upper bound on the records
+    notes: tuple[Problem, ...] = ()  # what was cleaned on the way (warnings)
 
 
 class _LineWatch:
@@ -44,8 +53,10 @@ class _LineWatch:
         self._tail = b""
         self.lines = 1
         self._pairs: tuple[bytes, ...] = ()
+        self.invisibles = _Invisibles()
 
     def feed(self, chunk: bytes) -> None:
+        self.invisibles.feed(chunk)
         self.lines += chunk.count(self.newline or b"\n")
         if self.blank:
             return
@@ -76,6 +87,69 @@ class _LineWatch:
         return self.newline or b"\n", self.blank, self.lines
 
 
+@dataclass
+class _Invisibles:
+    """NUL bytes and byte-order marks past the file's start, by physical line, followed
+    chunk by chunk over the UTF-8 bytes."""
+
+    nul_line: int | None = None
+    bom_lines: list[int] = field(default_factory=list)  # the first MAX_ROWS_PER_KIND
+    bom_count: int = 0
+    _offset: int = 0
+    _lines: int = 0  # newlines before the current chunk
+    _tail: bytes = b""  # the previous chunk's last two bytes: a mark may straddle chunks
+
+    def feed(self, chunk: bytes) -> None:
+        newline = b"\n" if b"\r" not in chunk or b"\n" in chunk else b"\r"
+        if self.nul_line is None and (at := chunk.find(b"\0")) >= 0:
+            self.nul_line = self._lines + chunk.count(newline, 0, at) + 1
+        window = self._tail + chunk
+        before = self._lines - self._tail.count(newline)
+        at = window.find(_BOM)
+        while at >= 0:
+            if self._offset - len(self._tail) + at > 0:  # the file's own first mark is fine
+                self.bom_count += 1
+                if len(self.bom_lines) < 200:
+                    self.bom_lines.append(before + window.count(newline, 0, at) + 1)
+            at = window.find(_BOM, at + len(_BOM))
+        self._lines += chunk.count(newline)
+        self._offset += len(chunk)
+        self._tail = chunk[-2:]
+
+    def refusal(self) -> Problem | None:
+        if self.nul_line is None:
+            return None
+        return file_problem("bad_encoding", detail("problems_file.nul_byte", line=self.nul_line),
+                            value="0x00")
+
+    def notes(self) -> list[Problem]:
+        if not self.bom_count:
+            return []
+        return row_problems(self.bom_lines, None, "inner_bom", detail("problems_file.inner_bom"),
+                            blocking=False, total=self.bom_count)
+
+
+@dataclass
+class _Mixture:
+    """Which encodings the lines of a file turned out to be written in."""
+
+    first_utf8: int | None = None  # first line with accents read as UTF-8
+    first_cp1252: int | None = None  # first line read as Windows-1252
+
+    def saw(self, encoding: str, line: int) -> None:
+        if encoding == "utf-8" and self.first_utf8 is None:
+            self.first_utf8 = line
+        if encoding == "cp1252" and self.first_cp1252 is None:
+            self.first_cp1252 = line
+
+    def notes(self) -> list[Problem]:
+        if self.first_utf8 is None or self.first_cp1252 is None:
+            return []
+        return [file_problem("mixed_encoding", detail(
+            "problems_file.mixed_encoding", utf8_line=self.first_utf8,
+            cp1252_line=self.first_cp1252), blocking=False)]
+
+
 def prepare_text(path: Path, encoding: str | None, workdir: Path) -> tuple[TextFile | None, Problem | None]:
     """Detect (or check) the encoding and give a UTF-8 file, or the problem found."""
     if encoding is not None and encoding not in ENCODINGS:
@@ -83,6 +157,7 @@ def prepare_text(path: Path, encoding: str | None, workdir: Path) -> tuple[TextF
             "bad_option", detail("problems_file.unknown_encoding", encoding=repr(encoding),
                                  choices=", ".join(ENCODINGS)),
             value=encoding)
+    detected = encoding is None
     if encoding is None:
         with open(path, "rb") as handle:
             has_bom = handle.read(len(_BOM)) == _BOM
@@ -92,15 +167,26 @@ def prepare_text(path: Path, encoding: str | None, workdir: Path) -> tuple[TextF
             encoding = "cp1252"
     elif encoding in ("utf-8", "utf-8-sig"):
         error, watch = _check_utf8(path, encoding)
+    target = workdir / "utf8.csv"
     if encoding in ("utf-8", "utf-8-sig"):
         if error is not None:
             return None, _decode_problem(path, encoding, error)
-        return TextFile(path, encoding, *watch.finish()), None
-    target = workdir / "utf8.csv"
-    error, watch = _transcode(path, target)
+        invisibles = watch.invisibles
+        if invisibles.refusal() is not None:
+            return None, invisibles.refusal()
+        if invisibles.bom_count:
+            _without_marks(path, target)
+            path = target
+        return TextFile(path, encoding, *watch.finish(), notes=tuple(invisibles.notes())), None
+    # A Windows-1252 file that was detected may hold UTF-8 lines too; one the user named
+    # is read as they said (they may know better, and can see the result in the preview).
+    error, watch, mixture = _transcode(path, target, lines_may_mix=detected)
     if error is not None:
         return None, _decode_problem(path, encoding, error)
-    return TextFile(target, encoding, *watch.finish()), None
+    if watch.invisibles.refusal() is not None:
+        return None, watch.invisibles.refusal()
+    notes = tuple(mixture.notes() + watch.invisibles.notes())
+    return TextFile(target, encoding, *watch.finish(), notes=notes), None
 
 
 def _check_utf8(path: Path, encoding: str) -> tuple[int | None, _LineWatch]:
@@ -122,20 +208,98 @@ def _check_utf8(path: Path, encoding: str) -> tuple[int | None, _LineWatch]:
             offset += len(chunk)
 
 
-def _transcode(source: Path, target: Path) -> tuple[int | None, _LineWatch]:
-    """Write `source` (Windows-1252) as UTF-8; the offset of an undecodable byte, or None."""
-    watch = _LineWatch()
-    offset = 0
+def _without_marks(source: Path, target: Path) -> None:
+    """Copy a UTF-8 file without its byte-order marks past the start."""
     with open(source, "rb") as src, open(target, "wb") as dst:
+        head = src.read(len(_BOM))
+        carry = b""
+        if head == _BOM:  # the file's own mark stays where DuckDB expects it
+            dst.write(head)
+        else:
+            carry = head
         while chunk := src.read(CHUNK_BYTES):
+            data = carry + chunk
+            # Keep back a partial mark at the end: its other bytes are in the next chunk.
+            keep = 2 if data.endswith(_BOM[:2]) else 1 if data.endswith(_BOM[:1]) else 0
+            data, carry = data[:len(data) - keep], data[len(data) - keep:]
+            dst.write(data.replace(_BOM, b""))
+        dst.write(carry)
+
+
+def _transcode(source: Path, target: Path, lines_may_mix: bool
+               ) -> tuple[int | None, _LineWatch, _Mixture]:
+    """Write `source` (Windows-1252, or lines of it and of UTF-8) as UTF-8 without inner
+    byte-order marks; the offset of an undecodable byte, or None."""
+    watch = _LineWatch()
+    mixture = _Mixture()
+    offset = 0  # of the next whole lines' first byte in the source
+    line = 1  # physical line of that byte
+    pending: list[bytes] = []  # the start of a line not yet ended
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        while True:
+            chunk = src.read(CHUNK_BYTES)
+            if chunk:
+                # Only the new chunk is searched: a very long line costs linear time.
+                cut = max(chunk.rfind(b"\n"), chunk.rfind(b"\r")) + 1
+                if cut == 0:
+                    pending.append(chunk)
+                    continue
+                data = b"".join(pending) + chunk[:cut]
+                pending = [chunk[cut:]]
+            else:
+                data = b"".join(pending)
             try:
-                data = chunk.decode("cp1252").encode("utf-8")
+                text = _decoded(data, line, mixture) if lines_may_mix else data.decode("cp1252")
             except UnicodeDecodeError as error:
-                return offset + error.start, watch
-            watch.feed(data)
-            dst.write(data)
-            offset += len(chunk)
-    return None, watch
+                return offset + error.start, watch, mixture
+            encoded = text.encode("utf-8")
+            watch.feed(encoded)
+            dst.write(encoded.replace(_BOM, b"") if watch.invisibles.bom_count else encoded)
+            offset += len(data)
+            line += _newlines(data)
+            if not chunk:
+                return None, watch, mixture
+
+
+def _decoded(data: bytes, line: int, mixture: _Mixture) -> str:
+    """Whole lines of bytes as text: UTF-8 where a line is UTF-8, else Windows-1252."""
+    high = _HIGH_BYTE.search(data)
+    if high is None:
+        return data.decode("ascii")
+    try:
+        text = data.decode("utf-8")
+        mixture.saw("utf-8", line + _newlines(data[:high.start()]))
+        return text
+    except UnicodeDecodeError:
+        pass
+    # Windows-1252 text almost never holds a well-formed UTF-8 sequence (an accented
+    # capital followed by a symbol, such as `Ã©`). Decoded with surrogateescape, each such
+    # sequence becomes one character and every other byte one: as many characters as
+    # bytes means none, so the chunk is Windows-1252 throughout (one decoding pass, where
+    # a pattern search was five times slower); only a chunk with both is split by line.
+    if len(data.decode("utf-8", "surrogateescape")) == len(data):
+        mixture.saw("cp1252", line + _newlines(data[:high.start()]))
+        return data.decode("cp1252")
+    texts = []
+    done = 0
+    for number, raw in enumerate(data.splitlines(keepends=True), start=line):
+        try:
+            texts.append(raw.decode("utf-8"))
+            if _HIGH_BYTE.search(raw):
+                mixture.saw("utf-8", number)
+        except UnicodeDecodeError:
+            try:
+                texts.append(raw.decode("cp1252"))
+            except UnicodeDecodeError as error:  # where in `data`, for the caller's offset
+                raise UnicodeDecodeError("cp1252", data, done + error.start, done + error.end,
+                                         error.reason) from None
+            mixture.saw("cp1252", number)
+        done += len(raw)
+    return "".join(texts)
+
+
+def _newlines(data: bytes) -> int:
+    return data.count(b"\n") if b"\n" in data or b"\r" not in data else data.count(b"\r")
 
 
 def _decode_problem(path: Path, encoding: str, offset: int) -> Problem:

@@ -83,6 +83,7 @@ def _read_csv(path: Path, options: ReadOptions, problems: list[Problem], staging
     text, problem = prepare_text(path, options.encoding, staging.folder)
     if text is None:
         return _failed(problems + [problem], "csv", options)
+    problems += text.notes  # what was cleaned on the way: said, never silent
     try:
         return _read_text(text, options, problems, staging)
     finally:

@@ -252,6 +252,29 @@ def binary_garbage(folder: Path) -> Path:
     return path
 
 
+def pasted_encodings(folder: Path) -> Path:
+    """Two exports pasted together: a UTF-8 row, then a Windows-1252 one."""
+    path = folder / "pasted.csv"
+    path.write_bytes((FR_HEADER + "\r\n").encode("ascii")
+                     + "C1;Société Générale;Zoé;1 000;2 000\r\n".encode("utf-8")
+                     + "C2;Crèmerie Noël;Zoé;500;900\r\n".encode("cp1252"))
+    return path
+
+
+def pasted_boms(folder: Path) -> Path:
+    """Two UTF-8 exports with byte-order marks pasted together: the second's K1 is K1."""
+    path = folder / "pasted_boms.csv"
+    path.write_bytes((FR_HEADER + "\r\nK1;Alpha;Léa;100;200\r\n").encode("utf-8-sig")
+                     + "K1;Alpha bis;Léa;100;200\r\n".encode("utf-8-sig"))
+    return path
+
+
+def nul_far_down(folder: Path) -> Path:
+    """A NUL byte on line 4,002, past the part of the file sniffed for binary content."""
+    rows = [f"C{i};Client {i};Léa;100;200" for i in range(4_000)]
+    return csv_file(folder, "nul.csv", [FR_HEADER, *rows, "C9;Bad\0name;Léa;1;2"])
+
+
 def plain_valid(folder: Path, name: str = "clients.csv") -> Path:
     """A small valid French file, used with options or destinations that are wrong."""
     return csv_file(folder, name, [FR_HEADER + ";Notes", "C1;Alpha;Léa;100;200;a", "C2;Beta;Noé;50;80;b"])
@@ -265,10 +288,11 @@ def text_in_number_column(folder: Path) -> Path:
 AWKWARD: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     cp1252_specials, utf8_bom, leading_zeros, nbsp_thousands, dotted_thousands, percent_share,
     french_and_iso_dates, excel_serial_dates, french_aliases, english_aliases,
-    three_sheets_titles_formulas, hostile_headers, revenue_above_potential, segment_header)}
+    three_sheets_titles_formulas, hostile_headers, revenue_above_potential, segment_header,
+    pasted_encodings)}
 
 BAD: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     missing_required_column, duplicate_id_same, duplicate_id_conflicting, ragged_rows,
     unclosed_quote, quote_closed_rows_later, empty_file, blank_lines_only, header_only, pdf_renamed, utf16_text, zip_bomb,
     entity_bomb, formula_without_value, negative_revenue, share_140, revenue_not_a_number,
-    empty_required_value, duplicate_columns, binary_garbage)}
+    empty_required_value, duplicate_columns, binary_garbage, pasted_boms, nul_far_down)}

@@ -66,6 +66,9 @@ EXPECTED_ROWS = {
     "revenue_above_potential": ("revenue, potential, share_of_wallet", [
         (1500.0, 1000.0, 1.0), (10.0, 100.0, 0.1)]),
     "segment_header": ('"Segment (file)", "Notes", "NOTES (2)"', [("Grands comptes", "a", "b")]),
+    # Each row read in its own encoding: no 'SociÃ©tÃ©' stored.
+    "pasted_encodings": ("client_name, salesperson", [("Société Générale", "Zoé"),
+                                                      ("Crèmerie Noël", "Zoé")]),
 }
 OPTIONS = {"three_sheets_titles_formulas": ReadOptions(sheet="Clients")}
 

@@ -51,6 +51,9 @@ EXPECTED: dict[str, Refusal] = {
     "empty_required_value": Refusal("missing_value", 2, "Raison sociale", "required"),
     "duplicate_columns": Refusal("duplicate_column", None, "Chiffre d'affaires", "both stand for"),
     "binary_garbage": Refusal("not_a_table", None, None, "binary"),
+    # The second export's byte-order mark is removed: its K1 is the first one's K1.
+    "pasted_boms": Refusal("duplicate_id", 3, "Code client", "different values"),
+    "nul_far_down": Refusal("bad_encoding", None, None, "Line 4002 holds a NUL byte"),
 }
 
 # Good files with wrong options or a wrong destination: refused just the same.
