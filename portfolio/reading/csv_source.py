@@ -11,7 +11,7 @@ import pyarrow as pa
 
 from portfolio.faults import raise_temporary_fault
 from portfolio.problems import Detail, Problem, detail
-from portfolio.reading import records
+from portfolio.reading import cancel, records
 from portfolio.reading.encoding import TextFile
 from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import file_problem, row_problems
@@ -123,6 +123,7 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
     try:
         count = stage_rows(con, sql, params, staging, max_rows)
     except _READ_ERRORS as error:
+        cancel.check()  # interrupted, not broken: the file is not to blame
         raise_temporary_fault(error)  # a full temporary folder is no fault of the file
         if "parallel=false" not in str(error) or not table.parallel:
             return None, [_unreadable(table, error)]
@@ -164,13 +165,19 @@ def _rejects(con: duckdb.DuckDBPyConnection, table: CsvTable) -> list[Problem]:
         "SELECT line, error_type, any_value(csv_line), max(error_message) "
         "FROM reject_errors GROUP BY line, error_type ORDER BY line").fetchall()
     table.rejected = np.array(sorted({int(r[0]) for r in rows}), dtype=np.int64)
+    # A row longer than DuckDB reads at once is also said to have too many columns or a
+    # bad quote: consequences of its length only, which would send the user the wrong way.
+    too_long = {int(r[0]) for r in rows if r[1] == "LINE SIZE OVER MAXIMUM"}
+    rows = [r for r in rows if r[1] == "LINE SIZE OVER MAXIMUM" or int(r[0]) not in too_long]
     problems: list[Problem] = []
     for kind in _REJECT_KINDS:
         found = [r for r in rows if r[1] == kind]
-        if found:
+        if kind == "LINE SIZE OVER MAXIMUM" and found:
+            problems += _long_rows(table, found)
+        elif found:
             lines = np.array([r[0] for r in found], dtype=np.int64)
             values = [_shown(r[2]) for r in found]
-            code, reasons = _reject_reason(kind, found, table.width)
+            code, reasons = _reject_reason(kind, found, table)
             problems += row_problems(lines, None, code, reasons, values)
     others = [r for r in rows if r[1] not in _REJECT_KINDS]
     if others:
@@ -182,15 +189,33 @@ def _rejects(con: duckdb.DuckDBPyConnection, table: CsvTable) -> list[Problem]:
     return problems
 
 
-def _reject_reason(kind: str, found: list[tuple], width: int) -> tuple[str, list[Detail]]:
+def _long_rows(table: CsvTable, found: list[tuple]) -> list[Problem]:
+    """Rows longer than DuckDB reads at once: a quote that never closes (our own count of
+    the whole file's quotes says where it opens), else a value far beyond a cell's limit
+    (DuckDB quotes only the row's first 10,000 characters: its quotes prove nothing)."""
+    unclosed = table.scan().unclosed_from
+    problems: list[Problem] = []
+    for quote_open, code, reason in ((True, "unclosed_quote", _UNCLOSED),
+                                     (False, "cell_too_long", detail("problems_file.row_too_long"))):
+        rows = [r for r in found if (int(r[0]) == unclosed) == quote_open]
+        if rows:
+            problems += row_problems(np.array([r[0] for r in rows], dtype=np.int64), None, code,
+                                     reason, [_shown(r[2]) for r in rows])
+    return problems
+
+
+def _reject_reason(kind: str, found: list[tuple], table: CsvTable) -> tuple[str, list[Detail]]:
     if kind == "TOO MANY COLUMNS":
-        return "ragged_row", [detail("problems_file.ragged_row", width=width) for _ in found]
+        return "ragged_row", [detail("problems_file.ragged_row", width=table.width)
+                              for _ in found]
     if kind == "UNQUOTED VALUE":
+        # Our count of the whole file's quotes knows where one opens and never closes
+        # (DuckDB's copy of the row may be cut before its line ends).
+        unclosed = table.scan().unclosed_from
         return "unclosed_quote", [
-            (_UNCLOSED if "\n" in (r[2] or "") else detail("problems_file.badly_quoted_value"))
+            (_UNCLOSED if "\n" in (r[2] or "") or int(r[0]) == unclosed
+             else detail("problems_file.badly_quoted_value"))
             for r in found]
-    if kind == "LINE SIZE OVER MAXIMUM":
-        return "unclosed_quote", [detail("problems_file.row_too_long") for _ in found]
     return "bad_encoding", [detail("problems_file.row_not_utf8") for _ in found]
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from portfolio.problems import Problem, detail
+from portfolio.reading import cancel
 from portfolio.reading.issues import file_problem, row_problems
 from portfolio.reading.options import ENCODINGS
 
@@ -84,6 +85,7 @@ class _LineWatch:
         self._tail = window[-2:]
 
     def finish(self) -> tuple[bytes, bool, int]:
+        self.invisibles.finish()
         return self.newline or b"\n", self.blank, self.lines
 
 
@@ -98,8 +100,18 @@ class _Invisibles:
     _offset: int = 0
     _lines: int = 0  # newlines before the current chunk
     _tail: bytes = b""  # the previous chunk's last two bytes: a mark may straddle chunks
+    lone_cr: bool = False  # a CR not followed by LF (old Mac line end)
+    lf: bool = False  # an LF (Windows or Unix line end)
+
+    @property
+    def mixed_line_ends(self) -> bool:
+        """Lines ended in two ways (pasted from a Mac and a PC): DuckDB cannot read that."""
+        return self.lone_cr and self.lf
 
     def feed(self, chunk: bytes) -> None:
+        if not chunk:
+            return
+        self._line_ends(chunk)
         newline = b"\n" if b"\r" not in chunk or b"\n" in chunk else b"\r"
         if self.nul_line is None and (at := chunk.find(b"\0")) >= 0:
             self.nul_line = self._lines + chunk.count(newline, 0, at) + 1
@@ -115,6 +127,19 @@ class _Invisibles:
         self._lines += chunk.count(newline)
         self._offset += len(chunk)
         self._tail = chunk[-2:]
+
+    def _line_ends(self, chunk: bytes) -> None:
+        self.lf = self.lf or b"\n" in chunk
+        if self.lone_cr:
+            return
+        window = (b"\r" if self._tail.endswith(b"\r") else b"") + chunk
+        if window.endswith(b"\r"):  # judged with the next chunk's first byte, or at the end
+            window = window[:-1]
+        self.lone_cr = b"\r" in window and b"\r" in window.replace(b"\r\n", b"")
+
+    def finish(self) -> None:
+        """The end of the file: a CR left waiting ends the last line on its own."""
+        self.lone_cr = self.lone_cr or self._tail.endswith(b"\r")
 
     def refusal(self) -> Problem | None:
         if self.nul_line is None:
@@ -163,7 +188,9 @@ def prepare_text(path: Path, encoding: str | None, workdir: Path) -> tuple[TextF
             has_bom = handle.read(len(_BOM)) == _BOM
         encoding = "utf-8-sig" if has_bom else "utf-8"
         error, watch = _check_utf8(path, encoding)
-        if error is not None and not has_bom:
+        # A mark says UTF-8, but a second export pasted after the first may not be:
+        # each line is then read in its own encoding.
+        if error is not None:
             encoding = "cp1252"
     elif encoding in ("utf-8", "utf-8-sig"):
         error, watch = _check_utf8(path, encoding)
@@ -171,22 +198,31 @@ def prepare_text(path: Path, encoding: str | None, workdir: Path) -> tuple[TextF
     if encoding in ("utf-8", "utf-8-sig"):
         if error is not None:
             return None, _decode_problem(path, encoding, error)
-        invisibles = watch.invisibles
-        if invisibles.refusal() is not None:
-            return None, invisibles.refusal()
-        if invisibles.bom_count:
-            _without_marks(path, target)
-            path = target
-        return TextFile(path, encoding, *watch.finish(), notes=tuple(invisibles.notes())), None
+        return _clean(path, encoding, watch, [], workdir)
     # A Windows-1252 file that was detected may hold UTF-8 lines too; one the user named
     # is read as they said (they may know better, and can see the result in the preview).
     error, watch, mixture = _transcode(path, target, lines_may_mix=detected)
     if error is not None:
         return None, _decode_problem(path, encoding, error)
-    if watch.invisibles.refusal() is not None:
-        return None, watch.invisibles.refusal()
-    notes = tuple(mixture.notes() + watch.invisibles.notes())
-    return TextFile(target, encoding, *watch.finish(), notes=notes), None
+    return _clean(target, encoding, watch, mixture.notes(), workdir)
+
+
+def _clean(path: Path, encoding: str, watch: _LineWatch, notes: list[Problem], workdir: Path
+           ) -> tuple[TextFile | None, Problem | None]:
+    """The UTF-8 text as DuckDB can read it: refused for a NUL byte; copied without inner
+    byte-order marks and with one kind of line end when it has either."""
+    facts = watch.finish()
+    invisibles = watch.invisibles
+    if invisibles.refusal() is not None:
+        return None, invisibles.refusal()
+    notes = notes + invisibles.notes()
+    if invisibles.bom_count or invisibles.mixed_line_ends:
+        cleaned = workdir / "clean.csv"
+        watch = _cleaned_copy(path, cleaned)
+        if path.parent == workdir:
+            path.unlink()  # our own transcoded copy, superseded
+        path, facts = cleaned, watch.finish()
+    return TextFile(path, encoding, *facts, notes=tuple(notes)), None
 
 
 def _check_utf8(path: Path, encoding: str) -> tuple[int | None, _LineWatch]:
@@ -196,6 +232,7 @@ def _check_utf8(path: Path, encoding: str) -> tuple[int | None, _LineWatch]:
     offset = 0
     with open(path, "rb") as handle:
         while True:
+            cancel.check()
             chunk = handle.read(CHUNK_BYTES)
             pending = len(decoder.getstate()[0])
             try:
@@ -208,8 +245,10 @@ def _check_utf8(path: Path, encoding: str) -> tuple[int | None, _LineWatch]:
             offset += len(chunk)
 
 
-def _without_marks(source: Path, target: Path) -> None:
-    """Copy a UTF-8 file without its byte-order marks past the start."""
+def _cleaned_copy(source: Path, target: Path) -> _LineWatch:
+    """Copy UTF-8 text without its byte-order marks past the start and with every line
+    end (CRLF, CR or LF) written LF; the line facts of the copy."""
+    watch = _LineWatch()
     with open(source, "rb") as src, open(target, "wb") as dst:
         head = src.read(len(_BOM))
         carry = b""
@@ -218,12 +257,21 @@ def _without_marks(source: Path, target: Path) -> None:
         else:
             carry = head
         while chunk := src.read(CHUNK_BYTES):
+            cancel.check()
             data = carry + chunk
-            # Keep back a partial mark at the end: its other bytes are in the next chunk.
-            keep = 2 if data.endswith(_BOM[:2]) else 1 if data.endswith(_BOM[:1]) else 0
+            # Keep back what the next chunk completes: part of a mark, or a CR before its LF.
+            keep = (2 if data.endswith(_BOM[:2]) else
+                    1 if data.endswith((_BOM[:1], b"\r")) else 0)
             data, carry = data[:len(data) - keep], data[len(data) - keep:]
-            dst.write(data.replace(_BOM, b""))
-        dst.write(carry)
+            _write_clean(data.replace(_BOM, b""), dst, watch)
+        _write_clean(carry, dst, watch)
+    return watch
+
+
+def _write_clean(data: bytes, dst, watch: _LineWatch) -> None:
+    data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    watch.feed(data)
+    dst.write(data)
 
 
 def _transcode(source: Path, target: Path, lines_may_mix: bool
@@ -237,6 +285,7 @@ def _transcode(source: Path, target: Path, lines_may_mix: bool
     pending: list[bytes] = []  # the start of a line not yet ended
     with open(source, "rb") as src, open(target, "wb") as dst:
         while True:
+            cancel.check()
             chunk = src.read(CHUNK_BYTES)
             if chunk:
                 # Only the new chunk is searched: a very long line costs linear time.

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from portfolio.problems import Problem, Report, detail
-from portfolio.reading import checks, columns, consistency, layout, limits, query
+from portfolio.reading import cancel, checks, columns, consistency, layout, limits, query
 from portfolio.reading.csv_source import CsvTable
 from portfolio.reading.encoding import prepare_text
 from portfolio.reading.header import ColumnPlan, mapping_of, plan_columns
@@ -27,9 +27,18 @@ def read_client_file(path: str | Path, options: ReadOptions | None = None) -> Re
 
     Never raises for a mistake in the file or the options: everything goes into the
     report, file-wide problems first, then by row. A path that cannot be opened
-    raises OSError.
+    raises OSError; a reading cancelled from another thread (`cancel.cancellable`)
+    raises ReadingCancelled and leaves no staging folder behind.
     """
     result = _read(Path(path), options or ReadOptions())
+    # An interrupted query may have been taken for a problem of the file: a cancelled
+    # reading says it was cancelled, whatever it found on the way, and keeps nothing.
+    try:
+        cancel.check()
+    except cancel.ReadingCancelled:
+        if result.rows is not None:
+            result.rows.staging.close()
+        raise
     result.report.problems.sort(key=lambda p: (p.row is not None, p.row or 0))
     return result
 
@@ -99,7 +108,9 @@ def _read_text(text, options: ReadOptions, problems: list[Problem], staging: Sta
     records = layout.sample_records(sample, separator, limit)
     header_index = layout.find_header(records, options.header_row)
     if header_index is None:
-        problems.append(_no_header(options.header_row, len(records)))
+        unsplit = not any(end in sample for end in "\r\n") and (
+            text.path.stat().st_size > layout.SAMPLE_BYTES)  # no line end in the whole sample
+        problems.append(_no_header(options.header_row, len(records), unsplit))
         return _failed(problems, "csv", options, text.encoding, separator)
     width = len(records[header_index])
     if width > options.limits.columns:  # refused before DuckDB plans a query per column
@@ -138,7 +149,7 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
                 problems: list[Problem], detected: Callable[[str], Detected], staging: Staging,
                 default_decimal: str) -> ReadResult:
     """Stage the source's typed rows, then check them with SQL over the staging table."""
-    with duckdb.connect(":memory:") as con, staging.connect() as staged:
+    with duckdb.connect(":memory:") as con, cancel.watched(con), staging.connect() as staged:
         quiet_and_linear(con)
         source.attach(con)
         decimal = options.decimal or detect_decimal(con, source, plans, default_decimal)
@@ -168,7 +179,7 @@ def _read_table(source: query.TableSource, plans: list[ColumnPlan], options: Rea
         problems += consistency.duplicate_ids(staged, numbered, typed, headers.get("client_id"))
     info = detected(decimal)
     kept = counted[checks.KEPT_ROWS]
-    if kept == 0 and not any(p.code in ("ragged_row", "unclosed_quote") for p in problems):
+    if kept == 0 and not any(p.code in ("ragged_row", "unclosed_quote", "cell_too_long") for p in problems):
         problems.append(file_problem("no_rows",
                                      detail("problems_file.no_rows", row=info.header_row)))
     rows = StagedRows(staging, first, with_skips, typed, kept)
@@ -221,7 +232,10 @@ def detect_decimal(con: duckdb.DuckDBPyConnection, source: query.TableSource,
     return default
 
 
-def _no_header(requested: int | None, available: int) -> Problem:
+def _no_header(requested: int | None, available: int, unsplit: bool = False) -> Problem:
+    if unsplit:
+        return file_problem("not_a_table", detail("problems_file.first_line_too_long",
+                                                  kilobytes=layout.SAMPLE_BYTES // 1024))
     if requested is not None:
         return file_problem("bad_option", detail("problems_file.header_row_beyond",
                                                  row=requested, available=available),

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import numpy as np
 
+from portfolio.reading import cancel
+
 CHUNK_BYTES = 16 * 1024 * 1024
 _QUOTE = ord('"')
 _CR = ord("\r")
@@ -38,6 +40,7 @@ def scan_records(path: Path, newline: bytes = b"\n") -> RecordScan:
     boundaries = 0
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK_BYTES):
+            cancel.check()
             data = np.frombuffer(chunk, dtype=np.uint8)
             quote_at = np.flatnonzero(data == _QUOTE)
             newline_at = np.flatnonzero(data == nl)

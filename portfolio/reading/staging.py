@@ -24,6 +24,8 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from portfolio.reading import cancel
+
 STAGED = "staged"  # `pos` (0-based, file order) and the frame query's columns
 SKIPS = "skips"  # records the reader left out, to number rows as the user sees them
 BATCH_ROWS = 1 << 16
@@ -47,11 +49,12 @@ class Staging:
         with self.lock:
             con = duckdb.connect(str(self.path), read_only=read_only)
             try:
-                quiet_and_linear(con)
-                # Each thread fills a row group of its own: bounded, so that what a
-                # reading holds does not grow with the machine's cores.
-                con.execute(f"SET threads = {WRITER_THREADS}")
-                yield con
+                with cancel.watched(con):  # a cancelled reading interrupts its queries
+                    quiet_and_linear(con)
+                    # Each thread fills a row group of its own: bounded, so that what a
+                    # reading holds does not grow with the machine's cores.
+                    con.execute(f"SET threads = {WRITER_THREADS}")
+                    yield con
             finally:
                 con.close()
 

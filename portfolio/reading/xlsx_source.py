@@ -30,7 +30,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from portfolio.problems import Problem, detail
-from portfolio.reading import limits
+from portfolio.reading import cancel, limits
 from portfolio.reading.issues import file_problem, row_problems
 from portfolio.reading.layout import HEADER_SCAN_ROWS, find_header
 from portfolio.reading.query import CellParts
@@ -211,6 +211,7 @@ def _read_sheet(workbook, sheet: str | int | None, header_row: int | None, bound
     chunks = [_chunk_columns(first[header_index + 1:])]
     while True:
         start = budget.rows + 1  # the sheet row of the chunk's first row
+        cancel.check()
         chunk = list(itertools.islice(rows, ROWS_PER_CHUNK))
         if not chunk:
             break

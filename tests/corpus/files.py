@@ -275,6 +275,27 @@ def nul_far_down(folder: Path) -> Path:
     return csv_file(folder, "nul.csv", [FR_HEADER, *rows, "C9;Bad\0name;Léa;1;2"])
 
 
+def mixed_line_ends(folder: Path) -> Path:
+    """Lines from a PC (CRLF), a Mac (CR) and Unix (LF) pasted into one file."""
+    path = folder / "line_ends.csv"
+    path.write_bytes((FR_HEADER + "\r\nC1;Alpha;Léa;1;2\nC2;Beta;Léa;3;4\rC3;Gamma;Léa;5;6\r\n"
+                      "C4;Delta;Léa;7;8\r").encode("utf-8"))
+    return path
+
+
+def value_of_3_mb(folder: Path) -> Path:
+    """A cell of 3 MB, quotes closed: the row is past what is read at once."""
+    return csv_file(folder, "long_value.csv", [FR_HEADER, f'C1;"{"x" * 3_000_000}";Léa;1;2',
+                                               "C2;Beta;Léa;1;2"])
+
+
+def one_line_of_1_mb(folder: Path) -> Path:
+    """A megabyte without a line end: not a table written row by row."""
+    path = folder / "one_line.csv"
+    path.write_bytes(b"Code client;Raison sociale;" + b"y" * 1_000_000)
+    return path
+
+
 def plain_valid(folder: Path, name: str = "clients.csv") -> Path:
     """A small valid French file, used with options or destinations that are wrong."""
     return csv_file(folder, name, [FR_HEADER + ";Notes", "C1;Alpha;Léa;100;200;a", "C2;Beta;Noé;50;80;b"])
@@ -289,10 +310,11 @@ AWKWARD: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     cp1252_specials, utf8_bom, leading_zeros, nbsp_thousands, dotted_thousands, percent_share,
     french_and_iso_dates, excel_serial_dates, french_aliases, english_aliases,
     three_sheets_titles_formulas, hostile_headers, revenue_above_potential, segment_header,
-    pasted_encodings)}
+    pasted_encodings, mixed_line_ends)}
 
 BAD: dict[str, Callable[[Path], Path]] = {f.__name__: f for f in (
     missing_required_column, duplicate_id_same, duplicate_id_conflicting, ragged_rows,
     unclosed_quote, quote_closed_rows_later, empty_file, blank_lines_only, header_only, pdf_renamed, utf16_text, zip_bomb,
     entity_bomb, formula_without_value, negative_revenue, share_140, revenue_not_a_number,
-    empty_required_value, duplicate_columns, binary_garbage, pasted_boms, nul_far_down)}
+    empty_required_value, duplicate_columns, binary_garbage, pasted_boms, nul_far_down,
+    value_of_3_mb, one_line_of_1_mb)}

@@ -54,6 +54,9 @@ EXPECTED: dict[str, Refusal] = {
     # The second export's byte-order mark is removed: its K1 is the first one's K1.
     "pasted_boms": Refusal("duplicate_id", 3, "Code client", "different values"),
     "nul_far_down": Refusal("bad_encoding", None, None, "Line 4002 holds a NUL byte"),
+    # The row's length is the cause, not a column too many or a quote.
+    "value_of_3_mb": Refusal("cell_too_long", 2, None, "far longer than a cell may hold"),
+    "one_line_of_1_mb": Refusal("not_a_table", None, None, "not split into lines"),
 }
 
 # Good files with wrong options or a wrong destination: refused just the same.

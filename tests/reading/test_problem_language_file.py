@@ -18,7 +18,7 @@ from tests.reading.helpers import FR_HEADER, read, write_csv
 # Codes of the problems about the file as a whole, its header or its rows as a table.
 FILE_CODES = {"empty_file", "not_a_table", "bad_encoding", "bad_option", "too_big", "no_rows",
               "duplicate_column", "missing_column", "unclosed_quote", "ragged_row",
-              "unreadable_row"}
+              "unreadable_row", "cell_too_long", "inner_bom", "mixed_encoding"}
 
 # A word each French sentence must hold (so that an English fallback cannot pass).
 FRENCH_WORD = {
@@ -45,7 +45,11 @@ FRENCH_WORD = {
     "unclosed_quote": "guillemet",
     "quote_closed_later": "lignes plus bas",
     "badly_quoted_value": "guillemet fermant",
-    "row_too_long": "dépasse 2 Mo",
+    "row_too_long": "bien plus longue qu'une cellule",
+    "first_line_too_long": "ne sont pas séparées",
+    "nul_byte": "octet nul",
+    "inner_bom": "marque d'ordre des octets",
+    "mixed_encoding": "deux encodages",
     "row_not_utf8": "CSV UTF-8 (délimité par des virgules)",
     "ragged_row": "séparateur en trop",
     "unreadable_row": "ne peut pas être lue",
@@ -117,6 +121,22 @@ FILES: dict[str, tuple[Callable[[Path], Path], dict, set[str]]] = {
                            {"badly_quoted_value"}),
     "row over 2 MB": (_lines(FR_HEADER, "C1;A;Léa;1;2", "C2;" + "x" * (2 * 1024 * 1024 + 10)
                              + ";Léa;1;2", "C3;B;Léa;1;2"), {}, {"row_too_long"}),
+    "row over 2 MB, its quote open": (
+        _lines(FR_HEADER, "C1;A;Léa;1;2", 'C2;"' + "x" * (2 * 1024 * 1024 + 10) + ";Léa;1;2"),
+        {}, {"unclosed_quote"}),
+    "row over 2 MB, a quote closed rows later": (
+        _lines(FR_HEADER, "C1;A;Léa;1;2", 'C2;"' + "x" * (2 * 1024 * 1024 + 10) + ";Léa;1;2",
+               'C3";B;Léa;1;2', 'C4";B;Léa;1;2'), {}, {"row_too_long"}),
+    "row over 2 MB, its quote open, rows after it": (
+        _lines(FR_HEADER, "C1;A;Léa;1;2", 'C2;"' + "x" * (2 * 1024 * 1024 + 10) + ";Léa;1;2",
+               "C3;B;Léa;1;2", "C4;B;Léa;1;2"), {}, {"unclosed_quote"}),
+    "one line of 1 MB": (_bytes(b"Code client;" + b"y" * 1_000_000), {}, {"first_line_too_long"}),
+    "NUL byte far down": (_lines(FR_HEADER, *(f"C{i};A;Léa;1;2" for i in range(5_000)),
+                                 "C9;A\0B;Léa;1;2"), {}, {"nul_byte"}),
+    "two exports pasted": (_bytes((FR_HEADER + "\r\nC1;Zoé;Léa;1;2\r\n").encode("utf-8-sig")
+                                  + "C2;Noël;Léa;1;2\r\n".encode("utf-8-sig")
+                                  + "C3;Crème;Léa;1;2\r\n".encode("cp1252")), {},
+                           {"inner_bom", "mixed_encoding"}),
 }
 
 
