@@ -103,13 +103,23 @@ def read_objective(store: Store, dataset_id: int, salesperson: str,
     return rows[0] if rows else None
 
 
-def read_moves(store: Store, dataset_id: int, salesperson: str, period: str) -> pd.DataFrame:
-    """The objective's moves, in the order the clients were taken."""
+def read_moves(store: Store, dataset_id: int, salesperson: str, period: str,
+               segment_order: list[str]) -> tuple[list[tuple], list[tuple]]:
+    """The objective's moves, in the order the clients were taken (rank, client_id,
+    client_name, segment, sow_before, sow_target, revenue_gain), and per segment in
+    `segment_order` (segments not in it last): segment, clients, average share-of-wallet
+    points asked, revenue expected."""
+    key = [int(dataset_id), salesperson, period]
     with store.reading() as cur:
-        return cur.execute(
-            f"SELECT rank, client_id, client_name, segment, potential, sow_before, sow_target, "
-            f"revenue_gain FROM {MOVES} WHERE {_KEY} ORDER BY rank",
-            [int(dataset_id), salesperson, period]).df()
+        moves = cur.execute(
+            f"SELECT rank, client_id, client_name, segment, sow_before, sow_target, revenue_gain "
+            f"FROM {MOVES} WHERE {_KEY} ORDER BY rank", key).fetchall()
+        segments = cur.execute(
+            f"SELECT segment, count(*), avg(100 * (sow_target - sow_before)), sum(revenue_gain) "
+            f"FROM {MOVES} WHERE {_KEY} GROUP BY segment "
+            f"ORDER BY coalesce(list_position(?::VARCHAR[], segment), 2147483647), segment",
+            [*key, list(segment_order)]).fetchall()
+    return moves, segments
 
 
 def moves_source() -> str:
