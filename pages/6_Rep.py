@@ -3,6 +3,7 @@
 import streamlit as st
 
 from portfolio.ui import frame
+from portfolio.ui.rep.kept import outcome_section, saved_section
 from portfolio.ui.rep.objective import objective_section, priority_clients_section
 from portfolio.ui.rep.view import (development_section, peers_section, rep_headline, rep_or_stop,
                                    structure_section)
@@ -17,4 +18,5 @@ mine = structure_section(ctx, norms, rep)
 peers_section(ctx, rep, mine)
 development_section(ctx, rep)
 priority_clients_section(ctx, rep)
-objective_section(ctx, rep)
+outcome_section(ctx, rep)
+saved_section(ctx, rep, objective_section(ctx, rep))

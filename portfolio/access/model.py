@@ -24,6 +24,7 @@ class Action(str, Enum):
     EXPORT = "export"
     READ_AUDIT = "read_audit"
     SAVE_GRID = "save_grid"  # a grid file written to the shared grids folder
+    SAVE_OBJECTIVE = "save_objective"  # a rep's revenue objective kept for a period
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ from portfolio.store.datasets import Dataset
 # role may export what it sees; "nothing stored" keeps reps and trainers off the writes.
 # A grid file is configuration, not stored data: a trainer saves the grid tuned with a room
 # (a new file; the shared default is never replaced from the app), a rep only downloads it.
+# An objective is the one thing a rep keeps, and only their own: `portfolio.objectives`
+# narrows this role check to the rep's own name (a director's, to the reps of its scope).
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.ADMIN: frozenset(Action),
     Role.DIRECTOR: frozenset({Action.IMPORT, Action.ADD_PERIOD, Action.EXPORT, Action.READ_AUDIT,
-                              Action.SAVE_GRID}),
-    Role.REP: frozenset({Action.EXPORT}),
+                              Action.SAVE_GRID, Action.SAVE_OBJECTIVE}),
+    Role.REP: frozenset({Action.EXPORT, Action.SAVE_OBJECTIVE}),
     Role.TRAINER: frozenset({Action.EXPORT, Action.SAVE_GRID}),
 }
 

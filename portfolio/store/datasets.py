@@ -15,6 +15,7 @@ from portfolio.contract import COLUMNS, Kind
 from portfolio.problems import Refusal, detail
 from portfolio.sql import quote_identifier, table_name
 from portfolio.store.database import Store
+from portfolio.store.objectives import forget_objectives
 
 if TYPE_CHECKING:  # an import stores rows from its staging database, without pandas
     import pandas as pd
@@ -283,6 +284,7 @@ def remove_dataset(cur: duckdb.DuckDBPyConnection, dataset_id: int) -> None:
     if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
         raise DatasetNotFound(dataset_id)
     _drop_scores(cur, dataset_id)
+    forget_objectives(cur, dataset_id)
     cur.execute(f"DROP TABLE IF EXISTS {clients_table(dataset_id)}")
     cur.execute("DELETE FROM dataset_periods WHERE dataset_id = ?", [dataset_id])
     cur.execute("DELETE FROM datasets WHERE dataset_id = ?", [dataset_id])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -74,6 +75,16 @@ def seeded_db(tmp_path, monkeypatch, demo_clients) -> Path:
     monkeypatch.setenv("PORTFOLIO_DB", str(path))
     monkeypatch.delenv("PORTFOLIO_CONFIG", raising=False)
     return path
+
+
+def config_with_access(tmp_path: Path, monkeypatch, access: str) -> Path:
+    """PORTFOLIO_CONFIG pointing at a copy of the shipped configuration with `access` as its
+    access file (the app applies it when sign-in is configured)."""
+    config = tmp_path / "config"
+    shutil.copytree(ROOT / "config", config, ignore=shutil.ignore_patterns("access.yaml"))
+    (config / "access.yaml").write_text(access, encoding="utf-8")
+    monkeypatch.setenv("PORTFOLIO_CONFIG", str(config))
+    return config
 
 
 def open_page(page_path: str = "app.py", *, locale: str | None = None) -> AppTest:

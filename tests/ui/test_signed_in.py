@@ -3,8 +3,6 @@ process (caches shared); roles' writes; the no-access page; "View as" and "Whole
 
 from __future__ import annotations
 
-import shutil
-
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from portfolio.store.database import Store
 from portfolio.store.datasets import create_dataset, list_datasets
 from tests.corpus import files as corpus
-from tests.ui.conftest import APP, DATASET_NAME, ROOT, all_text, charts
+from tests.ui.conftest import APP, DATASET_NAME, ROOT, all_text, charts, config_with_access
 
 REP_A, REP_B = "Claire Martin", "Julien Moreau"
 REGION = "Occitanie"
@@ -44,10 +42,7 @@ def team_db(seeded_db, demo_clients, tmp_path, monkeypatch):
         create_dataset(store, demo_clients.head(30), name=DEMO_NAME, source="demo", is_demo=True)
     finally:
         store.close()
-    config = tmp_path / "config"
-    shutil.copytree(ROOT / "config", config, ignore=shutil.ignore_patterns("access.yaml"))
-    (config / "access.yaml").write_text(ACCESS, encoding="utf-8")
-    monkeypatch.setenv("PORTFOLIO_CONFIG", str(config))
+    config_with_access(tmp_path, monkeypatch, ACCESS)
     return seeded_db
 
 

@@ -27,7 +27,8 @@ ACTION_LABELS = {Action.IMPORT: "identity.action_import", Action.ADD_PERIOD: "id
                  Action.RENAME: "identity.action_rename", Action.DELETE: "identity.action_delete",
                  Action.LOAD_DEMO: "identity.action_load_demo", Action.EXPORT: "identity.action_export",
                  Action.READ_AUDIT: "identity.action_read_audit",
-                 Action.SAVE_GRID: "identity.action_save_grid"}
+                 Action.SAVE_GRID: "identity.action_save_grid",
+                 Action.SAVE_OBJECTIVE: "objectives.audit_action"}
 _ACTIONS = {action.value for action in Action}
 _ROOM_DEMO_LABELS = {"small": "datasets.room_demo_small", "overflow": "datasets.room_demo_overflow"}
 

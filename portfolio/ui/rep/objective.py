@@ -54,8 +54,9 @@ def priority_clients_section(ctx: PageContext, rep: str) -> None:
     download_buttons(ctx, table, ctx.t("rep.priority_file", rep=rep), "w.rep.priority_download")
 
 
-def objective_section(ctx: PageContext, rep: str) -> None:
-    """+X % of revenue becomes share-of-wallet moves, where the headroom per visit is largest."""
+def objective_section(ctx: PageContext, rep: str) -> ObjectivePlan | None:
+    """+X % of revenue becomes share-of-wallet moves, where the headroom per visit is largest;
+    returns the plan shown (None when there is none to show)."""
     st.subheader(ctx.md("rep.objective_title"), anchor=False)
     st.markdown(ctx.md("rep.objective_intro"))
     growth_column, rule_column = st.columns([1, 2], vertical_alignment="bottom")
@@ -73,16 +74,17 @@ def objective_section(ctx: PageContext, rep: str) -> None:
     growth = rep_state.growth_percent() / 100
     if growth <= 0:
         st.info(ctx.md("rep.objective_enter"), icon=":material/edit:")
-        return
+        return None
     plan = structure_data.objective_plan(ctx.view, rep, growth, whole_portfolio(ctx),
                                           rep_state.target_rule(), ctx.peers)
     if plan.current_revenue <= 0:
         st.info(ctx.md("rep.objective_no_revenue"), icon=":material/info:")
-        return
+        return None
     objective_summary(ctx, plan)
     if plan.available_gain > 0:
         chart(objective_figure(plan.by_segment, ctx.view.grid, ctx.lang), "w.rep.objective_chart")
     moves_table(ctx, plan)
+    return plan
 
 
 def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
