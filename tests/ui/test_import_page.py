@@ -212,8 +212,21 @@ def test_a_lost_copy_of_the_upload_asks_for_the_file_again(seeded_db):
     from pathlib import Path
     at = upload(open_page(IMPORT), "gone.csv", (corpus.FR_HEADER + "\r\nC1;A;Léa;1;2\r\n").encode())
     Path(at.session_state["pp.import.upload"].path).unlink()
-    from streamlit import cache_resource
-    cache_resource.clear()  # a restarted server has no reading in memory either
+    at.session_state["pp.import.readings"] = {}  # a restarted server has no reading either
     at.run()
     assert not at.exception
     assert at.warning[0].value.startswith("The copy of “gone.csv” kept for the import is gone")
+
+
+def test_a_cancelled_reading_is_said_and_read_again_on_request(seeded_db):
+    at = upload(open_page(IMPORT), "clients.csv", (corpus.FR_HEADER + "\r\nC1;A;Léa;1;2\r\n").encode())
+    # What the Cancel button's callback leaves once the reading it stopped has ended.
+    at.session_state["pp.import.reading_cancelled"] = True
+    at.session_state["pp.import.readings"] = {}
+    at.run()
+    assert not at.exception
+    assert at.info[0].value.startswith("Reading cancelled: nothing was kept")
+    assert not at.subheader  # nothing read, nothing shown of the file
+    at.button(key="w.import_read_again").click().run()
+    assert not at.exception
+    assert "How the file was read" in [s.value for s in at.subheader]

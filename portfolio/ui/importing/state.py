@@ -6,12 +6,17 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from portfolio.reading import ReadOptions
+from portfolio.reading import ReadOptions, ReadResult
 
 _UPLOAD = "pp.import.upload"
 _OPTIONS = "pp.import.options"
 _REQUEST = "pp.import.request"
 _UPLOADER_ROUND = "pp.import.uploader_round"
+_READINGS = "pp.import.readings"
+_CANCELLED = "pp.import.reading_cancelled"
+# Readings kept per session: the current choice of options and the ones just before, so
+# that going back to a choice does not read a large file again.
+KEPT_READINGS = 3
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,31 @@ def upload() -> Upload | None:
 def set_upload(value: Upload | None) -> None:
     st.session_state[_UPLOAD] = value
     st.session_state[_OPTIONS] = ReadOptions()  # a new file is read from scratch
+    st.session_state[_READINGS] = {}
+    st.session_state[_CANCELLED] = False
+
+
+def kept_reading(key: tuple) -> ReadResult | None:
+    """A reading this session already made with these options (a session's own: the
+    readings end with it, and no one else's upload is ever among them)."""
+    return st.session_state.get(_READINGS, {}).get(key)
+
+
+def keep_reading(key: tuple, result: ReadResult) -> None:
+    readings = dict(st.session_state.get(_READINGS, {}))
+    readings.pop(key, None)
+    readings[key] = result
+    while len(readings) > KEPT_READINGS:  # the oldest goes; its staging folder with it
+        readings.pop(next(iter(readings)))
+    st.session_state[_READINGS] = readings
+
+
+def reading_cancelled() -> bool:
+    return bool(st.session_state.get(_CANCELLED, False))
+
+
+def set_reading_cancelled(value: bool) -> None:
+    st.session_state[_CANCELLED] = value
 
 
 def read_options() -> ReadOptions:

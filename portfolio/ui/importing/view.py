@@ -19,10 +19,12 @@ from portfolio.importing.report import REPORT_COLUMNS, report_table
 from portfolio.importing.uploads import discard_upload, save_upload
 from portfolio.problems import InputError, Problem
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
+from portfolio.reading.cancel import ReadingCancelled
 from portfolio.store import guarded
 from portfolio.tables_out import csv_bytes
 from portfolio.ui.importing import state as import_state
 from portfolio.ui.shared import notices
+from portfolio.ui.shared.background import run_stoppable
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.names import dataset_name
@@ -53,17 +55,22 @@ def _options_key(options: ReadOptions) -> tuple:
             options.sheet, tuple(sorted(options.column_map.items())), options.max_bytes)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _read(path: str, key: tuple) -> ReadResult:
-    """One reading per upload and choice of options: a widget change does not reread a
-    large file. Keyed by the upload's private copy, so sessions never share entries."""
-    encoding, separator, decimal, header_row, sheet, column_map, max_bytes = key
-    return read_client_file(path, ReadOptions(encoding, separator, decimal, header_row, sheet,
-                                              dict(column_map), max_bytes))
-
-
-def _cached_read(path: Path, options: ReadOptions) -> ReadResult:
-    return _read(str(path), _options_key(options))
+def _stoppable_read(ctx: PageContext) -> Callable[[Path, ReadOptions], ReadResult]:
+    """Read once per upload and choice of options (a widget change does not reread a
+    large file), in a thread the user can cancel and that stops with the session."""
+    def read(path: Path, options: ReadOptions) -> ReadResult:
+        key = (str(path), _options_key(options))
+        kept = import_state.kept_reading(key)
+        if kept is not None:
+            return kept
+        result = run_stoppable(
+            lambda: read_client_file(path, options), key="w.import_cancel_reading",
+            waiting=lambda seconds: ctx.t("import.reading_for", seconds=seconds),
+            cancel_label=ctx.t("import.cancel_reading"),
+            on_cancel=lambda: import_state.set_reading_cancelled(True))
+        import_state.keep_reading(key, result)
+        return result
+    return read
 
 
 def _preview(result: ReadResult) -> pd.DataFrame:
@@ -120,10 +127,18 @@ def read_upload(ctx: PageContext, upload: import_state.Upload) -> PreparedFile:
     Stops the page, asking for the file again, when its kept copy is gone (the
     temporary folder was emptied, or the server restarted).
     """
+    if import_state.reading_cancelled():
+        st.info(ctx.t("import.reading_cancelled"), icon=":material/cancel:")
+        st.button(ctx.t("import.read_again"), key="w.import_read_again",
+                  on_click=import_state.set_reading_cancelled, args=(False,))
+        st.stop()
     try:
-        with st.spinner(ctx.t("import.stage.reading")):
-            return prepare_file(ctx.store, upload.path, import_state.read_options(),
-                                read=_cached_read)
+        # The reading says how long it has run, with a Cancel button, past its first second.
+        return prepare_file(ctx.store, upload.path, import_state.read_options(),
+                            read=_stoppable_read(ctx))
+    except ReadingCancelled:  # cancelled while this run went on (the flag says it next run)
+        st.stop()
+        raise
     except FileNotFoundError:
         import_state.set_upload(None)
         st.warning(ctx.md("import.upload_lost", name=upload.name), icon=":material/warning:")
@@ -326,7 +341,6 @@ def run_requested_import(ctx: PageContext, upload: import_state.Upload,
         return
     state.set_dataset_id(outcome.dataset_id)
     discard_upload(upload.path)
-    _read.clear()  # the stored file's reading is not needed any more
     import_state.set_upload(None)
     import_state.next_uploader_round()
     # Periods added to the demo: its name as the user sees it elsewhere.
