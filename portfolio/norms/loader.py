@@ -36,7 +36,7 @@ def _read_norms(ch: Checker, root: Node) -> Norms | None:
     start = ch.mark()
     ch.version(top.get("version"), VERSION)
     structure_node = ch.mapping(top.get("structure"), required=("tolerance", "targets"),
-                                optional=("overrides",))
+                                optional=("overrides", "judged_from_clients"))
     structure = _read_structure(ch, structure_node, None) if structure_node else None
     overrides = _read_overrides(ch, structure_node.get("overrides"), structure) if structure_node else ()
     visits = ch.mapping(top.get("visits"), required=("capacity", "segments"))
@@ -61,9 +61,11 @@ def _read_structure(ch: Checker, node: MapNode, default_tolerance: float | None,
                           detail("config_norms.what_targets"))
     if targets is not None:
         _check_shares(ch, child_path(node.path, "targets"), targets)
-    if not ch.clean_since(start) or tolerance is None or targets is None:
+    judged_from = (ch.integer(node.get("judged_from_clients"), at_least=0)
+                   if "judged_from_clients" in node else Structure.judged_from_clients)
+    if not ch.clean_since(start) or tolerance is None or targets is None or judged_from is None:
         return None
-    return Structure(tolerance, targets, scope)
+    return Structure(tolerance, targets, scope, judged_from)
 
 
 def _read_target(ch: Checker, node: Node) -> Target | None:

@@ -36,6 +36,8 @@ class Structure:
     tolerance: float
     targets: dict[str, Target]
     scope: Scope | None = None  # None for the default structure
+    # Reps with fewer clients get no verdict on their shares (see structure.gaps).
+    judged_from_clients: int = 10
 
 
 @dataclass(frozen=True)

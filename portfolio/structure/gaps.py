@@ -30,7 +30,19 @@ ShareTarget = tuple[float, float | None]  # (share of clients, share of revenue 
 
 GAP_COLUMNS = ("salesperson", "segment", "clients", "client_share", "revenue", "revenue_share",
                "target_share", "gap", "within_tolerance", "revenue_target_share", "revenue_gap",
-               "revenue_within_tolerance", "tolerance", "scope")
+               "revenue_within_tolerance", "tolerance", "judged", "scope")
+
+
+
+@dataclass(frozen=True)
+class SmallPortfolios:
+    """Verdicts that fit small portfolios. A share of n clients moves in steps of 1/n, so a
+    gap smaller than one client is no gap: the tolerance is widened to max(tolerance, 1/n)
+    for a portfolio of n clients. Below `judged_from` clients, shares (0, 50 or 100 % for
+    two clients) say nothing of a structure: no verdict (within_tolerance NA, judged false).
+    """
+
+    judged_from: int = 10
 
 # Shares are decimals: 0.4 − 0.3 is 0.10000000000000003, and a rep exactly on the
 # boundary of the tolerance must count as within it.
@@ -53,12 +65,15 @@ class ScopedTargets:
 
 def structure_gaps(view: PortfolioView, targets: Mapping[str, ShareTarget], tolerance: float,
                    filters: ClientFilter = ClientFilter(),
-                   overrides: Sequence[ScopedTargets] = ()) -> pd.DataFrame:
+                   overrides: Sequence[ScopedTargets] = (),
+                   small: SmallPortfolios | None = SmallPortfolios()) -> pd.DataFrame:
     """Each visible rep × segment against its target: columns `GAP_COLUMNS`.
 
     gap = client_share − target_share; within_tolerance = |gap| ≤ tolerance (likewise for
     revenue when a revenue target is given, else NA). A grid segment with no target gets
-    NA. `scope` names the override applied to the rep, or is None for the default.
+    NA. `tolerance` is the one applied to the rep (widened for small portfolios, see
+    `SmallPortfolios`; None judges every share against the plain tolerance); `judged` is false, and the verdicts NA, for a rep with too few
+    clients. `scope` names the override applied to the rep, or is None for the default.
     """
     grid = view.grid
     _check_targets(grid, targets, tolerance, "targets")
@@ -70,17 +85,19 @@ def structure_gaps(view: PortfolioView, targets: Mapping[str, ShareTarget], tole
         scopes = main_values(view, sorted({o.column for o in overrides}))
         choice = _override_choice(scopes, overrides).reindex(choice.index, fill_value=-1)
     mix["structure"] = mix["salesperson"].map(choice).astype("int64")
-    return _compare(mix, _target_table(grid, targets, tolerance, overrides))[list(GAP_COLUMNS)]
+    return _compare(mix, _target_table(grid, targets, tolerance, overrides), small)[
+        list(GAP_COLUMNS)]
 
 
 def team_gaps(view: PortfolioView, targets: Mapping[str, ShareTarget], tolerance: float,
-              filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
+              filters: ClientFilter = ClientFilter(),
+              small: SmallPortfolios | None = SmallPortfolios()) -> pd.DataFrame:
     """The visible team's mix against the default targets (overrides are for reps):
     `GAP_COLUMNS` without salesperson and scope."""
     _check_targets(view.grid, targets, tolerance, "targets")
     mix = team_mix(view, filters).assign(structure=-1)
     columns = [c for c in GAP_COLUMNS if c not in ("salesperson", "scope")]
-    return _compare(mix, _target_table(view.grid, targets, tolerance, ()))[columns]
+    return _compare(mix, _target_table(view.grid, targets, tolerance, ()), small)[columns]
 
 
 def norms_gaps(view: PortfolioView, norms: Norms,
@@ -89,13 +106,14 @@ def norms_gaps(view: PortfolioView, norms: Norms,
     overrides = [ScopedTargets(o.scope.column, o.scope.value, _shares(o), o.tolerance)
                  for o in norms.overrides if o.scope is not None]
     return structure_gaps(view, _shares(norms.structure), norms.structure.tolerance, filters,
-                          overrides)
+                          overrides, SmallPortfolios(norms.structure.judged_from_clients))
 
 
 def team_norms_gaps(view: PortfolioView, norms: Norms,
                     filters: ClientFilter = ClientFilter()) -> pd.DataFrame:
     """`team_gaps` against a norms file's default target structure."""
-    return team_gaps(view, _shares(norms.structure), norms.structure.tolerance, filters)
+    return team_gaps(view, _shares(norms.structure), norms.structure.tolerance, filters,
+                     SmallPortfolios(norms.structure.judged_from_clients))
 
 
 def _shares(structure: Structure) -> dict[str, ShareTarget]:
@@ -170,12 +188,20 @@ def _target_table(grid: Grid, targets: Mapping[str, ShareTarget], tolerance: flo
                                        "revenue_target_share", "tolerance", "scope"])
 
 
-def _compare(mix: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+def _compare(mix: pd.DataFrame, table: pd.DataFrame, small: SmallPortfolios | None
+             ) -> pd.DataFrame:
     out = mix.merge(table, on=["structure", "segment"], how="left", sort=False)
     out["gap"] = out["client_share"] - out["target_share"]
     out["revenue_gap"] = out["revenue_share"] - out["revenue_target_share"]
-    out["within_tolerance"] = _within(out["gap"], out["tolerance"])
-    out["revenue_within_tolerance"] = _within(out["revenue_gap"], out["tolerance"])
+    out["judged"] = True
+    if small is not None:
+        owner = out["salesperson"] if "salesperson" in out else pd.Series(0, index=out.index)
+        portfolio = out.groupby(owner, sort=False)["clients"].transform("sum")
+        out["tolerance"] = np.maximum(out["tolerance"], 1.0 / portfolio.clip(lower=1))
+        out["judged"] = (portfolio >= small.judged_from).astype(bool)
+    out["within_tolerance"] = _within(out["gap"], out["tolerance"]).mask(~out["judged"])
+    out["revenue_within_tolerance"] = _within(out["revenue_gap"], out["tolerance"]).mask(
+        ~out["judged"])
     out["scope"] = out["scope"].astype(object).where(out["scope"].notna(), None)
     return out
 

@@ -35,6 +35,7 @@ NORMS = textwrap.dedent("""\
     version: 1
     structure:
       tolerance: 0.10
+      judged_from_clients: 4
       targets:
         develop: {clients: 0.4}
         partners: {clients: 0.3}
@@ -55,14 +56,15 @@ CLIENTS = [
     ("b5", "Ben", "south", 120_000, 12_000),   # 0.10 → develop
 ]
 
-# By hand. Ana: 4 clients, revenue 210,000; Ben: 5 clients, revenue 383,000.
+# By hand. Ana: 4 clients, revenue 210,000; Ben: 5 clients, revenue 383,000. Both are
+# judged (judged_from_clients: 4), Ana within ±25 points (one client in four), Ben ±20.
 EXPECTED = [
     # rep, segment, clients, client_share, revenue, revenue_share, target, gap, within
     ("Ana", "develop", 2, 0.5, 50_000, 50 / 210, 0.4, 0.1, True),   # exactly on the tolerance
     ("Ana", "partners", 1, 0.25, 120_000, 120 / 210, 0.3, -0.05, True),
     ("Ana", "maintain", 1, 0.25, 40_000, 40 / 210, 0.3, -0.05, True),
     ("Ana", "minimal", 0, 0.0, 0, 0.0, 0.0, 0.0, True),             # no client, zero target
-    ("Ben", "develop", 1, 0.2, 12_000, 12 / 383, 0.4, -0.2, False),
+    ("Ben", "develop", 1, 0.2, 12_000, 12 / 383, 0.4, -0.2, True),   # one client short: on it
     ("Ben", "partners", 1, 0.2, 300_000, 300 / 383, 0.3, -0.1, True),
     ("Ben", "maintain", 1, 0.2, 60_000, 60 / 383, 0.3, -0.1, True),
     ("Ben", "minimal", 2, 0.4, 11_000, 11 / 383, 0.0, 0.4, False),  # 40 points over a zero target
@@ -168,9 +170,9 @@ def test_a_broken_norms_file_exits_2_with_its_line_and_key(files, tmp_path):
     assert done.stdout == ""
     assert "Traceback" not in done.stderr
     lines = done.stderr.splitlines()
-    # tolerance is on line 3 of the file, minimal's target on line 8.
+    # tolerance is on line 3 of the file, minimal's target on line 9.
     assert any(line.startswith("broken.yaml:3: structure.tolerance: ") for line in lines), lines
-    assert any(line.startswith("broken.yaml:8: structure.targets.minimal.visits: ")
+    assert any(line.startswith("broken.yaml:9: structure.targets.minimal.visits: ")
                for line in lines), lines
 
 
