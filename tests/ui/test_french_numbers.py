@@ -157,3 +157,19 @@ def test_french_tables_on_the_structure_and_rep_pages_write_no_decimal_point(see
     # The same tables in English keep the point.
     english = open_page(STRUCTURE)
     assert any(re.fullmatch(r"-?\d+\.\d", c) for c in _shown_cells(english))
+
+
+def test_the_import_preview_writes_the_file_s_decimals_the_user_s_way(seeded_db):
+    data = ("Code client;Raison sociale;Commercial;CA;Potentiel;Part de marché\r\n"
+            "C1;Alpha;Léa;1 234,5;10 000;0,375\r\n").encode("utf-8")
+    for locale, shares, amounts in ((FR, "0,375", "1\u202f234,5"), (None, "0.375", "1,234.5")):
+        at = open_page("pages/3_Import.py", locale=locale)
+        at.file_uploader(key="w.import_file_0").set_value(("parts.csv", data, "text/csv")).run()
+        assert not at.exception
+        [preview] = [f for f in at.dataframe if "client_id" in f.value.columns]
+        assert preview.value["share_of_wallet"].tolist() == [0.375]  # kept a number
+        shown = dataframe_util.convert_arrow_bytes_to_pandas_df(
+            preview.proto.arrow_data.styler.display_values)
+        columns = list(preview.value.columns)
+        assert shown.iloc[0, columns.index("share_of_wallet")] == shares
+        assert shown.iloc[0, columns.index("revenue")] == amounts
