@@ -173,3 +173,17 @@ def test_the_import_preview_writes_the_file_s_decimals_the_user_s_way(seeded_db)
         columns = list(preview.value.columns)
         assert shown.iloc[0, columns.index("share_of_wallet")] == shares
         assert shown.iloc[0, columns.index("revenue")] == amounts
+
+
+def test_a_trial_weight_is_written_again_in_the_language_switched_to(seeded_db):
+    at = open_page(GRID_PAGE, locale=FR)
+    at.text_input(key="w.trial.weight.solvency").input("42,5")
+    [button] = [b for b in at.button if b.label == t("grid.trial_apply", "fr")]
+    button.click().run()
+    at.segmented_control(key="w.language").set_value("en").run()
+    assert not at.exception
+    assert at.text_input(key="w.trial.weight.solvency").value == "42.5"
+    [button] = [b for b in at.button if b.label == t("grid.trial_apply", "en")]
+    button.click().run()
+    assert not at.error
+    assert at.session_state["pp.grid_changes"].weights["solvency"] == 42.5

@@ -19,6 +19,7 @@ from portfolio.text_safety import markdown_text
 from portfolio.ui.shared import state
 
 _PROBLEM = "pp.number_problem."  # + the input's key: the refusal of its last entry
+_WRITTEN_IN = "pp.number_language."  # + a form input's key: the language its text is written in
 # Streamlit's "Press Enter to apply" under a text input is in English only; the input takes
 # the entry when it loses focus as well, so the hint goes.
 _NO_ENGLISH_HINT = '<style>[data-testid="InputInstructions"] { display: none; }</style>'
@@ -77,8 +78,11 @@ def form_number_entry(key: str, value: float, *, label: str, lang: str,
     """The same input inside an `st.form`, where inputs take no callback: the entry is read
     when the form is drawn. Returns the number typed, or None (with the refusal shown) when
     it cannot be read, for the form to apply nothing."""
-    if key not in st.session_state:
+    # Seeded once, so that a wrong entry stays on screen to be corrected; again in another
+    # language, where the text written in the first would be misread ("7,5" in English).
+    if key not in st.session_state or st.session_state.get(_WRITTEN_IN + key) != lang:
         state.seed_widget(key, entry_text(value, lang, rule.decimals))
+        st.session_state[_WRITTEN_IN + key] = lang
     typed = st.text_input(label, key=key, help=help)
     st.html(_NO_ENGLISH_HINT)
     try:
