@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from portfolio.ui.shared.localised_table import as_read, localised, one_decimal, signed_points
+from portfolio.ui.shared.localised_table import (STYLED_ROWS, as_read, localised, one_decimal,
+                                                  signed_points)
 
 
 def _cells(styler) -> list[list[str]]:
@@ -17,6 +18,13 @@ def test_numbers_are_written_in_french_and_stay_numbers():
                           "clients": [1234, 7], "raw": [0.375, 2.0]})
     styler = localised(table, "fr", {"share": one_decimal, "gap": signed_points})
     assert _cells(styler) == [["a", "98,5", "-30,0", "1\u202f234", "0,38"],
-                              ["b", "—", "+4,2", "7", "2"]]
+                              ["b", "—", "+4,3", "7", "2"]]
     assert styler.data["share"].dtype == float and styler.data["clients"].dtype == "int64"
     assert _cells(localised(table, "en", other=as_read))[0] == ["a", "98.5", "-30", "1,234", "0.375"]
+
+
+def test_a_long_table_is_shown_as_its_text():
+    table = pd.DataFrame({"share": [98.5] * (STYLED_ROWS + 1), "clients": [1234] * (STYLED_ROWS + 1)})
+    shown = localised(table, "fr", {"share": one_decimal})
+    assert isinstance(shown, pd.DataFrame)
+    assert shown.iloc[0].tolist() == ["98,5", "1\u202f234"]
