@@ -101,6 +101,8 @@ def test_a_decimal_comma_in_the_objective_is_read(seeded_db, demo_clients):
     assert not at.exception and not at.error
     assert objective() == markdown_text(money(0.125 * revenue, "fr", compact=True))
     assert money(0.125 * revenue, "fr", compact=True) != money(0.10 * revenue, "fr", compact=True)
+    # The objective as typed, not rounded to +12 %.
+    assert [m.delta for m in at.metric if m.label == label] == ["+12,5\u00a0%"]
     at.text_input(key="w.rep.growth").input("douze").run()
     assert [e.value for e in at.error] == [markdown_text(
         t("number_entry.not_a_number", "fr", typed="douze") + " "

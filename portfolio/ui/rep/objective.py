@@ -91,7 +91,7 @@ def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
     with metric_row():
         metric(ctx.t("rep.metric_revenue"), money(plan.current_revenue, lang, compact=True))
         metric(ctx.t("rep.metric_objective"), money(plan.objective, lang, compact=True),
-               delta=f"+{percent(plan.growth, lang)}", delta_color="off")
+               delta=f"+{percent(plan.growth, lang, _decimals(plan.growth))}", delta_color="off")
         metric(ctx.t("rep.metric_planned"), money(plan.planned_gain, lang, compact=True))
         metric(ctx.t("rep.metric_moves"), number(len(plan.moves), lang))
     labels = segment_labels(ctx)
@@ -113,6 +113,12 @@ def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
                              shortfall=money(plan.shortfall, lang, compact=True),
                              rule=ctx.t(TARGET_LABELS[rep_state.target_rule()])),
                        icon=":material/warning:")
+
+
+def _decimals(share: float) -> int:
+    """A whole percentage without decimals (+10 %), another with one (+12,5 %), never rounded
+    to a figure that was not typed."""
+    return 0 if round(100 * share, 1).is_integer() else 1
 
 
 def moves_table(ctx: PageContext, plan: ObjectivePlan) -> None:
