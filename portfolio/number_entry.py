@@ -21,6 +21,8 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
+
 from portfolio.i18n import t
 from portfolio.numbers import NARROW_NBSP, NBSP, decimal, style
 
@@ -70,15 +72,16 @@ def parse_number(text: str | None, lang: str, *, minimum: float | None = None,
 
 def entry_text(value: float | None, lang: str, decimals: int | None = None) -> str:
     """A value as the input shows it for editing: the language's decimal mark, no thousands
-    separator to type around ("1234,5"); `decimals` fixed, else as many as it needs (up to 2)."""
+    separator to type around ("1234,5"); `decimals` fixed, else every decimal it holds (up to
+    6), so that what is shown is what the page computes with."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     amount = float(value)
     if decimals is None:
-        written = decimal(amount, lang)
+        written = np.format_float_positional(amount, precision=6, trim="-")
     else:
-        written = f"{amount:.{decimals}f}".replace(".", style(lang).decimal)
-    return "".join(c for c in written if c not in (style(lang).thousands,))
+        written = f"{amount:.{decimals}f}"
+    return written.replace(".", style(lang).decimal)
 
 
 def range_text(lang: str, minimum: float | None, maximum: float | None,

@@ -99,7 +99,7 @@ def test_bounds_are_written_the_users_way_in_the_language_described():
 @pytest.mark.parametrize(("value", "lang", "decimals", "shown"), [
     (12.5, "fr", None, "12,5"), (12.5, "en", None, "12.5"), (60.0, "fr", None, "60"),
     (250000, "fr", None, "250000"), (1234.5, "en", None, "1234.5"), (0.3, "fr", 2, "0,30"),
-    (None, "fr", None, ""),
+    (None, "fr", None, ""), (12.345, "fr", None, "12,345"), (-0.5, "en", None, "-0.5"),
 ])
 def test_a_value_is_shown_for_editing_the_users_way(value, lang, decimals, shown):
     assert entry_text(value, lang, decimals) == shown
