@@ -215,3 +215,11 @@ def plotly_separators(lang: str) -> str:
     """Plotly's `separators` layout setting: the decimal mark, then the thousands one."""
     s = style(lang)
     return s.decimal + s.thousands
+
+
+def signed_number(value: float | None, lang: str, decimals: int = 1) -> str:
+    """A gap in points with its sign, +3.5 / −2.0 in English, +3,5 / −2,0 in French."""
+    if _is_blank(value):
+        return EMPTY
+    amount = round(float(value), decimals)  # type: ignore[arg-type]
+    return ("+" if amount > 0 else "") + number(amount, lang, decimals)

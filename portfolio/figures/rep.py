@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from portfolio.numbers import money_hover, money_ticks, style
+from portfolio.numbers import money, money_hover, money_ticks, style
 from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout, segment_colors, segment_names, translucent)
 from portfolio.text_safety import plotly_text
 from portfolio.figures.structure import TOP_LEGEND, percent_texts
@@ -121,7 +121,8 @@ def objective_figure(by_segment: pd.DataFrame, grid: Grid, lang: str) -> go.Figu
     segment_color = [colors.get(s, TEXT_COLOR) for s in by_segment["segment"]]
     figure = go.Figure()
     figure.add_bar(y=y, x=planned, orientation="h", name=t("rep.gain_planned", lang),
-                   marker_color=segment_color, texttemplate=money_hover("%{x:.3~s}", lang),
+                   marker_color=segment_color, texttemplate="%{text}",
+                   text=[money(gain, lang, compact=True) for gain in planned],  # as the metrics write it
                    textposition="auto", textfont={"size": LABEL_FONT_SIZE},
                    hovertemplate=(f"%{{y}}<br>{t('rep.gain_planned', lang)}: "
                                   f"{money_hover('%{x:,.0f}', lang)}<extra></extra>"))

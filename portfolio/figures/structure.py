@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from portfolio.numbers import money_hover, money_ticks, style
+from portfolio.numbers import money, money_hover, money_ticks, percent, style
 from portfolio.figures.common import (LABEL_FONT_SIZE, TEXT_COLOR, TITLE_FONT_SIZE, base_layout, plot_names, segment_colors, segment_names)
 from portfolio.text_safety import plotly_text
 from portfolio.grid.model import Grid
@@ -174,10 +174,13 @@ def wallet_figure(reps: pd.DataFrame, lang: str) -> go.Figure:
                                   f"{style(lang).percent}<extra></extra>"))
     figure.add_bar(y=names, x=reps["headroom"], orientation="h", name=t("structure.headroom", lang),
                    marker_color=HEADROOM_COLOR, customdata=details,
-                   texttemplate=t("structure.wallet_end", lang,
-                                  revenue=money_hover("%{customdata[2]:.3~s}", lang),
-                                  share="%{customdata[1]:.0f}" + style(lang).percent,
-                                  potential=money_hover("%{customdata[0]:.3~s}", lang)),
+                   # The amounts written as every table and metric writes them ("27,7 M€"):
+                   # Plotly's SI format would give "27,7M €".
+                   text=[t("structure.wallet_end", lang, revenue=money(revenue, lang, compact=True),
+                           share=percent(share, lang), potential=money(potential, lang, compact=True))
+                         for revenue, share, potential in zip(reps["revenue"], reps["share_of_wallet"],
+                                                              reps["potential"])],
+                   texttemplate="%{text}",
                    textposition="outside", textfont={"size": LABEL_FONT_SIZE}, cliponaxis=False,
                    hovertemplate=(f"%{{y}}<br>{t('structure.headroom', lang)}: "
                                   f"{money_hover('%{x:,.0f}', lang)}<br>"

@@ -31,3 +31,29 @@ def test_a_trainer_scores_a_client_live(page: Page, app_url: str):
         "62.5 / 100")
     expect(page.locator(STAR)).to_have_count(1, timeout=DRAW_TIMEOUT_MS)
     expect(live.locator("table.criteria-table").first).to_contain_text("€250,000")
+
+
+def test_a_french_trainer_types_a_decimal_comma(browser, app_url: str):
+    """In a French browser "12,5" is 12.5 %, shown back as such, with no English hint."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1366, "height": 768})
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/Grid")
+        wait_until_drawn(page)
+        page.get_by_role("tab", name="Noter un client en direct").click()
+        live = page.get_by_role("tabpanel", name="Noter un client en direct")
+        share = live.get_by_label("Part de marché chez le client (%)", exact=True)
+        share.fill("12,5")
+        expect(page.get_by_text("Press Enter to apply")).to_be_hidden()
+        share.press("Enter")
+        wait_until_drawn(page)
+        expect(live.locator("table.criteria-table").nth(1)).to_contain_text("12,5\u00a0%",
+                                                                           timeout=DRAW_TIMEOUT_MS)
+        expect(share).to_have_value("12,5")
+        share.fill("douze")
+        share.press("Enter")
+        wait_until_drawn(page)
+        expect(live.get_by_text("« douze » n'est pas un nombre")).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+        expect(share).to_have_value("12,5")  # the last good value stays
+    finally:
+        context.close()

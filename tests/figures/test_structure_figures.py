@@ -103,8 +103,11 @@ def test_the_wallet_figure_stacks_revenue_and_headroom_in_the_order_given():
     assert list(figure.data[0].x) == [800, 200] and list(figure.data[1].x) == [200, 3800]
     assert figure.layout.barmode == "stack" and figure.layout.yaxis.autorange == "reversed"
     # revenue = share of wallet × potential, written at the end of each bar.
-    assert figure.data[1].texttemplate == ("€%{customdata[2]:.3~s} = %{customdata[1]:.0f}% of "
-                                           "€%{customdata[0]:.3~s}")
+    assert list(figure.data[1].text) == ["€800 = 80% of €1,000", "€200 = 5% of €4,000"]
+    # Compact amounts as the tables and metrics write them, in French too ("27,7 M€").
+    big = reps.assign(revenue=[27_700_000.0, 4_440_000.0], potential=[40_000_000.0, 9_000_000.0])
+    assert list(wallet_figure(big, "fr").data[1].text) == [
+        "27,7\u00a0M€ = 80\u00a0% de 40,0\u00a0M€", "4,4\u00a0M€ = 5\u00a0% de 9,0\u00a0M€"]
     assert figure.data[1].customdata[:, 1].tolist() == pytest.approx([80, 5])
     assert figure.layout.xaxis.title.text == "Revenue and headroom (€ a year)"
 
@@ -134,11 +137,11 @@ def test_concentration_puts_the_team_first_with_its_line_and_abc_shares():
     line = [shape for shape in figure.layout.shapes if shape.type == "line"]
     assert len(line) == 1 and line[0].x0 == pytest.approx(50) and line[0].x1 == pytest.approx(50)
     abc = figure.data[1:]
-    assert [trace.name for trace in abc] == ["A: first 80 % of revenue", "B: next 15 %",
-                                            "C: last 5 %"]
+    assert [trace.name for trace in abc] == ["A: first 80% of revenue", "B: next 15%",
+                                            "C: last 5%"]
     assert [list(trace.x) for trace in abc] == [pytest.approx([50, 20]), pytest.approx([25, 30]),
                                                pytest.approx([25, 50])]
-    assert [a.text for a in figure.layout.annotations] == ["Revenue of the top 20 % of clients",
+    assert [a.text for a in figure.layout.annotations] == ["Revenue of the top 20% of clients",
                                                           "Clients in each ABC class"]
     assert figure.layout.xaxis.title.text == "Share of revenue"
     assert figure.layout.xaxis2.title.text == "Share of clients"

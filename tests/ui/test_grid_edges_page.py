@@ -41,6 +41,6 @@ def test_suggested_edges_are_drawn_and_applied_only_when_accepted(seeded_db, dem
     assert "The edges in use are the ones the data suggests." in [s.value for s in at.success]
     # Trying other weights afterwards keeps the edges applied.
     [apply] = [b for b in at.button if b.label == "Try these changes"]
-    at.number_input(key="w.trial.weight.potential").set_value(60.0)
+    at.text_input(key="w.trial.weight.potential").input("60")
     apply.click().run()
     assert "The edges in use are the ones the data suggests." in [s.value for s in at.success]

@@ -101,11 +101,11 @@ def test_the_header_row_found_is_shown_and_can_be_changed(seeded_db):
     data = ("Export CRM du 31/03/2026\r\n" + corpus.FR_HEADER + "\r\nC1;Alpha;Léa;100;200\r\n"
             ).encode("utf-8")
     at = upload(open_page(IMPORT), "title.csv", data)
-    assert at.number_input(key="w.import_header_row").value == 2  # below the title line
+    assert at.text_input(key="w.import_header_row").value == "2"  # below the title line
     assert at.dataframe[0].value["client_id"].tolist() == ["C1"]
-    at.number_input(key="w.import_header_row").set_value(1).run()
+    at.text_input(key="w.import_header_row").input("1").run()
     assert ("error", None, "client_id", "A required column is missing") in report_rows(at)
-    at.number_input(key="w.import_header_row").set_value(2).run()
+    at.text_input(key="w.import_header_row").input("2").run()
     assert at.dataframe[0].value["client_id"].tolist() == ["C1"]
 
 

@@ -164,7 +164,7 @@ def test_judgements_that_decrease_are_refused_and_the_plan_kept(seeded_db):
     edit(at, PARTNERS, saturation=0.9)
     assert [e.value for e in at.error] == [
         "Partners, Saturation: more visits do not bring less revenue; expected at least the value "
-        "of +50 % (got 0.9). The plan keeps the last valid judgements."]
+        "of +50% (got 0.9). The plan keeps the last valid judgements."]
     assert recommended(at) == before
 
 

@@ -180,10 +180,10 @@ def test_the_same_revenue_reps_have_opposite_structures_and_priorities(seeded_db
 def test_a_revenue_objective_becomes_moves_on_named_clients(seeded_db, demo_clients):
     at = open_page(REP)
     choose(at, "Julien Moreau")
-    at.number_input(key="w.rep.growth").set_value(0).run()
+    at.text_input(key="w.rep.growth").input("0").run()
     assert "Enter a revenue increase to see the moves that reach it." in [i.value for i in at.info]
     assert not [d for d in at.dataframe if "Revenue gain (€)" in d.value.columns]
-    at.number_input(key="w.rep.growth").set_value(10).run()
+    at.text_input(key="w.rep.growth").input("10").run()
     assert not at.exception
     moves = frame_with(at, "Revenue gain (€)")
     assert len(moves) > 0
@@ -200,7 +200,7 @@ def test_a_revenue_objective_becomes_moves_on_named_clients(seeded_db, demo_clie
 def test_an_objective_the_headroom_cannot_cover_says_so(seeded_db):
     at = open_page(REP)
     choose(at, "Claire Martin")
-    at.number_input(key="w.rep.growth").set_value(10).run()
+    at.text_input(key="w.rep.growth").input("10").run()
     warnings = [w.value for w in at.warning]
     assert len(warnings) == 1 and warnings[0].startswith(
         "The headroom within reach cannot cover it: raising every client to the next band of the "

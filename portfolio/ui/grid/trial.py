@@ -17,6 +17,7 @@ from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import money, number, percent
 from portfolio.text_safety import markdown_text
+from portfolio.ui.shared.number_entry import NumberRule, form_number_entry
 from portfolio.ui.shared.widgets import text_table
 
 _KEY = state.TRIAL_WIDGETS  # + "cut.<axis>" or "weight.<criterion id>"
@@ -28,7 +29,7 @@ def trial_section(ctx: PageContext, file_grid: Grid) -> None:
     shown = ctx.grid or file_grid  # the grid in effect: the trial when there is one
     with st.form("grid_trial", border=False):
         cuts: dict[str, tuple[float, ...]] = {}
-        weights: dict[str, float] = {}
+        weights: dict[str, float | None] = {}
         for axis_id, column in zip(AXES, st.columns(2, gap="large")):
             axis = shown.axes[axis_id]
             with column:
@@ -37,17 +38,18 @@ def trial_section(ctx: PageContext, file_grid: Grid) -> None:
                 if picked is not None:
                     cuts[axis_id] = picked
                 for criterion in axis.criteria:
-                    weights[criterion.id] = st.number_input(
-                        ctx.md("grid.trial_weight", criterion=criterion.label.get(ctx.lang)),
-                        min_value=0.0, value=float(criterion.weight), format="%.1f",
-                        step=1.0 if max(c.weight for c in axis.criteria) <= 10 else 5.0,
-                        key=f"{_KEY}weight.{criterion.id}")
+                    weights[criterion.id] = form_number_entry(
+                        f"{_KEY}weight.{criterion.id}", float(criterion.weight),
+                        label=ctx.md("grid.trial_weight", criterion=criterion.label.get(ctx.lang)),
+                        lang=ctx.lang, rule=NumberRule(minimum=0.0, required=True))
         tried = st.form_submit_button(ctx.t("grid.trial_apply"), icon=":material/science:",
                                       type="primary")
-    if tried:
+    # A weight that cannot be read is refused under its input, and nothing is tried.
+    if tried and None not in weights.values():
         # Band edges applied from the data's quantiles stay: this form does not show them.
         kept = state.grid_changes() or GridChanges()
-        _try(ctx, file_grid, GridChanges(weights=weights, cuts=cuts, bands=kept.bands))
+        _try(ctx, file_grid, GridChanges(weights={k: float(v) for k, v in weights.items() if v is not None},
+                                         cuts=cuts, bands=kept.bands))
     if ctx.is_trial:
         moves_section(ctx, file_grid, ctx.grid)
 

@@ -27,7 +27,9 @@ from portfolio.ui.shared import notices
 from portfolio.ui.shared.background import run_stoppable
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.localised_table import as_read, localised
 from portfolio.ui.shared.names import dataset_name
+from portfolio.ui.shared.number_entry import NumberRule, number_entry
 from portfolio.ui.shared.widgets import bound_widget, text_table
 from portfolio.text_safety import markdown_params, markdown_text
 
@@ -178,10 +180,10 @@ def reading_section(ctx: PageContext, prepared: PreparedFile) -> None:
         # The row found is shown; choosing it again means "find it" (a later reading with
         # other options may find another).
         found = detected.header_row
-        bound_widget(st.number_input, "w.import_header_row", options.header_row or found,
+        number_entry("w.import_header_row", options.header_row or found,
                      lambda v: _set_option(header_row=None if v in (None, found) else int(v)),
-                     label=ctx.t("import.header_row"), min_value=1, step=1,
-                     help=ctx.t("import.header_row_help"))
+                     label=ctx.t("import.header_row"), lang=ctx.lang,
+                     rule=NumberRule(minimum=1, whole=True), help=ctx.t("import.header_row_help"))
 
 
 def _choice(ctx: PageContext, key: str, label: str, chosen: str | None, detected: str | None,
@@ -247,7 +249,8 @@ def preview_section(ctx: PageContext, prepared: PreparedFile) -> None:
     st.subheader(ctx.md("import.preview_title"), anchor=False)
     st.caption(ctx.md("import.preview_caption", shown=min(PREVIEW_ROWS, total), total=total))
     # An empty cell stays empty (Streamlit would write "None", in English).
-    st.dataframe(_preview(prepared.result), hide_index=True, placeholder="")
+    st.dataframe(localised(_preview(prepared.result), ctx.lang, other=as_read), hide_index=True,
+                 placeholder="")
 
 
 def report_section(ctx: PageContext, prepared: PreparedFile) -> bool:

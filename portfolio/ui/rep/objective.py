@@ -12,17 +12,14 @@ from portfolio.ui.rep import state as rep_state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import EMPTY, money, number, percent
 from portfolio.ui.rep.view import own_clients, whole_portfolio
+from portfolio.ui.shared.localised_table import localised, one_decimal, signed_points, whole
 from portfolio.ui.shared.summary import chart, download_buttons, segment_labels
+from portfolio.ui.shared.number_entry import NumberRule, number_entry
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row
 
 PRIORITY_ROWS = 50  # a list a rep can work through; the download holds them all
 MAX_GROWTH_PERCENT = 200.0
 TARGET_LABELS = {"next_band": "rep.target_next_band", "partners": "rep.target_partners"}
-
-
-def _money_column() -> st.column_config.NumberColumn:
-    """Amounts in whole euros, grouped as the browser's language groups digits (€ in the header)."""
-    return st.column_config.NumberColumn(format="localized")
 
 
 def priority_clients_section(ctx: PageContext, rep: str) -> None:
@@ -47,10 +44,12 @@ def priority_clients_section(ctx: PageContext, rep: str) -> None:
         ctx.t("rep.col_visits"): clients["visits_12m"].to_numpy(),
         ctx.t("rep.col_last_visit"): pd.to_datetime(clients["last_visit"]).dt.date.to_numpy(),
     })
-    money_format = _money_column()
-    st.dataframe(table.head(PRIORITY_ROWS), hide_index=True, placeholder=EMPTY, width="stretch", key="w.rep.priority",
-                 column_config={ctx.t(k): money_format for k in ("rep.col_revenue", "rep.col_potential",
-                                                                  "rep.col_headroom")})
+    formats = {ctx.t(k): whole for k in ("rep.col_revenue", "rep.col_potential", "rep.col_headroom",
+                                         "rep.col_visits")}
+    formats.update({ctx.t(k): one_decimal for k in ("rep.col_attractiveness", "rep.col_qrc",
+                                                    "rep.col_sow_pct")})
+    st.dataframe(localised(table.head(PRIORITY_ROWS), ctx.lang, formats), hide_index=True,
+                 placeholder=EMPTY, width="stretch", key="w.rep.priority")
     download_buttons(ctx, table, ctx.t("rep.priority_file", rep=rep), "w.rep.priority_download")
 
 
@@ -61,9 +60,10 @@ def objective_section(ctx: PageContext, rep: str) -> ObjectivePlan | None:
     st.markdown(ctx.md("rep.objective_intro"))
     growth_column, rule_column = st.columns([1, 2], vertical_alignment="bottom")
     with growth_column:
-        bound_widget(st.number_input, "w.rep.growth", rep_state.growth_percent(),
-                     rep_state.set_growth_percent, label=ctx.t("rep.growth"),
-                     min_value=0.0, max_value=MAX_GROWTH_PERCENT, step=1.0, format="%.0f",
+        number_entry("w.rep.growth", rep_state.growth_percent(), rep_state.set_growth_percent,
+                     label=ctx.t("rep.growth"), lang=ctx.lang,
+                     rule=NumberRule(minimum=0.0, maximum=MAX_GROWTH_PERCENT, unit="%",
+                                     required=True),
                      help=ctx.t("rep.growth_help"))
     with rule_column:
         bound_widget(st.segmented_control, "w.rep.target", rep_state.target_rule(),
@@ -93,7 +93,7 @@ def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
     with metric_row():
         metric(ctx.t("rep.metric_revenue"), money(plan.current_revenue, lang, compact=True))
         metric(ctx.t("rep.metric_objective"), money(plan.objective, lang, compact=True),
-               delta=f"+{percent(plan.growth, lang)}", delta_color="off")
+               delta=f"+{percent(plan.growth, lang, _decimals(plan.growth))}", delta_color="off")
         metric(ctx.t("rep.metric_planned"), money(plan.planned_gain, lang, compact=True))
         metric(ctx.t("rep.metric_moves"), number(len(plan.moves), lang))
     labels = segment_labels(ctx)
@@ -117,6 +117,12 @@ def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:
                        icon=":material/warning:")
 
 
+def _decimals(share: float) -> int:
+    """A whole percentage without decimals (+10 %), another with one (+12,5 %), never rounded
+    to a figure that was not typed."""
+    return 0 if round(100 * share, 1).is_integer() else 1
+
+
 def moves_table(ctx: PageContext, plan: ObjectivePlan) -> None:
     """Which clients to develop, by how many share-of-wallet points, for how much revenue."""
     moves = plan.moves
@@ -136,10 +142,10 @@ def moves_table(ctx: PageContext, plan: ObjectivePlan) -> None:
         ctx.t("rep.col_headroom"): moves["headroom"].round(0).to_numpy(),
         ctx.t("rep.col_visits"): moves["visits_12m"].to_numpy(),
     })
-    money_format = _money_column()
-    st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", key="w.rep.moves",
-                 height=min(38 + 35 * len(table), 480),
-                 column_config={ctx.t("rep.col_gain"): money_format,
-                                ctx.t("rep.col_headroom"): money_format,
-                                ctx.t("rep.col_sow_points"): st.column_config.NumberColumn(format="+%.1f")})
+    formats = {ctx.t(k): whole for k in ("rep.col_order", "rep.col_gain", "rep.col_headroom",
+                                         "rep.col_visits")}
+    formats.update({ctx.t(k): one_decimal for k in ("rep.col_sow_now_pct", "rep.col_sow_target_pct")})
+    formats[ctx.t("rep.col_sow_points")] = signed_points
+    st.dataframe(localised(table, ctx.lang, formats), hide_index=True, placeholder=EMPTY,
+                 width="stretch", key="w.rep.moves", height=min(38 + 35 * len(table), 480))
     download_buttons(ctx, table, ctx.t("rep.moves_file", rep=plan.salesperson), "w.rep.moves_download")

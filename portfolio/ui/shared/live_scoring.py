@@ -17,6 +17,7 @@ from portfolio.ui.shared import state
 from portfolio.ui.shared.state import LIVE_WIDGETS
 from portfolio.numbers import score
 from portfolio.ui.shared.grid_tables import level_rule
+from portfolio.ui.shared.number_entry import NumberRule, number_entry
 from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row
 from portfolio.text_safety import markdown_text
@@ -75,17 +76,23 @@ def _number_input(ctx: PageContext, criterion: Criterion) -> float | None:
     """A number in the unit people say it in: a ratio in %, an amount in €."""
     spec = BY_NAME.get(criterion.column)
     label = markdown_text(criterion.label.get(ctx.lang))
-    empty = ctx.t("grid.live_empty")
-    if spec is not None and spec.kind is Kind.RATIO:
-        typed = _kept_input(st.number_input, criterion.column, label=f"{label} (%)",
-                            min_value=0.0, max_value=100.0, step=5.0, placeholder=empty)
+    kind = spec.kind if spec is not None else None
+    if kind is Kind.RATIO:
+        typed = _number(ctx, criterion.column, f"{label} (%)",
+                        NumberRule(minimum=0.0, maximum=100.0, unit="%"))
         return None if typed is None else typed / 100
-    if spec is not None and spec.kind is Kind.INTEGER:
-        return _kept_input(st.number_input, criterion.column, label=label, min_value=0, step=1,
-                           placeholder=empty)
-    unit = " (€)" if spec is not None and spec.kind is Kind.NUMBER else ""
-    return _kept_input(st.number_input, criterion.column, label=f"{label}{unit}", step=1000.0,
-                       format="%.0f", placeholder=empty)
+    if kind is Kind.INTEGER:
+        return _number(ctx, criterion.column, label, NumberRule(minimum=0, whole=True))
+    unit = " (€)" if kind is Kind.NUMBER else ""
+    return _number(ctx, criterion.column, f"{label}{unit}",
+                   NumberRule(unit="€" if kind is Kind.NUMBER else None))
+
+
+def _number(ctx: PageContext, column: str, label: str, rule: NumberRule) -> float | None:
+    """A number input of the form showing the value kept for `column` (empty at first)."""
+    return number_entry(LIVE_WIDGETS + column, state.live_value(column),
+                        lambda value: state.set_live_value(column, value), label=label,
+                        lang=ctx.lang, rule=rule, placeholder=ctx.t("grid.live_empty"))
 
 
 def _choice(ctx: PageContext, criterion: Criterion) -> str | None:

@@ -14,6 +14,7 @@ from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.structure import state as structure_state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import EMPTY, number
+from portfolio.ui.shared.localised_table import localised, one_decimal, signed_points, whole
 from portfolio.ui.shared.summary import chart, download_buttons, segment_labels
 from portfolio.ui.shared.widgets import bound_widget
 
@@ -70,15 +71,14 @@ def outside_panel(ctx: PageContext, gaps: pd.DataFrame) -> None:
                      reps=number(outside["salesperson"].nunique(), ctx.lang),
                      total=number(reps, ctx.lang)))
     table = outside_table(ctx, outside)
-    points = st.column_config.NumberColumn(format="%+.1f")
-    shares = st.column_config.NumberColumn(format="%.1f")
-    config = {ctx.t(key): points for key in ("structure.col_gap_pts", "structure.col_revenue_gap_pts")}
-    config.update({ctx.t(key): shares for key in (
+    formats = {ctx.t(key): signed_points for key in ("structure.col_gap_pts",
+                                                     "structure.col_revenue_gap_pts")}
+    formats.update({ctx.t(key): one_decimal for key in (
         "structure.col_client_share_pct", "structure.col_target_pct",
         "structure.col_revenue_share_pct", "structure.col_revenue_target_pct")})
-    config[ctx.t("structure.col_revenue_eur")] = st.column_config.NumberColumn(format="localized")
-    st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", column_config=config,
-                 height=min(38 + 35 * len(table), 560), key="w.structure.outside")
+    formats[ctx.t("structure.col_revenue_eur")] = whole
+    st.dataframe(localised(table, ctx.lang, formats), hide_index=True, placeholder=EMPTY,
+                 width="stretch", height=min(38 + 35 * len(table), 560), key="w.structure.outside")
     download_buttons(ctx, table, ctx.t("structure.outside_file"), "w.structure.outside_download")
 
 

@@ -12,6 +12,7 @@ from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.structure import state as structure_state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import EMPTY, number
+from portfolio.ui.shared.localised_table import localised, one_decimal, whole
 from portfolio.ui.shared.summary import chart, download_buttons
 from portfolio.ui.shared.widgets import bound_widget
 
@@ -76,18 +77,18 @@ def reps_tab(ctx: PageContext, filters: ClientFilter) -> None:
     chart(segment_revenue_figure(split, ctx.view.grid, ctx.lang), "w.structure.split")
     st.subheader(ctx.md("structure.reps_table_title"), anchor=False)
     table = reps_table(ctx, reps)
-    st.dataframe(table, hide_index=True, placeholder=EMPTY, width="stretch", column_config=_money_columns(ctx))
+    st.dataframe(localised(table, ctx.lang, _number_columns(ctx)), hide_index=True, placeholder=EMPTY,
+                 width="stretch")
     download_buttons(ctx, table, ctx.t("structure.reps_file"), "w.structure.reps_download")
 
 
-def _money_columns(ctx: PageContext) -> dict:
-    amounts = st.column_config.NumberColumn(format="localized")
-    points = st.column_config.NumberColumn(format="%.1f")
-    return {ctx.t("structure.col_revenue_eur"): amounts,
-            ctx.t("structure.col_potential_eur"): amounts,
-            ctx.t("structure.col_headroom_eur"): amounts,
-            ctx.t("structure.col_sow_pct"): points,
-            ctx.t("structure.col_top_share_pct"): points}
+def _number_columns(ctx: PageContext) -> dict:
+    """Euros to the unit, shares in % with one decimal, written the user's way."""
+    return {ctx.t("structure.col_revenue_eur"): whole,
+            ctx.t("structure.col_potential_eur"): whole,
+            ctx.t("structure.col_headroom_eur"): whole,
+            ctx.t("structure.col_sow_pct"): one_decimal,
+            ctx.t("structure.col_top_share_pct"): one_decimal}
 
 
 def reps_table(ctx: PageContext, reps: pd.DataFrame) -> pd.DataFrame:
