@@ -28,15 +28,16 @@ def report_buttons(ctx: PageContext, norms: Norms, reps: Sequence[str] | None, k
     view, lang, peers = ctx.view, ctx.lang, ctx.peers
     stem = f"{file_stem(reps[0] if reps else None)}-{view.shown_period or 'latest'}"
     label = "report.download_rep" if reps else "report.download_team"
+    help_text = ctx.t("report.download_help" if reps else "report.download_team_help")
     left, right, _ = st.columns([3, 1, 2])
     with left:
         st.download_button(ctx.t(label), lambda: report_bytes(view, norms, lang, reps, peers)[0],
                            file_name=f"{stem}.pdf", mime="application/pdf", key=f"{key}.pdf",
-                           icon=":material/picture_as_pdf:", help=ctx.t("report.download_help"),
+                           icon=":material/picture_as_pdf:", help=help_text,
                            width="stretch")
     with right:
         st.download_button(ctx.t(f"{label}_png"),
                            lambda: report_bytes(view, norms, lang, reps, peers, image=True)[0],
                            file_name=f"{stem}.png", mime="image/png", key=f"{key}.png",
-                           icon=":material/image:", help=ctx.t("report.download_help"),
+                           icon=":material/image:", help=help_text,
                            width="stretch")
