@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from portfolio.report.charts import ChartsUnavailable
     from portfolio.report.content import report_reps
     from portfolio.report.files import file_stem, write_beside
-    from portfolio.report.service import report_bytes
+    from portfolio.report.service import report_bytes, report_files
     from portfolio.store import guarded
 
     target, folder, image = _output(args)
@@ -63,23 +63,24 @@ def run(args: argparse.Namespace) -> int:
         reps = report_reps(view)  # only the reps whose clients the person may see
         chosen = _chosen_reps(args, reps, dataset.name, view.shown_period)
         peers = peers_of(person, scope)
-        # A page per file: each built alone; one PDF: every page in one document.
-        pages = ([[rep] for rep in chosen] if chosen is not None else [None]) if folder else [chosen]
         written = []
         try:
-            for page in pages:
-                files = report_bytes(view, norms, lang, page, peers, image=image)
-                if folder:
-                    stem = file_stem(page[0] if page else None)
+            if folder:  # a file per page, every chart drawn in one browser session
+                stems: set[str] = set()
+                for rep, files in report_files(view, norms, lang, chosen, peers, image=image):
+                    stem = file_stem(rep)
+                    while stem in stems:  # two names made alike for the disk ("A/B", "A_B")
+                        stem += "_"
+                    stems.add(stem)
                     names = [f"{stem}.{'png' if image else 'pdf'}"]
                     if len(files) > 1:  # a sheet running over a page
                         names = [f"{stem}-{index}.png" for index in range(1, len(files) + 1)]
                     for name, data in zip(names, files):
                         write_beside(target / name, data)
                         written.append(target / name)
-                else:
-                    write_beside(target, files[0])
-                    written.append(target)
+            else:
+                write_beside(target, report_bytes(view, norms, lang, chosen, peers, image=image)[0])
+                written.append(target)
         except ChartsUnavailable as error:
             raise UserError(f"error: {error}") from error
         except OSError as error:  # a full disk is a Fault, said as such

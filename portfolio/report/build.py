@@ -41,8 +41,20 @@ def report_pdf(sheets: Sequence[Sheet], grid: Grid, lang: str,
                viewer_reps: Sequence[str] | None = None) -> bytes:
     """One PDF holding a page per sheet, in order. `viewer_reps`: the reps whose clients
     alone the viewer sees (None: a team), which names a team sheet."""
+    return _pdf(sheets, sheet_charts(sheets, grid, lang), grid, lang, viewer_reps)
+
+
+def sheet_pdfs(sheets: Sequence[Sheet], grid: Grid, lang: str,
+               viewer_reps: Sequence[str] | None = None) -> list[bytes]:
+    """One PDF per sheet (a file per rep), every chart drawn in the same browser session."""
+    charts = sheet_charts(sheets, grid, lang)
+    return [_pdf([sheet], [drawn], grid, lang, viewer_reps) for sheet, drawn in zip(sheets, charts)]
+
+
+def _pdf(sheets: Sequence[Sheet], charts: Sequence[tuple[bytes, bytes]], grid: Grid, lang: str,
+         viewer_reps: Sequence[str] | None) -> bytes:
     pdf = ReportPdf()
-    for sheet, (matrix_png, norms_png) in zip(sheets, sheet_charts(sheets, grid, lang)):
+    for sheet, (matrix_png, norms_png) in zip(sheets, charts):
         draw_sheet(pdf, sheet, grid, lang, matrix_png, norms_png, viewer_reps)
     add_footers(pdf, lang)
     return bytes(pdf.output())

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from portfolio.access import Visibility
 from portfolio.norms import Norms
-from portfolio.report.build import pages_png, report_pdf
+from portfolio.report.build import pages_png, report_pdf, sheet_pdfs
 from portfolio.report.content import Sheet, rep_sheets, team_sheet
 from portfolio.view import PortfolioView
 
@@ -32,3 +32,12 @@ def report_bytes(view: PortfolioView, norms: Norms, lang: str, reps: Sequence[st
     sheets = report_sheets(view, norms, lang, reps, peers)
     pdf = report_pdf(sheets, view.grid, lang, viewer_reps(view))
     return pages_png(pdf) if image else [pdf]
+
+
+def report_files(view: PortfolioView, norms: Norms, lang: str, reps: Sequence[str] | None,
+                 peers: Visibility | None = None,
+                 image: bool = False) -> list[tuple[str | None, list[bytes]]]:
+    """A file per sheet: (its rep, None for the team; its PDF, or one PNG per page)."""
+    sheets = report_sheets(view, norms, lang, reps, peers)
+    pdfs = sheet_pdfs(sheets, view.grid, lang, viewer_reps(view))
+    return [(sheet.rep, pages_png(pdf) if image else [pdf]) for sheet, pdf in zip(sheets, pdfs)]
