@@ -6,6 +6,7 @@ import streamlit as st
 from portfolio.ui import frame
 from portfolio.ui.shared.filters import client_filters
 from portfolio.ui.shared.norms import norms_or_stop
+from portfolio.ui.shared.report_buttons import report_buttons
 from portfolio.ui.structure.gaps import gaps_tab
 from portfolio.ui.structure.history import history_tab
 from portfolio.ui.structure.reps import concentration_tab, reps_tab
@@ -16,6 +17,7 @@ st.title(ctx.t("structure.title"), anchor=False)
 norms = norms_or_stop(ctx)
 filters = client_filters(ctx, "structure", segments=False)
 viewer_note(ctx)
+report_buttons(ctx, norms, None, "w.structure.report")
 team, reps, concentration, gaps, history = st.tabs([
     ctx.t("structure.tab_team"), ctx.t("structure.tab_reps"), ctx.t("structure.tab_concentration"),
     ctx.t("structure.tab_gaps"), ctx.t("structure.tab_history")])

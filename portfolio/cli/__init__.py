@@ -16,6 +16,7 @@ from portfolio.cli import gaps_cmd
 from portfolio.cli import access_cmd
 from portfolio.cli import build_clients_cmd
 from portfolio.cli import compare_cmd
+from portfolio.cli import report_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
 from portfolio.cli.db_option import HeldByAnotherProcess
 from portfolio.store.handoff import send
@@ -34,6 +35,7 @@ COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     access_cmd.register,
     build_clients_cmd.register,
     compare_cmd.register,
+    report_cmd.register,
 )
 
 

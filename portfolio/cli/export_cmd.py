@@ -5,12 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 
-from portfolio.cli.as_option import (acting_person, add_as_option, refusals_reported,
-                                     visibility_on, visible_dataset_named)
+from portfolio.cli.as_option import acting_person, add_as_option, refusals_reported
 from portfolio.cli.common import UserError, grid_from
-from portfolio.cli.db_option import add_db_option, dataset_named, opened_store
+from portfolio.cli.dataset_view import person_view
+from portfolio.cli.db_option import add_db_option, opened_store
 from portfolio.i18n import LANGUAGES, language_from_locale
-from portfolio.problems import ConfigError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +33,6 @@ def run(args: argparse.Namespace) -> int:
     from portfolio.cli.common import warn_unscorable
     from portfolio.exporting import export_format, write_export
     from portfolio.store import guarded
-    from portfolio.view import PortfolioView
 
     try:
         export_format(args.out)
@@ -44,18 +42,8 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang or language_from_locale(os.environ.get("LANG"))
     person = acting_person(args)
     with opened_store(args, create=False) as store:
-        # A person acting by --as is only ever told the names of the datasets they may see.
-        dataset = (dataset_named(store, args.dataset) if person.local
-                   else visible_dataset_named(store, person, args.dataset).dataset)
-        visibility = visibility_on(store, person, dataset)
-        if args.period is not None and args.period not in dataset.periods:
-            raise UserError(f"error: dataset {dataset.name!r} has no period {args.period!r}; "
-                            f"its periods are: {', '.join(dataset.periods)}.")
-        view = PortfolioView(store, dataset, grid, visibility, period=args.period)
-        try:
-            view.scores_table()
-        except ConfigError as error:
-            raise UserError(*(str(issue) for issue in error.issues)) from error
+        view = person_view(args, store, person, grid)
+        dataset = view.dataset
         warn_unscorable(view, dataset.name)
         try:
             rows = write_export(view, args.out, lang)

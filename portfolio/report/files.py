@@ -1,0 +1,36 @@
+"""Writing report files: each one beside its target and renamed when complete, so that a
+failed run (a full disk, a browser that stops) never leaves half a PDF under the real name."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from portfolio.faults import disk_full_fault
+
+TEAM_FILE_STEM = "team"
+
+
+def file_stem(rep: str | None) -> str:
+    """A name any disk accepts for a rep's file (the team's when `rep` is None)."""
+    if rep is None:
+        return TEAM_FILE_STEM
+    return re.sub(r"[^\w-]+", "_", rep).strip("_") or "rep"
+
+
+def write_beside(target: Path, data: bytes) -> None:
+    """Write `data` to a temporary file in `target`'s folder, then rename it to `target`."""
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                    dir=target.parent if str(target.parent) else ".")
+    temporary = Path(name)
+    try:
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+            os.replace(temporary, target)
+        except OSError as error:
+            raise (disk_full_fault(error, target) or error) from error
+    finally:
+        temporary.unlink(missing_ok=True)
