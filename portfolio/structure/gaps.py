@@ -129,6 +129,31 @@ def outside_tolerance(gaps: pd.DataFrame) -> pd.DataFrame:
     return order.drop(columns=["_abs", "_rabs"]).reset_index(drop=True)
 
 
+@dataclass(frozen=True)
+class SmallPortfolioNote:
+    """How the small-portfolio rule bore on some gaps: what a page says in one line."""
+
+    not_judged: int  # portfolios (reps, or the team) with too few clients for a verdict
+    widened: int  # judged portfolios whose tolerance was widened to one client's share
+    judged_from: int  # the norms' judged_from_clients
+    smallest: int  # clients of the smallest portfolio among them
+    tolerance: float  # the widest tolerance applied (share points, 0–1)
+
+
+def small_portfolio_note(gaps: pd.DataFrame, tolerance: float, judged_from: int
+                         ) -> SmallPortfolioNote | None:
+    """What the rule changed in a gaps table (one rep's rows or every rep's), or None."""
+    owner = gaps["salesperson"] if "salesperson" in gaps else pd.Series(0, index=gaps.index)
+    per = gaps.groupby(owner, sort=False).agg(clients=("clients", "sum"), judged=("judged", "all"),
+                                              applied=("tolerance", "max"))
+    widened = per["judged"] & (per["applied"] > tolerance + BOUNDARY_SLACK)
+    touched = per[~per["judged"] | widened]
+    if touched.empty:
+        return None
+    return SmallPortfolioNote(int((~per["judged"]).sum()), int(widened.sum()), judged_from,
+                              int(touched["clients"].min()), float(touched["applied"].max()))
+
+
 def main_values(view: PortfolioView, columns: Sequence[str]) -> pd.DataFrame:
     """Each visible rep's main value of each column (see the module docstring):
     columns salesperson, column, value (trimmed and case-folded)."""

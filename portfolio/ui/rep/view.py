@@ -11,7 +11,7 @@ from portfolio.figures.structure import norms_figure
 from portfolio.norms import Norms
 from portfolio.queries.scope import ClientFilter
 from portfolio.structure import (MIN_REPS_FOR_PEERS, development_priorities, peers_shown_to,
-                                 strengths)
+                                 small_portfolio_note, strengths)
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.rep import state as rep_state
@@ -73,13 +73,22 @@ def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:
                           share=percent(top["client_share"], ctx.lang),
                           target=percent(top["target_share"], ctx.lang),
                           revenue=percent(top["revenue_share"], ctx.lang)))
+    note = small_portfolio_note(mine, norms.structure.tolerance, norms.structure.judged_from_clients)
     outside = mine[mine["within_tolerance"].eq(False).fillna(False).astype(bool)]
-    if outside.empty:
+    clients = int(mine["clients"].sum())
+    if note is not None and note.not_judged:  # no verdict, not "every segment within"
+        st.info(ctx.md("rep.not_judged", clients=number(clients, ctx.lang),
+                       step=number(100 / max(clients, 1), ctx.lang, 1),
+                       minimum=number(note.judged_from, ctx.lang)), icon=":material/info:")
+    elif outside.empty:
         st.success(ctx.md("rep.all_within"), icon=":material/check_circle:")
     else:
         st.markdown(ctx.md("rep.outside", segments="; ".join(
             f"{labels.get(row.segment, row.segment)} {gap_text(row.gap, False, ctx.lang)}"
             for row in outside.itertuples(index=False))))
+    if note is not None and not note.not_judged:
+        st.caption(ctx.md("rep.tolerance_widened", clients=number(clients, ctx.lang),
+                          tolerance=number(100 * note.tolerance, ctx.lang, 1)))
     scope = mine["scope"].dropna()
     if len(scope):
         st.caption(ctx.md("rep.scope_note", scope=scope.iloc[0]))

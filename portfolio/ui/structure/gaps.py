@@ -9,7 +9,7 @@ import streamlit as st
 from portfolio.figures.structure import GAP_LABELS, gaps_heatmap
 from portfolio.norms import Norms
 from portfolio.queries.scope import ClientFilter
-from portfolio.structure import outside_tolerance
+from portfolio.structure import outside_tolerance, small_portfolio_note
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.structure import state as structure_state
 from portfolio.ui.shared.context import PageContext
@@ -39,6 +39,12 @@ def gaps_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
     if len(order) > MAX_HEATMAP_REPS:
         st.caption(ctx.md("structure.heatmap_capped", shown=MAX_HEATMAP_REPS,
                          total=number(len(order), ctx.lang)))
+    note = small_portfolio_note(gaps, norms.structure.tolerance,
+                                norms.structure.judged_from_clients)
+    if note is not None:  # said once, where the verdicts are drawn
+        st.caption(ctx.md("structure.small_portfolios", not_judged=number(note.not_judged, ctx.lang),
+                          minimum=number(note.judged_from, ctx.lang),
+                          widened=number(note.widened, ctx.lang)))
     drawn = gaps.set_index("salesperson").loc[list(furthest)].reset_index()
     team = structure_data.team_gaps(ctx.view, norms, filters)
     chart(gaps_heatmap(drawn, ctx.view.grid, ctx.lang, measure, team=team,
