@@ -21,5 +21,5 @@ if upload is not None:
     mapping_section(ctx, prepared)
     preview_section(ctx, prepared)
     can_import = report_section(ctx, prepared)
-    destination_section(ctx, upload, can_import)
+    destination_section(ctx, upload, prepared, can_import)
     run_requested_import(ctx, upload, prepared)

@@ -10,7 +10,7 @@ The rule, never a guess:
   1234.5, "1,234" is 1234). A comma elsewhere ("12,5") is refused, with the point to type.
   Spaces group thousands too.
 - A sign may lead (-, − or +). Where the input is in percent, a trailing "%" is allowed
-  ("20 %", "20%"), where it is in euros a "€" on either side.
+  ("20 %", "20%"), where it is an amount the currency's sign ("€", "$"…) on either side.
 - An empty entry is "no value", refused where a value is required.
 
 A refusal is a `NotANumber` whose `describe(lang)` says what was typed and what to type.
@@ -54,7 +54,7 @@ def parse_number(text: str | None, lang: str, *, minimum: float | None = None,
                  required: bool = False) -> float | None:
     """The number `text` stands for in `lang` (None when empty and not `required`).
 
-    `unit` is "%" or "€": the symbol the user may type with the figure. `whole` refuses a
+    `unit` is "%" or a currency sign: the symbol the user may type with the figure. `whole` refuses a
     fractional part; `minimum`/`maximum` bound the value, and the refusal writes the range
     the user's way. Raises `NotANumber`.
     """
@@ -117,14 +117,14 @@ def _read(typed: str, lang: str, unit: str | None) -> float:
 
 
 def _without_unit(typed: str, unit: str | None) -> str:
-    """The figure without the unit the input is in (a "%" after it, a "€" on either side)."""
+    """The figure without the unit the input is in (a "%" after it, a currency sign on either side)."""
     body = typed
     if unit == "%" and body.endswith("%"):
         body = body[:-1]
-    elif unit == "€":
-        body = body.removesuffix("€").removeprefix("€")
+    elif unit is not None and unit != "%":  # a currency's sign, on either side
+        body = body.removesuffix(unit).removeprefix(unit)
     body = body.strip("".join(_SPACES))
-    if "%" in body or "€" in body:
+    if "%" in body or (unit not in (None, "%") and unit in body):
         raise NotANumber("not_a_number", typed=typed)
     return body
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from portfolio import currency
 from portfolio.contract import BY_NAME, Kind
 
 if TYPE_CHECKING:  # the import path writes problems' counts and loads no pandas
@@ -36,8 +37,6 @@ class Style:
     thousands: str
     decimal: str
     percent: str  # what follows a number in percent
-    money_before: str  # what comes before an amount
-    money_after: str  # after it, `{unit}` standing for "", "k" or "M"
     date: str  # strftime pattern of a date, then of a date and time
     date_time: str
     csv: tuple[str, str]  # the separator and decimal mark Excel opens in columns
@@ -45,11 +44,10 @@ class Style:
 
 
 STYLES: dict[str, Style] = {
-    "en": Style(",", ".", "%", "€", "{unit}", "%Y-%m-%d", "%Y-%m-%d %H:%M", (",", "."),
-                "YYYY-MM-DD"),
+    "en": Style(",", ".", "%", "%Y-%m-%d", "%Y-%m-%d %H:%M", (",", "."), "YYYY-MM-DD"),
     # French Excel splits a CSV on ";" and reads "12,5" as a number.
-    "fr": Style(NARROW_NBSP, ",", NBSP + "%", "", NBSP + "{unit}€", "%d/%m/%Y", "%d/%m/%Y %H:%M",
-                (";", ","), "DD/MM/YYYY"),
+    "fr": Style(NARROW_NBSP, ",", NBSP + "%", "%d/%m/%Y", "%d/%m/%Y %H:%M", (";", ","),
+                "DD/MM/YYYY"),
 }
 
 
@@ -75,7 +73,9 @@ def number(value: float | None, lang: str, decimals: int = 0) -> str:
 
 
 def money(value: float | None, lang: str, decimals: int = 0, compact: bool = False) -> str:
-    """Euros: `€1,234,567` / `1 234 567 €`; compact: `€1.2M`, `€350k` / `1,2 M€`, `350 k€`."""
+    """An amount in the dataset's currency (`portfolio.currency`): in euros `€1,234,567` /
+    `1 234 567 €`, compact `€1.2M`, `€350k` / `1,2 M€`, `350 k€`; in dollars `$1.2M` /
+    `1,2 M$`; a currency without a sign of its own by its code: `CHF 1.2M` / `1,2 M CHF`."""
     if _is_blank(value):
         return EMPTY
     amount = float(value)  # type: ignore[arg-type]
@@ -85,8 +85,18 @@ def money(value: float | None, lang: str, decimals: int = 0, compact: bool = Fal
     elif compact and abs(amount) >= 10_000:
         amount, unit, decimals = amount / 1_000, "k", 0
     sign = "-" if amount < 0 else ""
-    s = style(lang)
-    return f"{sign}{s.money_before}{number(abs(amount), lang, decimals)}{s.money_after.format(unit=unit)}"
+    figure = number(abs(amount), lang, decimals)
+    money_sign = currency.current()
+    if lang == "fr":  # after the figure, the unit first: 1,2 M€
+        spaced = NBSP if money_sign.is_code and unit else ""
+        return f"{sign}{figure}{NBSP}{unit}{spaced}{money_sign.sign}"
+    before = money_sign.sign + (NBSP if money_sign.is_code else "")
+    return f"{sign}{before}{figure}{unit}"
+
+
+def currency_sign() -> str:
+    """The sign of the currency amounts are written in now ("€", "$", "CHF"), for headers."""
+    return currency.current().sign
 
 
 def percent(ratio: float | None, lang: str, decimals: int = 0) -> str:
@@ -146,15 +156,22 @@ def whole_numbers(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
     return text.fillna(EMPTY).astype(object)
 
 
+def _money_affixes(lang: str) -> tuple[str, str]:
+    """What comes before and after a whole amount in the currency written now."""
+    money_sign = currency.current()
+    if lang == "fr":
+        return "", NBSP + money_sign.sign
+    return money_sign.sign + (NBSP if money_sign.is_code else ""), ""
+
+
 def amounts(values: pd.Series | np.ndarray, lang: str) -> pd.Series:
-    """Euros to the unit: €1,234 / 1 234 €; a dash where empty."""
-    s = style(lang)
+    """Amounts to the unit: €1,234 / 1 234 €; a dash where empty."""
+    before, after = _money_affixes(lang)
     digits = whole_numbers(values, lang)
     blank = digits == EMPTY
     # The sign goes before the currency: -€1,234, -1 234 €.
-    text = (s.money_before + digits + s.money_after.format(unit="")).str.replace(
-        s.money_before + "-", "-" + s.money_before, regex=False) if s.money_before else \
-        digits + s.money_after.format(unit="")
+    text = (before + digits + after).str.replace(before + "-", "-" + before, regex=False) \
+        if before else digits + after
     return text.where(~blank, EMPTY)
 
 
@@ -201,14 +218,14 @@ def two_figures(value):  # noqa: ANN001, ANN201 - a number or an array of number
 
 def money_hover(expression: str, lang: str) -> str:
     """A Plotly hover-template amount (`%{x:,.0f}`) placed as the language places the sign."""
-    s = style(lang)
-    return f"{s.money_before}{expression}{s.money_after.format(unit='')}"
+    before, after = _money_affixes(lang)
+    return f"{before}{expression}{after}"
 
 
 def money_ticks(lang: str) -> dict[str, str]:
-    """Plotly axis ticks in euros: `€2M` in English, `2M €` in French."""
-    s = style(lang)
-    return {"tickprefix": s.money_before, "ticksuffix": s.money_after.format(unit="")}
+    """Plotly axis ticks in the currency: `€2M` in English, `2M €` in French."""
+    before, after = _money_affixes(lang)
+    return {"tickprefix": before, "ticksuffix": after}
 
 
 def plotly_separators(lang: str) -> str:

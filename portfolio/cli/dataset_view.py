@@ -10,6 +10,7 @@ from portfolio.access import Person
 from portfolio.cli.as_option import visibility_on, visible_dataset_named
 from portfolio.cli.common import UserError
 from portfolio.cli.db_option import dataset_named
+from portfolio.currency import set_amounts_currency
 from portfolio.grid.model import Grid
 from portfolio.problems import ConfigError
 from portfolio.store.database import Store
@@ -26,6 +27,7 @@ def person_view(args: argparse.Namespace, store: Store, person: Person, grid: Gr
     dataset = (dataset_named(store, args.dataset) if person.local
                else visible_dataset_named(store, person, args.dataset).dataset)
     visibility = visibility_on(store, person, dataset)
+    set_amounts_currency(dataset.currency)  # every amount the command writes is in it
     if args.period is not None and args.period not in dataset.periods:
         raise UserError(f"error: dataset {dataset.name!r} has no period {args.period!r}; "
                         f"its periods are: {', '.join(dataset.periods)}.")

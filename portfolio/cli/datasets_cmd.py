@@ -12,13 +12,13 @@ from portfolio.cli.db_option import add_db_option, opened_store
 from portfolio.store import guarded
 from portfolio.store.datasets import DatasetNameTaken, InvalidDatasetName
 
-HEADERS = ("name", "source", "imported at", "rows", "periods")
+HEADERS = ("name", "source", "imported at", "rows", "currency", "periods")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "datasets", help="list the stored datasets (or rename or delete one)",
-        description="Print a table of the datasets: name, source file, import time, rows, "
+        description="Print a table of the datasets: name, source file, import time, rows, currency, "
                     "periods. With --as, only the datasets and clients that person may see.")
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--rename", nargs=2, metavar=("OLD", "NEW"), help="rename dataset OLD to NEW")
@@ -34,7 +34,7 @@ def table_lines(sights: list[DatasetSight]) -> list[str]:
     """The datasets as aligned text columns, headers first; rows are the clients the person sees."""
     rows = [HEADERS] + [(s.dataset.name, s.dataset.source or "",
                          s.dataset.imported_at.strftime("%Y-%m-%d %H:%M"), str(s.rows),
-                         ", ".join(s.dataset.periods)) for s in sights]
+                         s.dataset.currency, ", ".join(s.dataset.periods)) for s in sights]
     widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
     return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
             for row in rows]

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from portfolio.currency import CURRENCIES
 from portfolio.cli.common import (UserError, add_map_option, column_map, file_problems_reported,
                                   report_warnings)
 from portfolio.cli.db_option import add_db_option, opened_store
@@ -33,6 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--separator", choices=sorted(_SEPARATORS),
                         help="CSV separator (default: detected)")
     parser.add_argument("--decimal", choices=(",", "."), help="decimal mark (default: detected)")
+    parser.add_argument("--currency", type=str.upper, choices=list(CURRENCIES),
+                        help="currency of a new dataset's amounts (default: the one sign its "
+                             "amounts carry, such as $ or £, else EUR)")
     add_map_option(parser)
     add_db_option(parser)
     parser.set_defaults(run=run)
@@ -67,10 +71,10 @@ def run(args: argparse.Namespace) -> int:
             outcome = import_file(
                 store, path, options=options, period=args.period, progress=_progress,
                 dataset_id=existing.dataset_id if existing else None,
-                dataset_name=None if existing else args.dataset)
+                dataset_name=None if existing else args.dataset, currency=args.currency)
     report_warnings(path, outcome.warnings)
     what = "new dataset" if outcome.new_dataset else "dataset"
     periods = ", ".join(outcome.periods)
     print(f"Imported {outcome.rows} clients from {path.name} into {what} "
-          f"{outcome.dataset_name!r} (period {periods}).")
+          f"{outcome.dataset_name!r} (period {periods}, amounts in {outcome.currency}).")
     return 0

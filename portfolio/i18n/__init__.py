@@ -42,6 +42,11 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     text = catalogue(lang).get(key) or catalogue(DEFAULT_LANGUAGE).get(key) or key
+    if "{currency}" in text and "currency" not in params:
+        # Headers such as "Revenue ({currency})" name the currency of the amounts written now.
+        from portfolio.currency import current  # here: the currency module says problems too
+
+        params = {**params, "currency": current().sign}
     return text.format(**params) if params else text
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from portfolio.currency import UnknownCurrency, checked_currency
 from portfolio.cleanup import remove_leftovers
 from portfolio.faults import temporary_fault
 from portfolio.importing.columns import storable_names
@@ -59,6 +60,7 @@ class ImportOutcome:
     warnings: tuple[Problem, ...]
     detected: Detected
     mapping: dict[str, str | None]
+    currency: str = "EUR"  # the dataset's: every amount of it is in this currency
 
 
 def upload_limit_bytes() -> int:
@@ -105,7 +107,8 @@ def temporary_faults_raised() -> Iterator[None]:
 def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOptions(),
                 dataset_name: str | None = None, dataset_id: int | None = None,
                 period: str | None = None, source: str | None = None,
-                progress: Progress | None = None, within: Within | None = None) -> ImportOutcome:
+                progress: Progress | None = None, within: Within | None = None,
+                currency: str | None = None) -> ImportOutcome:
     """Import a client file as a new dataset (`dataset_name`, by default named after
     the file) or as new period(s) of the dataset `dataset_id`.
 
@@ -113,6 +116,8 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
     nothing is written. Otherwise everything is written in one transaction: a crash
     or a kill in the middle leaves the database as it was. `source` is the file name
     recorded with the dataset (the uploaded name when `path` is a temporary copy).
+    `currency` is a new dataset's (by default the one sign its amounts carry, else EUR);
+    a new period is in its dataset's currency.
     """
     report = progress or _silent
     report(READING, 0.0)
@@ -121,13 +126,13 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
     prepared = prepare_file(store, path, options)
     return store_prepared(store, prepared, source=source or Path(path).name,
                           dataset_name=dataset_name, dataset_id=dataset_id, period=period,
-                          progress=report, within=within)
+                          progress=report, within=within, currency=currency)
 
 
 def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
                    dataset_name: str | None = None, dataset_id: int | None = None,
                    period: str | None = None, progress: Progress | None = None,
-                   within: Within | None = None) -> ImportOutcome:
+                   within: Within | None = None, currency: str | None = None) -> ImportOutcome:
     """The second half of `import_file`, for a file already read (and shown) by the caller."""
     if dataset_name is not None and dataset_id is not None:
         raise ValueError("give dataset_name or dataset_id, not both")
@@ -142,6 +147,10 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
                 detail("problems_import.no_dataset", number=dataset_id), "no_dataset"))
     else:
         dataset_name = dataset_name if dataset_name is not None else default_name(store, source)
+        try:
+            currency = checked_currency(currency or result.detected.currency)
+        except UnknownCurrency as error:
+            problems.append(_destination_problem(error.detail, "bad_option", "currency"))
     if any(p.blocking for p in problems) or result.rows is None:
         raise InputError(problems)
     rows = result.rows.renamed(renames)
@@ -154,7 +163,7 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
             report(STORING, 0.65)
             if dataset_id is None:
                 new_id = insert_dataset(cur, incoming, name=dataset_name, source=source,
-                                        period=period)
+                                        period=period, currency=currency)
                 periods = tuple(r[0] for r in cur.execute(
                     "SELECT period FROM dataset_periods WHERE dataset_id = ? ORDER BY period",
                     [new_id]).fetchall())
@@ -180,7 +189,8 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
         dataset_id=new_id, dataset_name=stored.name if stored else str(dataset_name),
         new_dataset=dataset_id is None, periods=periods, rows=rows.count,
         warnings=tuple(p for p in problems if not p.blocking),
-        detected=result.detected, mapping=dict(result.mapping))
+        detected=result.detected, mapping=dict(result.mapping),
+        currency=stored.currency if stored else "EUR")
 
 
 @contextmanager

@@ -57,6 +57,7 @@ class Detected:
     header_row: int
     sheet: str | None
     sheets: tuple[str, ...]
+    currency: str | None = None  # the one currency sign the amounts' cells carry, if any
 
 
 @dataclass

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 
+from portfolio.contract import COLUMNS, Kind
+from portfolio.currency import detected_currency
 from portfolio.problems import Problem, Report, detail
 from portfolio.reading import cancel, checks, columns, consistency, layout, limits, query
 from portfolio.reading.csv_source import CsvTable
@@ -120,8 +122,11 @@ def _read_text(text, options: ReadOptions, problems: list[Problem], staging: Sta
     plans, plan_problems = plan_columns(records[header_index], options.column_map)
     problems += plan_problems
 
+    money = detected_currency(_amount_cells(records[header_index + 1:], plans))
+
     def detected(decimal: str) -> Detected:
-        return Detected("csv", text.encoding, separator, decimal, header_index + 1, None, ())
+        return Detected("csv", text.encoding, separator, decimal, header_index + 1, None, (),
+                        money)
 
     return _read_table(table, plans, options, problems, detected, staging,
                        default_decimal="." if separator == "," else ",")
@@ -230,6 +235,16 @@ def detect_decimal(con: duckdb.DuckDBPyConnection, source: query.TableSource,
     if comma != point:
         return "," if comma > point else "."
     return default
+
+
+# Amounts in the contract: the columns whose cells may carry a currency sign.
+_AMOUNTS = frozenset(spec.name for spec in COLUMNS if spec.kind is Kind.NUMBER)
+
+
+def _amount_cells(records: Sequence[Sequence[str]], plans: Sequence[ColumnPlan]) -> list[str]:
+    """The sample's cells of amount columns, as written (a sign such as $ or € kept)."""
+    positions = [p.index for p in plans if p.contract in _AMOUNTS]
+    return [row[j] for row in records for j in positions if j < len(row)]
 
 
 def _no_header(requested: int | None, available: int, unsplit: bool = False) -> Problem:

@@ -23,8 +23,11 @@ _SCHEMA = (
         name        VARCHAR NOT NULL UNIQUE,
         source      VARCHAR,
         imported_at TIMESTAMP NOT NULL,
-        is_demo     BOOLEAN NOT NULL DEFAULT FALSE
+        is_demo     BOOLEAN NOT NULL DEFAULT FALSE,
+        currency    VARCHAR NOT NULL DEFAULT 'EUR'
     )""",
+    # Databases made before datasets had a currency: theirs are in euros.
+    "ALTER TABLE datasets ADD COLUMN IF NOT EXISTS currency VARCHAR DEFAULT 'EUR'",
     """CREATE TABLE IF NOT EXISTS dataset_periods (
         dataset_id  INTEGER NOT NULL,
         period      VARCHAR NOT NULL,

@@ -12,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from portfolio.contract import COLUMNS, Kind
+from portfolio.currency import DEFAULT_CURRENCY, checked_currency
 from portfolio.problems import Refusal, detail
 from portfolio.sql import quote_identifier, table_name
 from portfolio.store.database import Store
@@ -42,6 +43,7 @@ class Dataset:
     rows: int  # every period's clients together: what the database holds
     periods: tuple[str, ...]  # sorted, so the last is the latest
     period_rows: tuple[int, ...] = ()  # the clients of each period, in `periods` order
+    currency: str = "EUR"  # ISO code: every amount of the dataset is in it
 
     @property
     def latest_period(self) -> str | None:
@@ -160,25 +162,27 @@ def frame_rows(cur: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> Iterator[
 
 
 def create_dataset(store: Store, frame: pd.DataFrame, *, name: str, source: str | None = None,
-                   period: str | None = None, is_demo: bool = False) -> int:
+                   period: str | None = None, is_demo: bool = False,
+                   currency: str = DEFAULT_CURRENCY) -> int:
     """Store a validated client frame as a new dataset, in one transaction; returns its id."""
     with store.transaction() as cur, frame_rows(cur, frame) as incoming:
         return insert_dataset(cur, incoming, name=name, source=source, period=period,
-                              is_demo=is_demo)
+                              is_demo=is_demo, currency=currency)
 
 
 def insert_dataset(cur: duckdb.DuckDBPyConnection, incoming: Incoming, *, name: str,
                    source: str | None = None, period: str | None = None,
-                   is_demo: bool = False) -> int:
+                   is_demo: bool = False, currency: str = DEFAULT_CURRENCY) -> int:
     """`create_dataset` inside the caller's open transaction (an import adds more to it)."""
     name = _checked_name(name)
+    currency = checked_currency(currency)
     default_period = period or date.today().isoformat()
     if _exists(cur, "SELECT 1 FROM datasets WHERE name = ?", [name]):
         raise DatasetNameTaken(name)
     dataset_id = cur.execute("SELECT nextval('dataset_ids')").fetchone()[0]
     now = datetime.now().replace(microsecond=0)
-    cur.execute("INSERT INTO datasets VALUES (?, ?, ?, ?, ?)",
-                [dataset_id, name, source, now, is_demo])
+    cur.execute("INSERT INTO datasets (dataset_id, name, source, imported_at, is_demo, currency) "
+                "VALUES (?, ?, ?, ?, ?, ?)", [dataset_id, name, source, now, is_demo, currency])
     _bulk_write(cur)
     table = clients_table(dataset_id)
     cur.execute(f"CREATE TABLE {table} AS SELECT "
@@ -270,6 +274,16 @@ def set_name(cur: duckdb.DuckDBPyConnection, dataset_id: int, name: str) -> str:
     return name
 
 
+def set_currency(cur: duckdb.DuckDBPyConnection, dataset_id: int, currency: str) -> str:
+    """The currency of a dataset's amounts, corrected (the amounts are not converted: they
+    were in that currency all along); returns the code as stored."""
+    currency = checked_currency(currency)
+    if not _exists(cur, "SELECT 1 FROM datasets WHERE dataset_id = ?", [dataset_id]):
+        raise DatasetNotFound(dataset_id)
+    cur.execute("UPDATE datasets SET currency = ? WHERE dataset_id = ?", [currency, dataset_id])
+    return currency
+
+
 def delete_dataset(store: Store, dataset_id: int) -> None:
     """Delete a dataset, its clients table and its scores, all at once.
 
@@ -352,12 +366,13 @@ def list_datasets(store: Store) -> list[Dataset]:
         rows = cur.execute("""
             SELECT d.dataset_id, d.name, d.source, d.imported_at, d.is_demo,
                    coalesce(sum(p.rows), 0), list(p.period ORDER BY p.period),
-                   list(p.rows ORDER BY p.period)
+                   list(p.rows ORDER BY p.period), coalesce(d.currency, 'EUR')
             FROM datasets d LEFT JOIN dataset_periods p USING (dataset_id)
             GROUP BY ALL ORDER BY d.imported_at, d.dataset_id""").fetchall()
     return [Dataset(int(r[0]), r[1], r[2], r[3], bool(r[4]), int(r[5]),
                     tuple(p for p in r[6] if p is not None),
-                    tuple(int(n) for p, n in zip(r[6], r[7]) if p is not None)) for r in rows]
+                    tuple(int(n) for p, n in zip(r[6], r[7]) if p is not None), r[8])
+            for r in rows]
 
 
 def free_name(store: Store, base: str) -> str:

@@ -23,12 +23,12 @@ def test_import_creates_a_dataset_named_after_the_file_then_adds_periods(seeded_
     path = corpus.cp1252_specials(files)
     done = run("import", path, "--period", "2026-Q2", "--db", seeded_db)
     assert done.returncode == 0, done.stderr
-    assert "Imported 2 clients from cp1252.csv into new dataset 'cp1252' (period 2026-Q2)" in done.stdout
+    assert "Imported 2 clients from cp1252.csv into new dataset 'cp1252' (period 2026-Q2, amounts in EUR)" in done.stdout
     assert [line for line in done.stderr.splitlines() if line.endswith("…")] == [
         "reading…", "validating…", "storing…"]
     again = run("import", path, "--dataset", "cp1252", "--period", "2026-Q3", "--db", seeded_db)
     assert again.returncode == 0, again.stderr
-    assert "into dataset 'cp1252' (period 2026-Q3)" in again.stdout
+    assert "into dataset 'cp1252' (period 2026-Q3, amounts in EUR)" in again.stdout
     assert rows_of(seeded_db, "SELECT period, rows FROM dataset_periods p JOIN datasets d "
                               "USING (dataset_id) WHERE name = 'cp1252' ORDER BY period") == [
         ("2026-Q2", 2), ("2026-Q3", 2)]
@@ -82,9 +82,9 @@ def test_datasets_prints_a_table_and_renames_and_deletes(seeded_db, files):
     listing = run("datasets", "--db", seeded_db)
     assert listing.returncode == 0
     lines = listing.stdout.splitlines()
-    assert lines[0].split() == ["name", "source", "imported", "at", "rows", "periods"]
-    assert lines[1].startswith("Seed portfolio  seed.csv") and lines[1].endswith("3     2026-Q1")
-    assert lines[2].startswith("zeros           zeros.csv") and lines[2].endswith("3     2026-Q2")
+    assert lines[0].split() == ["name", "source", "imported", "at", "rows", "currency", "periods"]
+    assert lines[1].startswith("Seed portfolio  seed.csv") and lines[1].endswith("3     EUR       2026-Q1")
+    assert lines[2].startswith("zeros           zeros.csv") and lines[2].endswith("3     EUR       2026-Q2")
     renamed = run("datasets", "--rename", "zeros", "Zéros 2026", "--db", seeded_db)
     assert renamed.returncode == 0
     taken = run("datasets", "--rename", "Zéros 2026", "Seed portfolio", "--db", seeded_db)

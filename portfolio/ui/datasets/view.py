@@ -80,6 +80,7 @@ def datasets_table(ctx: PageContext) -> None:
         ctx.t("datasets.col_source"): [d.source or "" for d in rows],
         ctx.t("datasets.col_imported"): [timestamp(d.imported_at, ctx.lang) for d in rows],
         ctx.t("datasets.col_rows"): [number(sight.rows, ctx.lang) for sight in sights],
+        ctx.t("datasets.col_currency"): [d.currency for d in rows],
         ctx.t("datasets.col_periods"): [", ".join(d.periods) for d in rows],
     }, hide_index=True)
 

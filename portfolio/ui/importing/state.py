@@ -36,6 +36,7 @@ class ImportRequest:
     dataset_name: str | None
     dataset_id: int | None
     period: str | None
+    currency: str | None = None  # a new dataset's
 
 
 def upload() -> Upload | None:

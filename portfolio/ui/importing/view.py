@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from portfolio.currency import CURRENCIES, DEFAULT_CURRENCY
 from portfolio.contract import CANONICAL_NAMES, canonical_column
 from portfolio.i18n import t
 from portfolio.access import Action
@@ -282,7 +283,8 @@ def problems_table(ctx: PageContext, problems: Iterable[Problem], download_key: 
 
 # --- destination and import ---------------------------------------------------
 
-def destination_section(ctx: PageContext, upload: import_state.Upload, can_import: bool) -> None:
+def destination_section(ctx: PageContext, upload: import_state.Upload, prepared: PreparedFile,
+                        can_import: bool) -> None:
     """New dataset or new period of one, the period, and the Import button."""
     st.subheader(ctx.md("import.destination_title"), anchor=False)
     if not can_import:
@@ -293,8 +295,13 @@ def destination_section(ctx: PageContext, upload: import_state.Upload, can_impor
                          format_func=lambda v: ctx.t(_DESTINATIONS[v]),
                          label_visibility="collapsed", horizontal=True)
     if where == _NEW:
-        st.text_input(ctx.t("import.name_label"), value=default_name(ctx.store, upload.name),
-                      key="w.import_name")
+        name, money = st.columns([3, 1])
+        name.text_input(ctx.t("import.name_label"), value=default_name(ctx.store, upload.name),
+                        key="w.import_name")
+        detected = prepared.result.detected.currency or DEFAULT_CURRENCY
+        codes = list(CURRENCIES)
+        money.selectbox(ctx.t("import.currency_label"), codes, index=codes.index(detected),
+                        key="w.import_currency", help=ctx.t("import.currency_help"))
     else:
         by_id = {d.dataset_id: dataset_name(d, ctx.lang) for d in reversed(ctx.datasets)}
         st.selectbox(ctx.t("import.dataset_label"), list(by_id), key="w.import_dataset",
@@ -309,7 +316,7 @@ def _request_import(where: str) -> None:
     period = (st.session_state.get("w.import_period") or "").strip() or None
     if where == _NEW:
         request = import_state.ImportRequest(st.session_state.get("w.import_name") or "", None,
-                                             period)
+                                             period, st.session_state.get("w.import_currency"))
     else:
         request = import_state.ImportRequest(None, st.session_state.get("w.import_dataset"), period)
     import_state.set_import_request(request)
@@ -332,7 +339,7 @@ def run_requested_import(ctx: PageContext, upload: import_state.Upload,
         outcome = guarded.store_prepared(
             ctx.store, ctx.person, prepared, source=upload.name,
             dataset_name=request.dataset_name, dataset_id=request.dataset_id,
-            period=request.period, progress=progress)
+            period=request.period, progress=progress, currency=request.currency)
     except PermissionRefused as refusal:  # a director's file with clients outside their scope
         bar.empty()
         st.error(refusal.text(ctx.lang), icon=":material/block:")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from portfolio.currency import set_amounts_currency
 from portfolio.access import Visibility
 from portfolio.access.datasets import DatasetSight, visible_datasets
 from portfolio.access.model import Action, Person, Role
@@ -42,6 +43,7 @@ def frame(page_id: str) -> PageContext:
     applied to it. The person's visibility is set here, once, for every page.
     """
     entry = page(page_id)
+    set_amounts_currency(None)  # until the dataset is known (a thread may have run another page)
     settings = load_settings()
     first_run = state.language() not in LANGUAGES
     lang = _language()
@@ -64,6 +66,7 @@ def frame(page_id: str) -> PageContext:
         st.divider()
         sight = _dataset_selector(store, person, sights, lang)
         dataset = sight.dataset if sight is not None else None
+        set_amounts_currency(dataset.currency if dataset is not None else None)
         period = _period_selector(dataset, lang)
         scope = sight.visibility if sight is not None else Visibility.no_client()
         previewed = _view_as_selector(store, person, dataset, grid.grid, scope, lang)

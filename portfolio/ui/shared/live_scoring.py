@@ -15,7 +15,7 @@ from portfolio.ui.shared.client_card import criteria_section, segment_badge
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared import state
 from portfolio.ui.shared.state import LIVE_WIDGETS
-from portfolio.numbers import score
+from portfolio.numbers import score, currency_sign
 from portfolio.ui.shared.grid_tables import level_rule
 from portfolio.ui.shared.number_entry import NumberRule, number_entry
 from portfolio.ui.shared.summary import chart
@@ -73,7 +73,7 @@ def _inputs(ctx: PageContext, grid: Grid) -> dict[str, object]:
 
 
 def _number_input(ctx: PageContext, criterion: Criterion) -> float | None:
-    """A number in the unit people say it in: a ratio in %, an amount in €."""
+    """A number in the unit people say it in: a ratio in %, an amount in the dataset's currency."""
     spec = BY_NAME.get(criterion.column)
     label = markdown_text(criterion.label.get(ctx.lang))
     kind = spec.kind if spec is not None else None
@@ -83,9 +83,10 @@ def _number_input(ctx: PageContext, criterion: Criterion) -> float | None:
         return None if typed is None else typed / 100
     if kind is Kind.INTEGER:
         return _number(ctx, criterion.column, label, NumberRule(minimum=0, whole=True))
-    unit = " (€)" if kind is Kind.NUMBER else ""
+    sign = currency_sign()
+    unit = f" ({sign})" if kind is Kind.NUMBER else ""
     return _number(ctx, criterion.column, f"{label}{unit}",
-                   NumberRule(unit="€" if kind is Kind.NUMBER else None))
+                   NumberRule(unit=sign if kind is Kind.NUMBER else None))
 
 
 def _number(ctx: PageContext, column: str, label: str, rule: NumberRule) -> float | None:

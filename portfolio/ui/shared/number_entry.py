@@ -28,7 +28,7 @@ _NO_ENGLISH_HINT = '<style>[data-testid="InputInstructions"] { display: none; }<
 @dataclass(frozen=True)
 class NumberRule:
     """What an input accepts: bounds, whole numbers only, the unit that may be typed with the
-    figure ("%" or "€"), the decimals it is shown with (None: as many as it needs)."""
+    figure ("%" or a currency sign), the decimals it is shown with (None: as many as it needs)."""
 
     minimum: float | None = None
     maximum: float | None = None
