@@ -40,6 +40,8 @@ GAP_COLORSCALE = [[0.0, "#b35806"], [0.25, "#f1a340"], [0.5, "#f7f7f7"], [0.75, 
                   [1.0, "#2166ac"]]
 BAR_ROW_PX = 44  # one horizontal bar per rep: readable labels from the back of the room
 HEAT_ROW_PX = 46
+HEAT_FRAME_PX = 160  # a heatmap's axis labels, legend and margins, around its rows
+MIN_FITTED_ROW_PX = 22  # a row thin enough to fit a page of reps on a projector, still legible
 MIN_HEIGHT = 320
 # Legends sit above the plot, in the order the traces were added (Plotly reverses the
 # legend of stacked bars by default, which reads backwards against the bars).
@@ -274,11 +276,13 @@ def concentration_figure(reps: pd.DataFrame, team: pd.DataFrame, lang: str,
 
 
 def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "clients",
-                 team: pd.DataFrame | None = None, team_name: str | None = None) -> go.Figure:
+                 team: pd.DataFrame | None = None, team_name: str | None = None,
+                 height: int | None = None) -> go.Figure:
     """Rep × segment gaps to the norm in share points, on a scale diverging from 0; cells
     outside tolerance framed. Reps in the order of `gaps` (rows of norms_gaps), the team's
     own gaps (team_norms_gaps) as a first row when given, named `team_name` (the whole team
-    by default)."""
+    by default). `height` fits the whole map in that many pixels (a projected screen), its
+    rows thinner; by default each row has its readable height."""
     gap, within = ("gap", "within_tolerance") if measure == "clients" else \
         ("revenue_gap", "revenue_within_tolerance")
     labels = _labels(grid, lang)
@@ -305,14 +309,16 @@ def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "
         name=t(GAP_LABELS[measure], lang),
         hovertemplate=(f"%{{y}} · %{{x}}<br>{t(GAP_LABELS[measure], lang)}: "
                        f"%{{z:+.1f}} {t('structure.points', lang)}<extra></extra>")))
+    row_px = HEAT_ROW_PX if height is None else \
+        max(MIN_FITTED_ROW_PX, min(HEAT_ROW_PX, (height - HEAT_FRAME_PX) // max(len(names), 1)))
     rows, columns = np.nonzero(outside)
     figure.add_scatter(x=[x[c] for c in columns], y=[plotly_text(names[r]) for r in rows], mode="markers",
                        name=t("structure.outside_tolerance", lang), hoverinfo="skip",
-                       marker={"symbol": "square-open", "size": HEAT_ROW_PX - 6,
+                       marker={"symbol": "square-open", "size": row_px - 6,
                                "line": {"width": 3, "color": TEXT_COLOR},
                                "color": TEXT_COLOR})
     figure.update_layout(**base_layout(lang))
-    figure.update_layout(height=max(MIN_HEIGHT, 190 + HEAT_ROW_PX * len(names)),
+    figure.update_layout(height=height or max(MIN_HEIGHT, 190 + HEAT_ROW_PX * len(names)),
                          xaxis={"side": "top", "tickfont": {"size": TITLE_FONT_SIZE}},
                          yaxis={"autorange": "reversed", "type": "category"},
                          legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},
