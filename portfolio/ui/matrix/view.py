@@ -21,7 +21,7 @@ from portfolio.ui.shared.widgets import text_table
 CHART_KEY = "w.matrix.chart"
 # The chart's height on a projected 1366×768 screen: the four quadrants, both axes and the
 # legend below the page title, with no scrolling.
-PRESENTED_CHART_PX = 560
+PRESENTED_CHART_PX = 580
 # Exports for meeting minutes: a sharp PNG from the chart's camera button.
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
                  "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "matrix"}}
@@ -35,8 +35,11 @@ def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
     revenue = float(points["revenue"].sum()) if len(points) else 0.0
     st.caption(ctx.md("matrix.shown", clients=number(placed, ctx.lang),
                      revenue=money(revenue, ctx.lang, compact=True)))
-    figure = (matrix_figure(points, ctx.view.grid, ctx.lang, height=PRESENTED_CHART_PX)
-              if presenting() else matrix_figure(points, ctx.view.grid, ctx.lang))
+    figure = matrix_figure(points, ctx.view.grid, ctx.lang)
+    if presenting():
+        # The quadrants' labels name the segments in their colours: the legend, which wraps
+        # over the top quadrants on a narrow column, is left out, and the chart fits the screen.
+        figure.update_layout(height=PRESENTED_CHART_PX, showlegend=False)
     if chart_kind(placed) == "density":
         st.info(ctx.md("matrix.density_note", clients=number(placed, ctx.lang),
                       limit=number(DENSITY_FROM, ctx.lang)), icon=":material/filter_alt:")

@@ -91,7 +91,7 @@ def headline(ctx: PageContext, view: RepView) -> None:
     planned = s["revenue_planned"]
     if view.unplaced:
         st.caption(ctx.md("plan.unplaced", clients=number(view.unplaced, lang)))
-    with metric_row():
+    with st.container(key="plan_headline"), metric_row():  # shown first on a projected screen
         metric(ctx.t("plan.metric_workload"), number(s["workload"], lang),
                help=ctx.t("plan.metric_workload_help"))
         metric(ctx.t("plan.metric_capacity"), number(s["capacity"], lang),

@@ -63,7 +63,8 @@ def rep_headline(ctx: PageContext, rep: str) -> None:
     if reps.empty:
         st.info(ctx.md("rep.no_clients", rep=rep), icon=":material/info:")
         st.stop()
-    headline(ctx, reps.iloc[0])
+    with st.container(key="rep_headline"):  # the figures a projected screen shows first
+        headline(ctx, reps.iloc[0])
 
 
 def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:

@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 import streamlit as st
 
 from portfolio.i18n import t
+from portfolio.ui.shared.pages import PAGES
 from portfolio.text_safety import markdown_text
 from portfolio.ui.shared.widgets import bound_widget
 
@@ -16,6 +17,7 @@ from portfolio.ui.shared.widgets import bound_widget
 _PRESENTING = "pp.presenting"
 SWITCH_KEY = "w.presenter.switch"
 LEAVE_KEY = "w.presenter.leave"
+PRESENTED_PAGES = ("matrix", "structure", "rep", "plan", "workshop")  # linked while presenting
 # Fixed text, never user input. Streamlit has no setting to hide the sidebar, so it is hidden
 # with CSS, with its collapse arrow and the top bar (the way back is the "leave" button).
 # The root font size scales the whole interface, which Streamlit sizes in rem.
@@ -45,12 +47,17 @@ def presenter_switch(lang: str) -> None:
 
 
 def presenter_layout(lang: str) -> None:
-    """While presenting: the projected layout and, at the top, the way back out of it (the
-    sidebar and its switch are hidden)."""
+    """While presenting: the projected layout and, at the top, the pages a meeting shows and
+    the way back out of presenter mode (the sidebar, its menu and its switch are hidden)."""
     if not presenting():
         return
     st.html(_PRESENTER_CSS)
-    with st.container(horizontal=True, horizontal_alignment="right", key="presenter_bar"):
+    with st.container(horizontal=True, vertical_alignment="center", key="presenter_bar"):
+        # The menu is in the hidden sidebar: the pages a meeting shows, one click away.
+        for entry in PAGES:
+            if entry.id in PRESENTED_PAGES:
+                st.page_link(entry.path, label=t(entry.label, lang), icon=entry.icon)
+        st.space("stretch")
         st.button(t("presenter.leave", lang), key=LEAVE_KEY, icon=":material/close_fullscreen:",
                   type="tertiary", on_click=set_presenting, args=(False,))
 
@@ -73,12 +80,19 @@ def rep_stepper(lang: str, reps: Sequence[str], current: str,
     if len(reps) < 2:
         return
     before, after = neighbours(reps, current)
-    with st.container(horizontal=True, vertical_alignment="center", key=f"{key}_bar"):
-        st.button(t("presenter.previous_rep", lang, rep=markdown_text(before or "—")), key=f"{key}.previous",
+    with st.container(horizontal=True, vertical_alignment="center", key=f"stepper_{key.replace('.', '_')}"):
+        st.button(_step_label("previous", before, lang), key=f"{key}.previous",
                   icon=":material/arrow_back:", disabled=before is None,
                   on_click=on_pick, args=(before,))
         st.markdown(t("presenter.rep_position", lang, rep=markdown_text(current),
                       position=reps.index(current) + 1, total=len(reps)))
-        st.button(t("presenter.next_rep", lang, rep=markdown_text(after or "—")), key=f"{key}.next",
+        st.button(_step_label("next", after, lang), key=f"{key}.next",
                   icon=":material/arrow_forward:", icon_position="right",
                   disabled=after is None, on_click=on_pick, args=(after,))
+
+
+def _step_label(way: str, rep: str | None, lang: str) -> str:
+    """"Next: Claire Martin"; plain "Next" at the end of the list (the button is disabled)."""
+    if rep is None:
+        return t(f"presenter.{way}", lang)
+    return t(f"presenter.{way}_rep", lang, rep=markdown_text(rep))
