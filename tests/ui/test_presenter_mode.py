@@ -150,3 +150,16 @@ def test_the_gaps_heatmap_pages_through_the_reps(many_reps_db, present):
     if present:  # the map fits the projected screen: thinner rows, one fixed height
         assert charts(at)["w.structure.heatmap"]["layout"]["height"] <= 520
         assert "w.structure.measure" not in _keys(at, "segmented_control")
+
+
+@pytest.mark.parametrize("path", ["pages/3_Import.py", "pages/4_Datasets.py"])
+def test_uploads_and_dataset_settings_wait_for_the_end_of_the_meeting(seeded_db, path):
+    at = open_page(path)
+    drawn = len(at.get("file_uploader")) + len(at.text_input)
+    assert drawn > 0
+    _present(at)
+    assert not at.exception
+    assert not at.get("file_uploader") and not at.text_input
+    assert t("presenter.desk_page", "en") in [info.value for info in at.info]
+    _buttons(at)[LEAVE].click().run()
+    assert len(at.get("file_uploader")) + len(at.text_input) == drawn

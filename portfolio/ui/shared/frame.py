@@ -69,7 +69,7 @@ def frame(page_id: str) -> PageContext:
         period = _period_selector(dataset, lang)
         scope = sight.visibility if sight is not None else Visibility.no_client()
         previewed = _view_as_selector(store, person, dataset, grid.grid, scope, lang)
-    presenter_layout(lang)
+    presenter_layout(lang, entry.id)
     shown_grid = _tried_grid(grid.grid) or grid.grid
     visibility = _seen(scope, previewed)
     viewer = previewed or _own_name(person)

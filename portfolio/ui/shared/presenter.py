@@ -18,6 +18,7 @@ _PRESENTING = "pp.presenting"
 SWITCH_KEY = "w.presenter.switch"
 LEAVE_KEY = "w.presenter.leave"
 PRESENTED_PAGES = ("matrix", "structure", "rep", "plan", "workshop")  # linked while presenting
+DESK_PAGES = ("import", "datasets")  # uploads and data management: nothing to project
 # Fixed text, never user input. Streamlit has no setting to hide the sidebar, so it is hidden
 # with CSS, with its collapse arrow and the top bar (the way back is the "leave" button).
 # The root font size scales the whole interface, which Streamlit sizes in rem.
@@ -46,7 +47,7 @@ def presenter_switch(lang: str) -> None:
                  label=t("presenter.switch", lang), help=t("presenter.switch_help", lang))
 
 
-def presenter_layout(lang: str) -> None:
+def presenter_layout(lang: str, page_id: str) -> None:
     """While presenting: the projected layout and, at the top, the pages a meeting shows and
     the way back out of presenter mode (the sidebar, its menu and its switch are hidden)."""
     if not presenting():
@@ -60,6 +61,10 @@ def presenter_layout(lang: str) -> None:
         st.space("stretch")
         st.button(t("presenter.leave", lang), key=LEAVE_KEY, icon=":material/close_fullscreen:",
                   type="tertiary", on_click=set_presenting, args=(False,))
+    if page_id in DESK_PAGES:
+        # Its uploads and editors are controls: the page waits for the end of the meeting.
+        st.info(t("presenter.desk_page", lang), icon=":material/co_present:")
+        st.stop()
 
 
 def neighbours(options: Sequence[str], current: str) -> tuple[str | None, str | None]:
