@@ -67,9 +67,11 @@ def test_the_rep_page_moves_rep_by_rep_through_the_reps_in_scope(seeded_db):
     at = open_page(REP)
     reps = at.selectbox(key="w.rep.rep").options
     assert len(reps) > 2
+    assert "w.objectives.save" in _buttons(at)
     _present(at)
     assert "w.rep.rep" not in _keys(at, "selectbox")
     assert "w.rep.growth" not in _keys(at, "number_input")  # the objective's inputs too
+    assert "w.objectives.save" not in _buttons(at)
     seen = []
     for _ in reps:
         buttons = _buttons(at)
