@@ -299,22 +299,26 @@ def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "
         index=names, columns=segments).fillna(False).to_numpy(dtype=bool)
     x = [labels[s] for s in segments]
     reach = float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0
+    row_px = HEAT_ROW_PX if height is None else \
+        max(MIN_FITTED_ROW_PX, min(HEAT_ROW_PX, (height - HEAT_FRAME_PX) // max(len(names), 1)))
+    # On thinner rows the figures get smaller, so that the frame of a cell outside tolerance
+    # (a square as high as the row) still encloses its figure.
+    cell_font = LABEL_FONT_SIZE if row_px == HEAT_ROW_PX else min(LABEL_FONT_SIZE, row_px - 9)
+    frame_px = row_px - 6 if row_px == HEAT_ROW_PX else row_px + 4
     figure = go.Figure(go.Heatmap(
         x=x, y=plot_names(names), z=z, zmid=0, zmin=-max(reach, 1.0), zmax=max(reach, 1.0),
         colorscale=GAP_COLORSCALE, xgap=3, ygap=3,
         text=np.array([_signed_points(row) for row in z], dtype=object).reshape(z.shape)
-        if z.size else z, texttemplate="%{text}", textfont={"size": LABEL_FONT_SIZE},
+        if z.size else z, texttemplate="%{text}", textfont={"size": cell_font},
         colorbar={"title": {"text": t("structure.axis_gap_points", lang), "side": "right"},
                   "ticksuffix": ""},
         name=t(GAP_LABELS[measure], lang),
         hovertemplate=(f"%{{y}} · %{{x}}<br>{t(GAP_LABELS[measure], lang)}: "
                        f"%{{z:+.1f}} {t('structure.points', lang)}<extra></extra>")))
-    row_px = HEAT_ROW_PX if height is None else \
-        max(MIN_FITTED_ROW_PX, min(HEAT_ROW_PX, (height - HEAT_FRAME_PX) // max(len(names), 1)))
     rows, columns = np.nonzero(outside)
     figure.add_scatter(x=[x[c] for c in columns], y=[plotly_text(names[r]) for r in rows], mode="markers",
                        name=t("structure.outside_tolerance", lang), hoverinfo="skip",
-                       marker={"symbol": "square-open", "size": row_px - 6,
+                       marker={"symbol": "square-open", "size": frame_px,
                                "line": {"width": 3, "color": TEXT_COLOR},
                                "color": TEXT_COLOR})
     figure.update_layout(**base_layout(lang))
