@@ -80,12 +80,13 @@ def neighbours(options: Sequence[str], current: str) -> tuple[str | None, str | 
 def rep_stepper(lang: str, reps: Sequence[str], current: str,
                 on_pick: Callable[[str], None], key: str) -> None:
     """"Previous rep" and "next rep" buttons, each naming the rep it opens, around the name
-    of the rep shown (the chooser that names it otherwise is hidden). `reps` are those in the viewer's scope: a rep-scoped viewer is given one only
-    and sees no button."""
+    of the rep shown (the chooser that names it otherwise is hidden). `reps` are those in the
+    viewer's scope: a rep-scoped viewer is given one only and sees no button."""
     if len(reps) < 2:
         return
     before, after = neighbours(reps, current)
-    with st.container(horizontal=True, vertical_alignment="center", key=f"stepper_{key.replace('.', '_')}"):
+    with st.container(horizontal=True, vertical_alignment="center",
+                      key=f"stepper_{key.replace('.', '_')}"):
         st.button(_step_label("previous", before, lang), key=f"{key}.previous",
                   icon=":material/arrow_back:", disabled=before is None,
                   on_click=on_pick, args=(before,))
