@@ -40,6 +40,8 @@ GAP_COLORSCALE = [[0.0, "#b35806"], [0.25, "#f1a340"], [0.5, "#f7f7f7"], [0.75, 
                   [1.0, "#2166ac"]]
 BAR_ROW_PX = 44  # one horizontal bar per rep: readable labels from the back of the room
 HEAT_ROW_PX = 46
+HEAT_FRAME_PX = 160  # a heatmap's axis labels, legend and margins, around its rows
+MIN_FITTED_ROW_PX = 22  # a row thin enough to fit a page of reps on a projector, still legible
 MIN_HEIGHT = 320
 # Legends sit above the plot, in the order the traces were added (Plotly reverses the
 # legend of stacked bars by default, which reads backwards against the bars).
@@ -277,11 +279,13 @@ def concentration_figure(reps: pd.DataFrame, team: pd.DataFrame, lang: str,
 
 
 def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "clients",
-                 team: pd.DataFrame | None = None, team_name: str | None = None) -> go.Figure:
+                 team: pd.DataFrame | None = None, team_name: str | None = None,
+                 height: int | None = None) -> go.Figure:
     """Rep × segment gaps to the norm in share points, on a scale diverging from 0; cells
     outside tolerance framed. Reps in the order of `gaps` (rows of norms_gaps), the team's
     own gaps (team_norms_gaps) as a first row when given, named `team_name` (the whole team
-    by default)."""
+    by default). `height` fits the whole map in that many pixels (a projected screen), its
+    rows thinner; by default each row has its readable height."""
     gap, within = ("gap", "within_tolerance") if measure == "clients" else \
         ("revenue_gap", "revenue_within_tolerance")
     labels = _labels(grid, lang)
@@ -298,11 +302,17 @@ def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "
         index=names, columns=segments).fillna(False).to_numpy(dtype=bool)
     x = [labels[s] for s in segments]
     reach = float(np.nanmax(np.abs(z))) if np.isfinite(z).any() else 1.0
+    row_px = HEAT_ROW_PX if height is None else \
+        max(MIN_FITTED_ROW_PX, min(HEAT_ROW_PX, (height - HEAT_FRAME_PX) // max(len(names), 1)))
+    # On thinner rows the figures get smaller, so that the frame of a cell outside tolerance
+    # (a square as high as the row) still encloses its figure.
+    cell_font = LABEL_FONT_SIZE if row_px == HEAT_ROW_PX else min(LABEL_FONT_SIZE, row_px - 9)
+    frame_px = row_px - 6 if row_px == HEAT_ROW_PX else row_px + 4
     figure = go.Figure(go.Heatmap(
         x=x, y=plot_names(names), z=z, zmid=0, zmin=-max(reach, 1.0), zmax=max(reach, 1.0),
         colorscale=GAP_COLORSCALE, xgap=3, ygap=3,
         text=np.array([_signed_points(row) for row in z], dtype=object).reshape(z.shape)
-        if z.size else z, texttemplate="%{text}", textfont={"size": LABEL_FONT_SIZE},
+        if z.size else z, texttemplate="%{text}", textfont={"size": cell_font},
         colorbar={"title": {"text": t("structure.axis_gap_points", lang), "side": "right"},
                   "ticksuffix": ""},
         name=t(GAP_LABELS[measure], lang),
@@ -311,11 +321,11 @@ def gaps_heatmap(gaps: pd.DataFrame, grid: Grid, lang: str, measure: Measure = "
     rows, columns = np.nonzero(outside)
     figure.add_scatter(x=[x[c] for c in columns], y=[plotly_text(names[r]) for r in rows], mode="markers",
                        name=t("structure.outside_tolerance", lang), hoverinfo="skip",
-                       marker={"symbol": "square-open", "size": HEAT_ROW_PX - 6,
+                       marker={"symbol": "square-open", "size": frame_px,
                                "line": {"width": 3, "color": TEXT_COLOR},
                                "color": TEXT_COLOR})
     figure.update_layout(**base_layout(lang))
-    figure.update_layout(height=max(MIN_HEIGHT, 190 + HEAT_ROW_PX * len(names)),
+    figure.update_layout(height=height or max(MIN_HEIGHT, 190 + HEAT_ROW_PX * len(names)),
                          xaxis={"side": "top", "tickfont": {"size": TITLE_FONT_SIZE}},
                          yaxis={"autorange": "reversed", "type": "category"},
                          legend={"orientation": "h", "y": -0.02, "yanchor": "top", "x": 0},

@@ -57,3 +57,23 @@ def test_a_french_trainer_types_a_decimal_comma(browser, app_url: str):
         expect(share).to_have_value("12,5")  # the last good value stays
     finally:
         context.close()
+
+
+def test_the_live_result_is_beside_its_inputs_on_a_projector(page: Page, app_url: str):
+    """At 1366×768 the segment, the scores and the star's chart are beside the values being
+    typed in, not below them."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{app_url}/Grid")
+    wait_until_drawn(page)
+    page.get_by_role("tab", name="Score a client live").click()
+    live = page.get_by_role("tabpanel", name="Score a client live")
+    potential = live.get_by_label("Purchase potential (€)", exact=True)
+    expect(potential).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+    page.wait_for_selector(f"{STAR}", timeout=DRAW_TIMEOUT_MS)
+    inputs = potential.bounding_box()
+    result = live.get_by_role("heading", name="How the grid scores this client").bounding_box()
+    chart = page.locator(".st-key-w-live_chart").bounding_box()
+    assert result["x"] > inputs["x"] + inputs["width"]  # beside, not below
+    assert result["y"] < inputs["y"] + inputs["height"]
+    assert chart["x"] >= inputs["x"] + inputs["width"]
+    assert chart["y"] < 768  # the star's chart starts on the first screen

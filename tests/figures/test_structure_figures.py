@@ -181,6 +181,20 @@ def test_the_gaps_heatmap_diverges_from_zero_and_frames_the_cells_outside_tolera
     assert heat.colorbar.title.text == "Gap (points)"
 
 
+def test_a_heatmap_fitted_to_a_screen_keeps_its_height_and_frames_its_figures():
+    # Sixteen rows (a page of fifteen reps and the team) as on a projected screen.
+    gaps = pd.concat([_rep_gaps().query("salesperson == 'Ana'").assign(salesperson=f"Rep {i}")
+                      for i in range(16)], ignore_index=True)
+    assert gaps["salesperson"].nunique() == 16
+    natural = gaps_heatmap(gaps, GRID, "en")
+    fitted = gaps_heatmap(gaps, GRID, "en", height=500)
+    assert natural.layout.height > 500 and fitted.layout.height == 500
+    row_px = (500 - 160) // 16
+    heat, frames = fitted.data
+    assert frames.marker.size >= row_px  # as high as the row: it encloses the smaller figure
+    assert heat.textfont.size < natural.data[0].textfont.size
+
+
 def test_the_gaps_heatmap_reads_revenue_gaps_when_asked():
     gaps = _rep_gaps().assign(revenue_gap=0.02, revenue_within_tolerance=True)
     figure = gaps_heatmap(gaps, GRID, "fr", "revenue")

@@ -68,7 +68,7 @@ def test_presenter_mode_hides_the_notes(seeded_db):
     at = open_page(WORKSHOP)
     notes = t("workshop.same_revenue_notes", "en")
     assert notes in _texts(at, "markdown")
-    at.toggle(key="w.workshop.presenting").set_value(True).run()
+    at.toggle(key="w.presenter.switch").set_value(True).run()  # the app's one switch
     assert notes not in _texts(at, "markdown")
     assert t("workshop.same_revenue_question", "en") in _texts(at, "info")
     _next(at)  # presenting stays on from step to step

@@ -11,12 +11,17 @@ from portfolio.figures.common import segment_colors
 from portfolio.figures.matrix import CLIENT_ID_INDEX, DENSITY_FROM, chart_kind, matrix_figure
 from portfolio.queries.scope import ClientFilter
 from portfolio.ui.shared import queries as data
+from portfolio.ui.shared.client_card import client_card_panel
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.presenter import presenting
 from portfolio.numbers import money, number, percent
 from portfolio.text_safety import markdown_text
 from portfolio.ui.shared.widgets import text_table
 
 CHART_KEY = "w.matrix.chart"
+# The chart's height on a projected 1366×768 screen: the four quadrants, both axes and the
+# legend below the page title, with no scrolling.
+PRESENTED_CHART_PX = 580
 # Exports for meeting minutes: a sharp PNG from the chart's camera button.
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
                  "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "matrix"}}
@@ -31,6 +36,10 @@ def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
     st.caption(ctx.md("matrix.shown", clients=number(placed, ctx.lang),
                      revenue=money(revenue, ctx.lang, compact=True)))
     figure = matrix_figure(points, ctx.view.grid, ctx.lang)
+    if presenting():
+        # The quadrants' labels name the segments in their colours: the legend, which wraps
+        # over the top quadrants on a narrow column, is left out, and the chart fits the screen.
+        figure.update_layout(height=PRESENTED_CHART_PX, showlegend=False)
     if chart_kind(placed) == "density":
         st.info(ctx.md("matrix.density_note", clients=number(placed, ctx.lang),
                       limit=number(DENSITY_FROM, ctx.lang)), icon=":material/filter_alt:")
@@ -41,7 +50,7 @@ def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
     event = st.plotly_chart(figure, key=CHART_KEY, on_select="rerun", selection_mode="points",
                             theme=None, config=PLOTLY_CONFIG)
     clicked = clicked_client(event)
-    if clicked is None:
+    if clicked is None and not presenting():
         st.caption(ctx.md("matrix.click_hint"))
     return clicked
 
@@ -57,6 +66,16 @@ def clicked_client(event: Any) -> str | None:
         if custom:
             return str(custom[CLIENT_ID_INDEX])
     return None
+
+
+def side_panel(ctx: PageContext, filters: ClientFilter, clicked: str | None) -> None:
+    """Beside the chart: a clicked client's card, then the totals; on a projected screen the
+    totals first, so that a card opened in the meeting never pushes them off the screen."""
+    if clicked is not None and not presenting():
+        client_card_panel(ctx, clicked)
+    segment_totals_panel(ctx, filters)
+    if clicked is not None and presenting():
+        client_card_panel(ctx, clicked)
 
 
 def segment_totals_panel(ctx: PageContext, filters: ClientFilter) -> None:

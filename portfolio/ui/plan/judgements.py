@@ -16,6 +16,7 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import decimal
 from portfolio.ui.plan.data import RepView
 from portfolio.ui.plan.view import PLOTLY_CONFIG
+from portfolio.ui.shared.presenter import presenting
 
 # A fitted curve farther than this from the judgements (in multiples of today's revenue)
 # deserves a second look at them (see the visit-planning documentation).
@@ -79,6 +80,10 @@ def _apply(base: Levels) -> None:
 def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) -> None:
     """The five judgements per segment in a form, the reset button and the fitted curves."""
     st.subheader(ctx.md("plan.judgements_title"), anchor=False)
+    if presenting():
+        # The editor is a control: the room sees the curves the judgements give.
+        _curves(ctx, view)
+        return
     st.markdown(ctx.md("plan.judgements_intro"))
     form_column, chart_column = st.columns([1, 1], gap="large")
     with form_column:
@@ -96,11 +101,16 @@ def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) ->
         if state.customised:
             st.caption(ctx.md("plan.judgements_session"))
     with chart_column:
-        if view.uses_curves:
-            st.plotly_chart(response_figure(view.shapes, view.typical, ctx.view.grid, ctx.lang),
-                            key="w.plan.curves", theme=None, config=PLOTLY_CONFIG)
-            st.caption(ctx.md("plan.curves_caption"))
-            _residual_notes(ctx, view)
+        _curves(ctx, view)
+
+
+def _curves(ctx: PageContext, view: RepView) -> None:
+    """The response curves the judgements give, when there are any."""
+    if view.uses_curves:
+        st.plotly_chart(response_figure(view.shapes, view.typical, ctx.view.grid, ctx.lang),
+                        key="w.plan.curves", theme=None, config=PLOTLY_CONFIG)
+        st.caption(ctx.md("plan.curves_caption"))
+        _residual_notes(ctx, view)
 
 
 def _editor_table(ctx: PageContext, levels: Levels) -> pd.DataFrame:

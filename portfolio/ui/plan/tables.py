@@ -16,6 +16,7 @@ from portfolio.numbers import EMPTY, money, number, percent
 from portfolio.ui.plan.data import RepView
 from portfolio.numbers import amounts, signed_percent, two_figures, whole_numbers
 from portfolio.ui.plan.view import PLOTLY_CONFIG, TABLE_HEIGHT
+from portfolio.ui.shared.presenter import presenting
 from portfolio.ui.shared.widgets import text_table
 
 SEGMENT_TABLE_KEY = "plan_segments"
@@ -83,7 +84,8 @@ def client_table(ctx: PageContext, view: RepView) -> None:
         ctx.t("plan.col_next_visit"): amounts(clients["next_visit_value"], lang).to_numpy(),
     })
     st.dataframe(table, hide_index=True, placeholder=EMPTY, height=TABLE_HEIGHT, key="w.plan.clients")
-    export_buttons(ctx, view)
+    if not presenting():  # downloads are for the desk, not the projected screen
+        export_buttons(ctx, view)
 
 
 def export_buttons(ctx: PageContext, view: RepView) -> None:

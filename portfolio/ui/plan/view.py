@@ -18,6 +18,7 @@ from portfolio.numbers import EMPTY, decimal, money, number, percent
 from portfolio.ui.plan.data import RepView
 from portfolio.numbers import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
     whole_numbers
+from portfolio.ui.shared.presenter import presenting, rep_stepper
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row, show_issues
 from portfolio.view import PortfolioView
 from portfolio.visits import REASON_PARAMS, URGENCY_CLASSES
@@ -63,6 +64,11 @@ def rep_controls(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp,
     if chosen not in reps:
         chosen = reps[0]
         plan_state.set_rep(chosen)
+    if presenting():
+        # The room follows the meeting rep by rep; the chooser and the date are controls.
+        if not ctx.shows_one_portfolio:
+            rep_stepper(ctx.lang, reps, chosen, plan_state.set_rep, "w.plan.step")
+        return plan_state.rep() or chosen
     rep_column, date_column, capacity_column = st.columns([3, 2, 4], vertical_alignment="bottom")
     with rep_column:
         bound_widget(st.selectbox, "w.plan.rep", chosen, plan_state.set_rep,
@@ -85,7 +91,7 @@ def headline(ctx: PageContext, view: RepView) -> None:
     planned = s["revenue_planned"]
     if view.unplaced:
         st.caption(ctx.md("plan.unplaced", clients=number(view.unplaced, lang)))
-    with metric_row():
+    with st.container(key="plan_headline"), metric_row():  # shown first on a projected screen
         metric(ctx.t("plan.metric_workload"), number(s["workload"], lang),
                help=ctx.t("plan.metric_workload_help"))
         metric(ctx.t("plan.metric_capacity"), number(s["capacity"], lang),

@@ -16,6 +16,7 @@ from portfolio.structure.history import previous_period
 from portfolio.ui.rep import state as rep_state
 from portfolio.ui.shared.cache import cached
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.presenter import presenting
 from portfolio.ui.shared.summary import download_buttons, segment_labels, share_points
 from portfolio.ui.shared.widgets import metric, metric_row, text_table
 from portfolio.view import PortfolioView
@@ -46,6 +47,8 @@ def saved_section(ctx: PageContext, rep: str, plan: ObjectivePlan | None) -> Non
         saved_summary(ctx, saved)
         if plan is not None and not _same(saved, plan):
             st.caption(ctx.md("objectives.saved_differs"))
+    if presenting():
+        return  # saving is done at the desk, not on the projected screen
     if plan is None or plan.objective <= 0 or save_refusal(ctx.view, ctx.person, rep) is not None:
         return
     st.button(ctx.t("objectives.replace" if saved is not None else "objectives.save"),

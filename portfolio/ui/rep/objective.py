@@ -13,6 +13,7 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import EMPTY, money, number, percent
 from portfolio.ui.rep.view import own_clients, whole_portfolio
 from portfolio.ui.shared.localised_table import localised, one_decimal, signed_points, whole
+from portfolio.ui.shared.presenter import presenting
 from portfolio.ui.shared.summary import chart, download_buttons, segment_labels
 from portfolio.ui.shared.number_entry import NumberRule, number_entry
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row
@@ -58,19 +59,8 @@ def objective_section(ctx: PageContext, rep: str) -> ObjectivePlan | None:
     returns the plan shown (None when there is none to show)."""
     st.subheader(ctx.md("rep.objective_title"), anchor=False)
     st.markdown(ctx.md("rep.objective_intro"))
-    growth_column, rule_column = st.columns([1, 2], vertical_alignment="bottom")
-    with growth_column:
-        number_entry("w.rep.growth", rep_state.growth_percent(), rep_state.set_growth_percent,
-                     label=ctx.t("rep.growth"), lang=ctx.lang,
-                     rule=NumberRule(minimum=0.0, maximum=MAX_GROWTH_PERCENT, unit="%",
-                                     required=True),
-                     help=ctx.t("rep.growth_help"))
-    with rule_column:
-        bound_widget(st.segmented_control, "w.rep.target", rep_state.target_rule(),
-                     rep_state.set_target_rule, label=ctx.t("rep.target_rule"),
-                     options=list(rep_state.TARGET_RULES), required=True,
-                     format_func=lambda value: ctx.t(TARGET_LABELS[value]),
-                     help=ctx.t("rep.target_help"))
+    if not presenting():
+        objective_inputs(ctx)
     growth = rep_state.growth_percent() / 100
     if growth <= 0:
         st.info(ctx.md("rep.objective_enter"), icon=":material/edit:")
@@ -85,6 +75,24 @@ def objective_section(ctx: PageContext, rep: str) -> ObjectivePlan | None:
         chart(objective_figure(plan.by_segment, ctx.view.grid, ctx.lang), "w.rep.objective_chart")
     moves_table(ctx, plan)
     return plan
+
+
+def objective_inputs(ctx: PageContext) -> None:
+    """The objective in percent and the rule for each client's target (hidden while presenting:
+    the objective then shown is the one set before)."""
+    growth_column, rule_column = st.columns([1, 2], vertical_alignment="bottom")
+    with growth_column:
+        number_entry("w.rep.growth", rep_state.growth_percent(), rep_state.set_growth_percent,
+                     label=ctx.t("rep.growth"), lang=ctx.lang,
+                     rule=NumberRule(minimum=0.0, maximum=MAX_GROWTH_PERCENT, unit="%",
+                                     required=True),
+                     help=ctx.t("rep.growth_help"))
+    with rule_column:
+        bound_widget(st.segmented_control, "w.rep.target", rep_state.target_rule(),
+                     rep_state.set_target_rule, label=ctx.t("rep.target_rule"),
+                     options=list(rep_state.TARGET_RULES), required=True,
+                     format_func=lambda value: ctx.t(TARGET_LABELS[value]),
+                     help=ctx.t("rep.target_help"))
 
 
 def objective_summary(ctx: PageContext, plan: ObjectivePlan) -> None:

@@ -18,6 +18,7 @@ from portfolio.ui.rep import state as rep_state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import decimal, number, percent
 from portfolio.ui.shared.summary import chart, gap_text, headline, segment_labels
+from portfolio.ui.shared.presenter import presenting, rep_stepper
 from portfolio.ui.shared.widgets import bound_widget
 
 def whole_portfolio(ctx: PageContext) -> ClientFilter:
@@ -43,6 +44,10 @@ def rep_or_stop(ctx: PageContext) -> str:
     if chosen not in reps:
         chosen = reps[0]
         rep_state.set_rep(chosen)
+    if presenting():
+        # The room follows the meeting rep by rep; the chooser is a control, hidden.
+        rep_stepper(ctx.lang, list(reps), chosen, rep_state.set_rep, "w.rep.step")
+        return rep_state.rep() or chosen
     choice, note = st.columns([2, 3], vertical_alignment="bottom")
     with choice:
         bound_widget(st.selectbox, "w.rep.rep", chosen, rep_state.set_rep,
@@ -58,7 +63,8 @@ def rep_headline(ctx: PageContext, rep: str) -> None:
     if reps.empty:
         st.info(ctx.md("rep.no_clients", rep=rep), icon=":material/info:")
         st.stop()
-    headline(ctx, reps.iloc[0])
+    with st.container(key="rep_headline"):  # the figures a projected screen shows first
+        headline(ctx, reps.iloc[0])
 
 
 def structure_section(ctx: PageContext, norms: Norms, rep: str) -> pd.DataFrame:

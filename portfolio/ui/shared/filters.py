@@ -10,6 +10,7 @@ from portfolio.queries.scope import ClientFilter
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.presenter import presenting
 from portfolio.ui.shared.widgets import multiselect_filter
 
 
@@ -35,6 +36,10 @@ def client_filters(ctx: PageContext, scope: str, *, segments: bool = True) -> Cl
     if segments and ctx.grid is not None:
         labels = ctx.grid.segment_labels(ctx.lang)
         fields.append(("segments", "common.filter_segment", list(labels), labels.__getitem__))
+    if presenting():
+        # No bar on a projected screen: the filters chosen before still apply, as offered.
+        return ClientFilter(**{field: tuple(v for v in getattr(current, field) if v in options)
+                               for field, _, options, _ in fields})
     picked: dict[str, tuple] = {}
     # The button column fits "Effacer" with its icon beside four filters on a 1366-pixel screen.
     columns = st.columns([3] * len(fields) + [2], vertical_alignment="bottom")

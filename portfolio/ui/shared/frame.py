@@ -25,6 +25,7 @@ from portfolio.ui.shared.queries import criteria_without_data, scores_table, tea
 from portfolio.numbers import number
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.pages import MENU, page
+from portfolio.ui.shared.presenter import presenter_layout, presenter_switch
 from portfolio.ui.shared.resources import ActiveGrid, active_grid, open_store, prune_old_scores
 from portfolio.ui.shared.widgets import bound_widget, show_issues
 from portfolio.view import PortfolioView, grid_token
@@ -62,6 +63,7 @@ def frame(page_id: str) -> PageContext:
         st.markdown(f"## {APP_NAME}")
         _language_switch(lang, store, person)
         identity_panel(person, lang)
+        presenter_switch(lang)
         _navigation(lang)
         st.divider()
         sight = _dataset_selector(store, person, sights, lang)
@@ -70,6 +72,7 @@ def frame(page_id: str) -> PageContext:
         period = _period_selector(dataset, lang)
         scope = sight.visibility if sight is not None else Visibility.no_client()
         previewed = _view_as_selector(store, person, dataset, grid.grid, scope, lang)
+    presenter_layout(lang, entry.id)
     shown_grid = _tried_grid(grid.grid) or grid.grid
     visibility = _seen(scope, previewed)
     viewer = previewed or _own_name(person)

@@ -22,26 +22,31 @@ from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row
 from portfolio.text_safety import markdown_text
 
+LIVE_CHART_PX = 380  # beside the inputs, within a 768-pixel-high screen
+
 
 def live_client(ctx: PageContext, grid: Grid) -> None:
-    """The inputs, grouped by axis, then the client as the grid scores it."""
+    """The inputs, grouped by axis, and beside them the client as the grid scores it (the
+    room sees the result move while the values are typed in), then its points."""
     st.caption(ctx.md("grid.live_intro"))
-    values = _inputs(ctx, grid)
-    st.button(ctx.t("grid.live_clear"), icon=":material/backspace:",
-              on_click=state.clear_live_inputs, key="w.live_clear")
+    inputs_column, result_column = st.columns([1, 1], gap="large")
+    with inputs_column:
+        values = _inputs(ctx, grid)
+        st.button(ctx.t("grid.live_clear"), icon=":material/backspace:",
+                  on_click=state.clear_live_inputs, key="w.live_clear")
     result = score_values(grid, values)
-    st.subheader(ctx.md("grid.live_result"), anchor=False)
-    segment_badge(ctx, result.segment)
-    with metric_row():
-        metric(markdown_text(grid.axes["attractiveness"].label.get(ctx.lang)),
-               f"{score(result.attractiveness, ctx.lang)} / 100")
-        metric(markdown_text(grid.axes["qrc"].label.get(ctx.lang)), f"{score(result.qrc, ctx.lang)} / 100")
-    chart_column, table_column = st.columns([3, 2], gap="large")
-    with chart_column:
+    with result_column:
+        st.subheader(ctx.md("grid.live_result"), anchor=False)
+        segment_badge(ctx, result.segment)
+        with metric_row():
+            metric(markdown_text(grid.axes["attractiveness"].label.get(ctx.lang)),
+                   f"{score(result.attractiveness, ctx.lang)} / 100")
+            metric(markdown_text(grid.axes["qrc"].label.get(ctx.lang)),
+                   f"{score(result.qrc, ctx.lang)} / 100")
         chart(single_client_figure(grid, result.attractiveness, result.qrc,
-                                   ctx.t("grid.live_point"), ctx.lang), "w.live_chart")
-    with table_column:
-        criteria_section(ctx, result)
+                                   ctx.t("grid.live_point"), ctx.lang, height=LIVE_CHART_PX),
+              "w.live_chart")
+    criteria_section(ctx, result)
 
 
 def kept_values(grid: Grid) -> dict[str, object]:

@@ -16,9 +16,11 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import EMPTY, number
 from portfolio.ui.shared.localised_table import localised, one_decimal, signed_points, whole
 from portfolio.ui.shared.summary import chart, download_buttons, segment_labels
+from portfolio.ui.shared.presenter import presenting
 from portfolio.ui.shared.widgets import bound_widget
 
-MAX_HEATMAP_REPS = 40  # rows a projected heatmap can show; the table lists everyone
+PAGE_REPS = 15  # reps per page of the heatmap: legible on a projector; the table lists everyone
+PRESENTED_HEATMAP_PX = 500  # a page of reps and the team's row within a 1366×768 screen
 HEATMAP_CAPTIONS = {"clients": "structure.heatmap_caption_clients",
                     "revenue": "structure.heatmap_caption_revenue"}
 
@@ -30,27 +32,48 @@ def gaps_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
     if gaps.empty:
         st.info(ctx.md("structure.no_clients"), icon=":material/info:")
         return
-    measure = _measure_control(ctx, gaps)
+    measure = structure_state.gap_measure() if presenting() else _measure_control(ctx, gaps)
+    if gaps["revenue_target_share"].isna().all():
+        measure = "clients"
     gap = "gap" if measure == "clients" else "revenue_gap"
     st.caption(ctx.md(HEATMAP_CAPTIONS[measure],
                      tolerance=number(100 * norms.structure.tolerance, ctx.lang)))
     order = gaps.assign(_size=gaps[gap].abs()).groupby("salesperson", sort=False)["_size"].sum()
-    furthest = order.sort_values(ascending=False, kind="stable").index[:MAX_HEATMAP_REPS]
-    if len(order) > MAX_HEATMAP_REPS:
-        st.caption(ctx.md("structure.heatmap_capped", shown=MAX_HEATMAP_REPS,
-                         total=number(len(order), ctx.lang)))
+    furthest = list(order.sort_values(ascending=False, kind="stable").index)
     note = small_portfolio_note(gaps, norms.structure.tolerance,
                                 norms.structure.judged_from_clients)
     if note is not None:  # said once, where the verdicts are drawn
         st.caption(ctx.md("structure.small_portfolios", not_judged=number(note.not_judged, ctx.lang),
                           minimum=number(note.judged_from, ctx.lang),
                           widened=number(note.widened, ctx.lang)))
-    drawn = gaps.set_index("salesperson").loc[list(furthest)].reset_index()
+    shown = reps_page(ctx, furthest)
+    drawn = gaps.set_index("salesperson").loc[shown].reset_index()
     team = structure_data.team_gaps(ctx.view, norms, filters)
     chart(gaps_heatmap(drawn, ctx.view.grid, ctx.lang, measure, team=team,
-                       team_name=ctx.team_name()),
+                       team_name=ctx.team_name(),
+                       height=PRESENTED_HEATMAP_PX if presenting() else None),
           "w.structure.heatmap")
     outside_panel(ctx, gaps)
+
+
+def reps_page(ctx: PageContext, reps: list[str]) -> list[str]:
+    """The page of reps drawn (furthest from the norms first), with previous and next pages
+    when there are more than `PAGE_REPS`."""
+    pages = -(-len(reps) // PAGE_REPS)
+    index = min(structure_state.gaps_page(), pages - 1)
+    first, last = index * PAGE_REPS, min((index + 1) * PAGE_REPS, len(reps))
+    if pages > 1:
+        with st.container(horizontal=True, vertical_alignment="center", key="structure_gaps_pager"):
+            st.button(ctx.t("presenter.previous_reps"), key="w.structure.gaps_previous",
+                      icon=":material/arrow_back:", disabled=index == 0,
+                      on_click=structure_state.set_gaps_page, args=(index - 1,))
+            st.markdown(ctx.md("presenter.reps_page", first=number(first + 1, ctx.lang),
+                               last=number(last, ctx.lang), total=number(len(reps), ctx.lang)))
+            st.button(ctx.t("presenter.next_reps"), key="w.structure.gaps_next",
+                      icon=":material/arrow_forward:", icon_position="right",
+                      disabled=index == pages - 1,
+                      on_click=structure_state.set_gaps_page, args=(index + 1,))
+    return reps[first:last]
 
 
 def _measure_control(ctx: PageContext, gaps: pd.DataFrame) -> str:

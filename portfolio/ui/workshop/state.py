@@ -1,13 +1,12 @@
-"""Where the workshop is: the step shown and whether the presenter's notes are hidden."""
+"""Where the workshop is: the step shown, and whether the screen is projected."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from portfolio.ui.shared import state
+from portfolio.ui.shared import presenter, state
 
 _STEP = "pp.workshop.step"
-_PRESENTING = "pp.workshop.presenting"
 
 
 def step() -> int:
@@ -20,12 +19,9 @@ def set_step(index: int) -> None:
 
 
 def presenting() -> bool:
-    """True while the screen is projected: the presenter's notes are hidden."""
-    return bool(st.session_state.get(_PRESENTING, False))
-
-
-def set_presenting(value: bool) -> None:
-    st.session_state[_PRESENTING] = bool(value)
+    """True while the screen is projected (the app's one presenter mode): the presenter's
+    notes are hidden."""
+    return presenter.presenting()
 
 
 def reset() -> None:

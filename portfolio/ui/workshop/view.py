@@ -14,7 +14,7 @@ STEPS_KEY = "w.workshop.steps"
 
 
 def path_bar(ctx: PageContext) -> Step:
-    """The steps by number and title (any can be opened), presenter mode and reset; returns the
+    """The steps by number and title (any can be opened) and reset; returns the
     step to show."""
     index = min(workshop_state.step(), len(STEPS) - 1)
     steps_column, controls_column = st.columns([5, 2], vertical_alignment="bottom")
@@ -25,9 +25,6 @@ def path_bar(ctx: PageContext) -> Step:
                      format_func=lambda i: f"{i + 1}. {ctx.t(STEPS[i].key('short'))}",
                      label_visibility="collapsed")
     with controls_column:
-        bound_widget(st.toggle, "w.workshop.presenting", workshop_state.presenting(),
-                     workshop_state.set_presenting, label=ctx.t("workshop.presenting"),
-                     help=ctx.t("workshop.presenting_help"))
         st.button(ctx.t("workshop.reset"), icon=":material/restart_alt:",
                   help=ctx.t("workshop.reset_help"), on_click=workshop_state.reset,
                   key="w.workshop.reset")
