@@ -10,6 +10,7 @@ from portfolio.ui.grid.edges import edges_section
 from portfolio.ui.grid.files import active_file_name, grid_chooser, save_section, upload_section
 from portfolio.ui.grid.view import axis_tables, grid_status, grid_summary, matrix_tables
 from portfolio.ui.shared.live_scoring import live_client
+from portfolio.ui.grid.texts import texts_section
 from portfolio.ui.grid.trial import trial_section
 
 ctx = frame("grid")
@@ -34,6 +35,7 @@ else:
     with trial_tab:
         trial_section(ctx, ctx.file_grid or ctx.grid)
         edges_section(ctx)
+        texts_section(ctx, ctx.file_grid or ctx.grid)
     with files_tab:
         save_section(ctx, ctx.grid)
         upload_section(ctx)

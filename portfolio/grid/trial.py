@@ -1,4 +1,5 @@
-"""A grid with other weights, cuts and band edges, tried for a while without touching its file.
+"""A grid with other weights, cuts, band edges, points and segment texts, tried for a while
+without touching its file.
 
 A trainer shows what moves when a criterion weighs more or a cut is raised; the grid
 file stays as it was, so the next session, or the next meeting, starts from it again.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from portfolio.grid.model import AXES, Band, Criterion, Grid
+from portfolio.grid.model import AXES, Band, Category, Criterion, Grid, LocalText, Segment
 
 
 class InvalidTrial(ValueError):
@@ -29,9 +30,15 @@ class GridChanges:
     weights: Mapping[str, float] = field(default_factory=dict)
     cuts: Mapping[str, Sequence[float]] = field(default_factory=dict)
     bands: Mapping[str, Sequence[float]] = field(default_factory=dict)
+    # The points of each level of a criterion (its bands' or its categories', in order).
+    points: Mapping[str, Sequence[float]] = field(default_factory=dict)
+    # A segment's label and action by language: {segment id: {"en": …, "fr": …}}.
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    actions: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def applied_to(self, grid: Grid) -> Grid:
-        return with_changes(grid, self.weights, self.cuts, self.bands)
+        changed = with_changes(grid, self.weights, self.cuts, self.bands)
+        return with_texts(with_points(changed, self.points), self.labels, self.actions)
 
     def with_bands(self, criterion_id: str, starts: Sequence[float]) -> "GridChanges":
         """These changes, and the band starts of one criterion replaced by `starts`."""
@@ -93,3 +100,67 @@ def _with_starts(criterion: Criterion, starts: tuple[float, ...] | None) -> Crit
         return criterion  # the same edges: the rules written for them still hold
     return replace(criterion, bands=tuple(Band(start, band.points)
                                           for start, band in zip(starts, criterion.bands)))
+
+
+def with_points(grid: Grid, points: Mapping[str, Sequence[float]]) -> Grid:
+    """`grid` with the points of some criteria's levels replaced (by criterion id, one
+    number per band or category, in the grid's order). Each level keeps its edge or value
+    and its written rule. Raises `InvalidTrial` for a negative number or a criterion whose
+    points would all be 0 (the grid format's rules), ValueError for a criterion or a number
+    of levels the grid does not have."""
+    if not points:
+        return grid
+    known = {c.id for c in grid.criteria}
+    for criterion_id, values in points.items():
+        if criterion_id not in known:
+            raise ValueError(f"the grid has no criterion {criterion_id!r}")
+        if any(not value >= 0 for value in values):
+            raise InvalidTrial("points", criterion_id,
+                               f"{criterion_id}: points {list(values)} must be 0 or more")
+        if not any(value > 0 for value in values):
+            raise InvalidTrial("points", criterion_id,
+                               f"{criterion_id}: at least one level needs points above 0")
+
+    def changed(criterion: Criterion) -> Criterion:
+        values = points.get(criterion.id)
+        if values is None:
+            return criterion
+        levels = criterion.bands if criterion.bands is not None else criterion.categories or ()
+        if len(values) != len(levels):
+            raise ValueError(f"{criterion.id}: {len(levels)} levels, not {len(values)} points")
+        if criterion.bands is not None:
+            return replace(criterion, bands=tuple(
+                Band(b.start, float(v), b.rule) for b, v in zip(criterion.bands, values)))
+        return replace(criterion, categories=tuple(
+            Category(c.value, float(v), c.rule) for c, v in zip(levels, values)))
+
+    axes = {axis_id: replace(axis, criteria=tuple(changed(c) for c in axis.criteria))
+            for axis_id, axis in grid.axes.items()}
+    return replace(grid, axes=axes, fingerprint="")
+
+
+def with_texts(grid: Grid, labels: Mapping[str, Mapping[str, str]],
+               actions: Mapping[str, Mapping[str, str]]) -> Grid:
+    """`grid` with some segments' labels and actions replaced, language by language (a text
+    left empty keeps the grid's). Raises `InvalidTrial` for a segment left with no label."""
+    if not labels and not actions:
+        return grid
+
+    def merged(text: LocalText | None, given: Mapping[str, str] | None) -> LocalText | None:
+        if not given:
+            return text
+        by_lang = dict(text.by_lang) if text is not None else {}
+        fallback = by_lang.pop("*", None)  # one text for every language, now told apart
+        for lang in ("en", "fr"):
+            if fallback is not None:
+                by_lang.setdefault(lang, fallback)
+        by_lang.update({lang: value.strip() for lang, value in given.items() if value.strip()})
+        return LocalText(tuple(sorted(by_lang.items()))) if by_lang else None
+
+    def changed(segment: Segment) -> Segment:
+        label = merged(segment.label, labels.get(segment.id))
+        if label is None:
+            raise InvalidTrial("labels", segment.id, f"{segment.id}: a segment needs a label")
+        return replace(segment, label=label, action=merged(segment.action, actions.get(segment.id)))
+
+    return replace(grid, segments=tuple(changed(s) for s in grid.segments), fingerprint="")

@@ -6,6 +6,8 @@ grid everyone shares with one click (on any page, the banner offers it).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -46,10 +48,10 @@ def trial_section(ctx: PageContext, file_grid: Grid) -> None:
                                       type="primary")
     # A weight that cannot be read is refused under its input, and nothing is tried.
     if tried and None not in weights.values():
-        # Band edges applied from the data's quantiles stay: this form does not show them.
+        # Band edges, points and texts changed elsewhere stay: this form does not show them.
         kept = state.grid_changes() or GridChanges()
-        _try(ctx, file_grid, GridChanges(weights={k: float(v) for k, v in weights.items() if v is not None},
-                                         cuts=cuts, bands=kept.bands))
+        _try(ctx, file_grid, replace(kept, weights={k: float(v) for k, v in weights.items()
+                                                    if v is not None}, cuts=cuts))
     if ctx.is_trial:
         moves_section(ctx, file_grid, ctx.grid)
 
