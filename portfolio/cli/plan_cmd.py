@@ -20,7 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(capacity, visit norms, response judgements). Writes one row per client: "
                     "client_id, salesperson, segment, visits_current, visits_recommended, "
                     "expected_revenue_current, expected_revenue_recommended; a summary per rep "
-                    "goes to standard error.")
+                    "goes to standard error, with one line for each data rule applied (a capacity "
+                    "far beyond the workload is planned at the norms; no visit data or no visit "
+                    "dates are said so; see docs/visit-planning.md).")
     add_file_arguments(parser, norms=True)
     parser.set_defaults(run=run)
 

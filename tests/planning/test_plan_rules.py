@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from portfolio.norms.model import Capacity
-from portfolio.planning import effort_range, make_plan, plan_roles, rep_plan, segment_visits
+from portfolio.planning import effort_range, make_plan, plan_export, plan_roles, rep_plan, segment_visits
 from portfolio.visits import capacity_surplus, priority_visits, urgency
 from tests.planning.conftest import EXACT, NORMS, PLAN_DATE, SEGMENT, client_frame, inputs, plan_grid
 
@@ -158,3 +158,16 @@ def test_a_client_without_a_date_in_a_file_with_dates_is_never_visited():
     clients.loc[clients["client_id"] == "a1", "last_visit"] = pd.NaT  # a1 has 2 visits
     state = urgency(clients, NORMS, PLAN_DATE)
     assert state["urgency"].astype(str).tolist()[:2] == ["never_visited", "never_visited"]
+
+
+def test_the_export_follows_both_rules(grid):
+    clients = planned_clients()
+    clients["last_visit"] = pd.NaT
+    clients.loc[clients["salesperson"] == "Ben", "visits_12m"] = np.nan
+    made = plan(clients, capacity=Capacity(5, 10))  # Ben: a capacity surplus, no visit counts
+    ben = plan_export(rep_plan(made, "Ben", SEGMENTS).clients, grid, "fr")
+    assert ben["Urgence"].tolist() == ["pas de date de visite"] * 3
+    assert ben["Visites, 12 derniers mois"].isna().all()
+    assert ben["Visites recommandées"].tolist() == [10, 3, 1]  # the norms (grid order)
+    ana = plan_export(rep_plan(made, "Ana", SEGMENTS).clients, grid, "en")
+    assert ana["Urgency"].tolist() == ["no visit date", "never visited", "no visit date", "no visit date"]
