@@ -56,7 +56,8 @@ def utilisation_gauge(utilisation: float, lang: str, *, height: int = 300) -> go
 
 
 def segment_visits_figure(table: pd.DataFrame, grid: Grid, lang: str, *, height: int = 420) -> go.Figure:
-    """Grouped bars per segment: visits today, at the norms, and recommended (from `segment_visits`)."""
+    """Grouped bars per segment: visits today (when known), at the norms, and recommended
+    (from `segment_visits`)."""
     labels = segment_names(grid, lang)
     x = [_wrapped(labels.get(s, s)) for s in table["segment"]]
     figure = go.Figure()
@@ -64,6 +65,8 @@ def segment_visits_figure(table: pd.DataFrame, grid: Grid, lang: str, *, height:
                                ("visits_norm", "plan.bars_norms", NORMS_COLOR),
                                ("visits_recommended", "plan.bars_recommended", RECOMMENDED_COLOR)):
         values = table[column].to_numpy(dtype=float)
+        if not np.isfinite(values).any():  # visits today unknown (no visit data): no bars
+            continue
         figure.add_bar(x=x, y=values, name=t(key, lang), marker_color=color,
                        text=np.round(values).astype(int), textposition="outside",
                        textfont={"size": LABEL_FONT_SIZE}, cliponaxis=False)

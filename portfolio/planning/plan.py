@@ -45,12 +45,15 @@ class VisitPlan:
     clients: identity, segment, revenue, potential, headroom, visits_12m, last_visit; the
     segment's visits_min / visits_norm / visits_max; visits_norm_plan (the norm, less what
     gives when the norms do not fit); visits_recommended and visits_cut (by marginal return,
-    or the norm plan without judgements); expected revenue at today's visits, at the norm plan
-    and at the recommended visits; next_visit_value; urgency (days_since_visit,
+    or the norm plan without judgements or for a rep with a capacity surplus); expected
+    revenue at today's visits (placed on the norm where unknown), at the norm plan and at
+    the recommended visits; next_visit_value; urgency (days_since_visit,
     norm_interval_days, urgency_ratio, urgency).
-    reps: clients, capacity, visits_per_day, workload, utilisation, fits (norms fit),
-    minimums_fit, visit totals (today, norm plan, recommended, cut), revenue and expected
-    revenue totals, marginal_visit_value and visit_day_value; `revenue_today`, the file's
+    reps: clients, capacity, visits_per_day, workload, workload_max (every client at its
+    max), utilisation, fits (norms fit), capacity_surplus (see `portfolio.visits.surplus`),
+    visits_free (capacity less the visits recommended), minimums_fit, visit totals (today —
+    empty when no client of the rep has a visit count, see visits_known — norm plan,
+    recommended, cut), revenue and expected revenue totals, marginal_visit_value and visit_day_value; `revenue_today`, the file's
     revenue of all the rep's clients (those left unplaced included, as every other page
     counts it), `expected_gain` (expected revenue at the recommended visits less at
     today's, both modelled), `expected_gain_share` (that gain ÷ revenue_today) and
@@ -114,9 +117,13 @@ def plan_base(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | d
 
 def allocate_plan(base: PlanBase, inputs: PlanInputs) -> VisitPlan:
     """The plan over `base`: with judgements, visits go by marginal return (CALLPLAN) within
-    each segment's min–max and the rep's capacity; without, each client keeps the norm plan."""
+    each segment's min–max and the rep's capacity; without, each client keeps the norm plan.
+    A rep whose capacity is far beyond the workload (`capacity_surplus`) keeps the norm plan
+    either way: filling that capacity would only send every client to its maximum."""
     table = base.clients.copy()
     lo = table["visits_min"].to_numpy(dtype=float)
+    load = workload(table, inputs.norms, inputs.capacity).set_index("salesperson")
+    surplus = table["salesperson"].map(load["capacity_surplus"]).fillna(False).to_numpy(dtype=bool)
     shapes = fit_shapes(inputs.responses) if inputs.has_curves else {}
     if shapes:
         allocation = allocate_team(table, inputs.norms, inputs.capacity, shapes)
@@ -125,10 +132,16 @@ def allocate_plan(base: PlanBase, inputs: PlanInputs) -> VisitPlan:
                        "revenue_expected_recommended", "next_visit_value"):
             table[column] = solved[column].to_numpy()
         curves = _curves(table, shapes)
-        table["revenue_expected_norms"] = (table["revenue"].to_numpy(dtype=float)
-                                           * curves(table["visits_norm_plan"].to_numpy(dtype=float)))
+        revenue = table["revenue"].to_numpy(dtype=float)
+        norm_plan = table["visits_norm_plan"].to_numpy(dtype=float)
+        table["revenue_expected_norms"] = revenue * curves(norm_plan)
+        if surplus.any():
+            _norms_where(table, surplus, revenue * (curves(norm_plan + 1) - curves(norm_plan)))
         cuts = allocation.cuts()
         rep_extra = allocation.reps.set_index("salesperson")
+        # Capacity is not what limits a surplus rep: a visit-day more is worth nothing.
+        held = rep_extra.index.map(load["capacity_surplus"]).to_numpy(dtype=bool)
+        rep_extra.loc[held, ["marginal_visit_value", "visit_day_value"]] = 0.0
     else:
         table["visits_recommended"] = table["visits_norm_plan"]
         table["visits_cut"] = np.maximum(lo - table["visits_norm_plan"].to_numpy(dtype=float), 0.0)
@@ -138,9 +151,19 @@ def allocate_plan(base: PlanBase, inputs: PlanInputs) -> VisitPlan:
         cuts = table.loc[table["visits_cut"] > 0, ["salesperson", "client_id", "segment",
                                                    "visits_min", "visits_recommended", "visits_cut"]]
         rep_extra = None
-    return VisitPlan(table, _rep_table(table, inputs, rep_extra, base.revenue_today), base.gives,
+    return VisitPlan(table, _rep_table(table, inputs, load, rep_extra, base.revenue_today), base.gives,
                      cuts.reset_index(drop=True), base.priorities, base.reference_date, shapes,
                      base.unplaced)
+
+
+def _norms_where(table: pd.DataFrame, rows: np.ndarray, next_value: np.ndarray) -> None:
+    """Put the clients at `rows` back on the norm plan, valued on their curves. Their
+    minimums always fit (they are below the maximums), so nothing is cut."""
+    at_max = table["visits_norm_plan"].to_numpy(dtype=float) + 1 > table["visits_max"].to_numpy(dtype=float)
+    table.loc[rows, "visits_recommended"] = table.loc[rows, "visits_norm_plan"]
+    table.loc[rows, "visits_cut"] = 0.0
+    table.loc[rows, "revenue_expected_recommended"] = table.loc[rows, "revenue_expected_norms"]
+    table.loc[rows, "next_visit_value"] = np.where(at_max, np.nan, next_value)[rows]
 
 
 def make_plan(clients: pd.DataFrame, inputs: PlanInputs, reference_date: str | dt.date | pd.Timestamp,
@@ -166,18 +189,22 @@ def _curves(table: pd.DataFrame, shapes: dict[str, CurveShape]) -> CurveArrays:
                          reference_visits(today, table["visits_norm"].to_numpy(dtype=float)))
 
 
-def _rep_table(table: pd.DataFrame, inputs: PlanInputs, allocated: pd.DataFrame | None,
-               revenue_today: pd.Series | None) -> pd.DataFrame:
+def _rep_table(table: pd.DataFrame, inputs: PlanInputs, load: pd.DataFrame,
+               allocated: pd.DataFrame | None, revenue_today: pd.Series | None) -> pd.DataFrame:
     """Per rep: workload against capacity, visit totals and expected revenue totals."""
-    load = workload(table, inputs.norms, inputs.capacity).set_index("salesperson")
     sums = table.groupby("salesperson", sort=True).agg(
-        visits_today=("visits_12m", "sum"), visits_norm_plan=("visits_norm_plan", "sum"),
+        # No visit count for any of the rep's clients: today's visits are unknown, not 0.
+        visits_today=("visits_12m", lambda s: s.sum(min_count=1)),
+        visits_known=("visits_12m", lambda s: bool(s.notna().any())),
+        visits_norm_plan=("visits_norm_plan", "sum"),
         visits_recommended=("visits_recommended", "sum"), visits_cut=("visits_cut", "sum"),
         revenue=("revenue", "sum"),
         revenue_expected_current=("revenue_expected_current", lambda s: s.sum(min_count=1)),
         revenue_expected_norms=("revenue_expected_norms", lambda s: s.sum(min_count=1)),
         revenue_expected_recommended=("revenue_expected_recommended", lambda s: s.sum(min_count=1)))
     reps = load.join(sums)
+    reps["visits_known"] = reps["visits_known"].astype(bool)
+    reps["visits_free"] = np.maximum(reps["capacity"] - reps["visits_recommended"], 0.0)
     reps["visits_per_day"] = float(inputs.capacity.visits_per_day)
     if allocated is not None:
         reps["minimums_fit"] = allocated["fits"]

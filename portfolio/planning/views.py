@@ -50,15 +50,18 @@ def rep_plan(plan: VisitPlan, salesperson: str, segments: list[str]) -> RepPlan:
 
 def segment_visits(clients: pd.DataFrame, segments: list[str]) -> pd.DataFrame:
     """Per segment (grid order, empty ones included): clients, visits today, at the norms
-    (the workload), in the norm plan and recommended, expected revenue today and recommended."""
+    (the workload), in the norm plan and recommended, expected revenue today and recommended.
+    Visits today stay empty when none of `clients` has a visit count (unknown, not 0)."""
     grouped = clients.groupby("segment", sort=False).agg(
-        clients=("client_id", "size"), visits_today=("visits_12m", "sum"),
+        clients=("client_id", "size"), visits_today=("visits_12m", lambda s: s.sum(min_count=1)),
         visits_norm=("visits_norm", "sum"), visits_norm_plan=("visits_norm_plan", "sum"),
         visits_recommended=("visits_recommended", "sum"),
         revenue_expected_current=("revenue_expected_current", lambda s: s.sum(min_count=1)),
         revenue_expected_recommended=("revenue_expected_recommended", lambda s: s.sum(min_count=1)))
     table = grouped.reindex(segments)
-    counts = ["clients", "visits_today", "visits_norm", "visits_norm_plan", "visits_recommended"]
+    counts = ["clients", "visits_norm", "visits_norm_plan", "visits_recommended"]
+    if clients["visits_12m"].notna().any():  # some counts known: the others count as none
+        counts.append("visits_today")
     table[counts] = table[counts].fillna(0)
     return table.rename_axis("segment").reset_index()
 
@@ -77,9 +80,11 @@ def effort_range(plan: VisitPlan, inputs: PlanInputs, rep: RepPlan,
                  spread: float = EFFORT_SPREAD) -> EffortRange | None:
     """The rep's plan re-solved with (1 − spread) and (1 + spread) times the field days.
 
-    None without response curves (nothing to value). The middle values are the plan's own.
+    None without response curves (nothing to value), and for a rep with a capacity surplus
+    (capacity is not the limit: more or fewer days change nothing). The middle values are
+    the plan's own.
     """
-    if not plan.uses_curves or rep.clients.empty:
+    if not plan.uses_curves or rep.clients.empty or bool(rep.summary.get("capacity_surplus", False)):
         return None
     factors = (1.0 - spread, 1.0, 1.0 + spread)
     results = []

@@ -17,6 +17,7 @@ REASON_PARAMS: dict[str, tuple[str, ...]] = {
     "develop_overdue": ("headroom", "days", "interval"),
     "develop_due": ("headroom", "days", "interval"),
     "develop_headroom": ("headroom", "days"),
+    "develop_no_visit_date": ("headroom",),
     "never_visited": ("segment",),
     "overdue": ("segment", "days", "interval"),
     "due": ("segment", "days", "interval"),
@@ -30,7 +31,8 @@ def priority_visits(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] |
 
     Who is listed: every client of the `develop` segment (attractive, weak relationship —
     competitors' strongholds), then clients of other segments that are never visited, overdue
-    or due. Clients whose segment norm is 0 visits (served at a distance) are not listed.
+    or due (a client with no visit date in a file without any is not known to be due: not
+    listed unless it is a develop client). Clients whose segment norm is 0 visits (served at a distance) are not listed.
     Order within a rep: develop first; then urgency (never visited, overdue, due, ok);
     then headroom (potential − revenue) largest first; then the most overdue; then client_id.
     `limit` keeps the first ranks of each rep. Columns: salesperson, rank, client_id,
@@ -59,7 +61,7 @@ def priority_visits(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] |
         "_interval": state["norm_interval_days"].to_numpy(),
     })
     is_develop = table["segment"].to_numpy() == develop
-    urgent = table["urgency"].to_numpy() != "ok"
+    urgent = ~np.isin(table["urgency"].to_numpy(), ["ok", "no_visit_date"])
     table = table[(norm > 0) & (is_develop | urgent)].copy()
     table["_tier"] = np.where(table["segment"].to_numpy() == develop, 0, 1)
     table = table.sort_values(["salesperson", "_tier", "_class", "headroom", "_ratio", "client_id"],

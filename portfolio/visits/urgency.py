@@ -11,7 +11,9 @@ import pandas as pd
 from portfolio.visits.params import VisitNorm, client_norms
 
 DUE_FROM = 0.7  # share of the norm interval from which a visit is due
-URGENCY_CLASSES = ("never_visited", "overdue", "due", "ok")  # most urgent first
+# Most urgent first; "no_visit_date" last: the file holds no visit dates at all, so how
+# urgent a visit is cannot be told (it is not "never visited").
+URGENCY_CLASSES = ("never_visited", "overdue", "due", "ok", "no_visit_date")
 # Calendar days make ratios like 511 × 0.5 / 365 = 0.7 land a rounding error off the
 # boundary; comparisons allow for it so that exactly 0.7 is due and exactly 1 is not overdue.
 _EPS = 1e-9
@@ -25,6 +27,10 @@ def urgency(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] | VisitNo
     is 365 / norm visits a year; a norm of 0 has no interval, so its clients are never due.
     Days are whole calendar days up to `reference_date`; a visit after that date counts as
     0 days. Classes: never_visited, overdue (ratio > 1), due (0.7 ≤ ratio ≤ 1), ok (< 0.7).
+
+    When no client of `clients` has a last visit (the file holds no visit dates at all), an
+    empty date says nothing about the visits: such clients are no_visit_date, except those
+    whose visits_12m (when given) is 0, which are never_visited.
     """
     for column in ("segment", "last_visit"):
         if column not in clients.columns:
@@ -40,12 +46,17 @@ def urgency(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] | VisitNo
 
     days = ((today - last.dt.normalize()) / pd.Timedelta(days=1)).to_numpy(dtype=float)
     days = np.where(np.isnan(days), np.nan, np.maximum(days, 0.0))
-    never = np.isnan(days)
+    undated = np.isnan(days)
+    never = undated
+    if not (~undated).any():  # no visit date anywhere: only a count of 0 says "never visited"
+        counts = (pd.to_numeric(clients["visits_12m"], errors="coerce").to_numpy(dtype=float)
+                  if "visits_12m" in clients.columns else np.full(len(clients), np.nan))
+        never = undated & (counts == 0)
     ratio = days * norm / 365.0  # = days ÷ (365 / norm), and 0 rather than 0/0 for norm 0
     with np.errstate(divide="ignore"):
         interval = np.where(norm > 0, 365.0 / np.where(norm > 0, norm, 1.0), np.inf)
-    label = np.select([never, ratio > 1.0 + _EPS, ratio >= DUE_FROM - _EPS],
-                      ["never_visited", "overdue", "due"], "ok")
+    label = np.select([never, undated, ratio > 1.0 + _EPS, ratio >= DUE_FROM - _EPS],
+                      ["never_visited", "no_visit_date", "overdue", "due"], "ok")
     return pd.DataFrame({
         "days_since_visit": days,
         "norm_interval_days": interval,

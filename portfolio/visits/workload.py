@@ -7,7 +7,9 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from portfolio.visits.allocation import whole_visit_bounds
 from portfolio.visits.params import Capacity, VisitNorm, client_norms, rep_capacities
+from portfolio.visits.surplus import capacity_surplus
 
 # The method's order of visit priority: priority visits, key accounts, small loyal
 # clients, clients served at a distance. The last listed loses visits first.
@@ -25,15 +27,20 @@ def _reps(clients: pd.DataFrame) -> tuple[np.ndarray, pd.Index]:
 
 def workload(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] | VisitNorm],
              capacity: Capacity | Mapping[str, Capacity]) -> pd.DataFrame:
-    """Per rep: clients, workload at norm and at min, capacity (whole visits) and utilisation.
+    """Per rep: clients, workload at norm, at min and at max, capacity (whole visits),
+    utilisation, and whether the capacity is far beyond the workload.
 
     workload = Σ clients × their segment's norm; utilisation = workload ÷ capacity
-    (infinite for work with no capacity, 0 for neither).
+    (infinite for work with no capacity, 0 for neither). workload_max = Σ of the whole
+    visits at each client's max (rounded down, as the plan would give them);
+    capacity_surplus: workload_max < SURPLUS_SHARE × capacity (see `surplus`).
     """
     codes, reps = _reps(clients)
-    v_min, v_norm, _ = client_norms(clients["segment"], norms)
+    v_min, v_norm, v_max = client_norms(clients["segment"], norms)
+    _, whole_max = whole_visit_bounds(v_min, v_max)
     cap, _, _ = rep_capacities(list(reps), capacity)
     load = np.bincount(codes, v_norm, minlength=len(reps))
+    load_max = np.bincount(codes, whole_max, minlength=len(reps))
     with np.errstate(divide="ignore", invalid="ignore"):
         utilisation = np.where(cap > 0, load / np.where(cap > 0, cap, 1), np.where(load > 0, np.inf, 0.0))
     return pd.DataFrame({
@@ -44,6 +51,8 @@ def workload(clients: pd.DataFrame, norms: Mapping[str, Sequence[float] | VisitN
         "capacity": cap,
         "utilisation": utilisation,
         "fits": load <= cap,
+        "workload_max": load_max,
+        "capacity_surplus": capacity_surplus(load_max, cap),
     })
 
 

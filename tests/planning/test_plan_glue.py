@@ -84,8 +84,10 @@ def test_visits_by_segment_today_at_the_norms_and_recommended(team, grid):
 
 def test_with_ample_capacity_every_client_gets_its_max(team, grid):
     plan = plan_of(team, grid, EXACT, capacity=Capacity(5, 10))  # 50 visits, Σ max 44 and 21
+    # Ana's maximums use 44 of 50 visits: all at their max. Ben's would use 21, under half of
+    # 50: a capacity surplus, his clients keep their norms (partners 10, minimal 1, maintain 3).
     assert by_client(plan, "visits_recommended") == {"a1": 12, "a2": 12, "a3": 16, "a4": 4,
-                                                     "b1": 16, "b2": 1, "b3": 4}
+                                                     "b1": 10, "b2": 1, "b3": 3}
     current = by_client(plan, "revenue_expected_current")
     recommended = by_client(plan, "revenue_expected_recommended")
     norms = by_client(plan, "revenue_expected_norms")

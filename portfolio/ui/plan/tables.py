@@ -18,6 +18,7 @@ from portfolio.numbers import amounts, signed_percent, two_figures, whole_number
 from portfolio.ui.plan.view import PLOTLY_CONFIG, TABLE_HEIGHT
 from portfolio.ui.shared.presenter import presenting
 from portfolio.ui.shared.widgets import text_table
+from portfolio.visits import SURPLUS_SHARE
 
 SEGMENT_TABLE_KEY = "plan_segments"
 
@@ -120,6 +121,9 @@ def team_panel(ctx: PageContext, reps: pd.DataFrame) -> None:
         ctx.t("plan.col_capacity"): whole_numbers(reps["capacity"], lang).to_numpy(),
         ctx.t("plan.col_utilisation"): [percent(v, lang) for v in reps["utilisation"]],
         ctx.t("plan.col_recommended"): whole_numbers(reps["visits_recommended"], lang).to_numpy(),
+        # Free visits only where the capacity is far beyond the workload (planned at the norms).
+        ctx.t("plan.col_free"): whole_numbers(reps["visits_free"].where(reps["capacity_surplus"]),
+                                              lang).to_numpy(),
         ctx.t("plan.col_rep_revenue_today"): amounts(reps["revenue_today"], lang).to_numpy(),
         ctx.t("plan.col_revenue_recommended"): amounts(reps["revenue_planned"], lang).to_numpy(),
         ctx.t("plan.col_gain"): [signed_percent(v, lang) for v in reps["expected_gain_share"]],
@@ -127,3 +131,10 @@ def team_panel(ctx: PageContext, reps: pd.DataFrame) -> None:
     })
     st.dataframe(table, hide_index=True, placeholder=EMPTY, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
                  key="w.plan.team")
+    surplus = reps[reps["capacity_surplus"].astype(bool)]
+    if len(surplus):
+        st.caption(ctx.md("plan.team_surplus", reps=number(len(surplus), lang),
+                          share=percent(SURPLUS_SHARE, lang), free=number(surplus["visits_free"].sum(), lang)))
+    unknown = int((~reps["visits_known"].astype(bool)).sum())
+    if unknown:
+        st.caption(ctx.md("plan.team_no_visits", reps=number(unknown, lang)))

@@ -21,7 +21,7 @@ from portfolio.numbers import amounts, one_decimal, signed_percent, two_figures,
 from portfolio.ui.shared.presenter import presenting, rep_stepper
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row, show_issues
 from portfolio.view import PortfolioView
-from portfolio.visits import REASON_PARAMS, URGENCY_CLASSES
+from portfolio.visits import REASON_PARAMS, SURPLUS_SHARE, URGENCY_CLASSES
 
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 TABLE_HEIGHT = 460
@@ -89,6 +89,8 @@ def headline(ctx: PageContext, view: RepView) -> None:
     """Workload, capacity, recommended visits, expected revenue and the value of a visit-day."""
     s, lang = view.plan.summary, ctx.lang
     planned = s["revenue_planned"]
+    known = bool(s["visits_known"])  # without any visit count, no change against today
+    against = ctx.t("plan.vs_today") if known else ctx.t("plan.vs_norm_visits")
     if view.unplaced:
         st.caption(ctx.md("plan.unplaced", clients=number(view.unplaced, lang)))
     with st.container(key="plan_headline"), metric_row():  # shown first on a projected screen
@@ -97,25 +99,28 @@ def headline(ctx: PageContext, view: RepView) -> None:
         metric(ctx.t("plan.metric_capacity"), number(s["capacity"], lang),
                help=ctx.t("plan.metric_capacity_help"))
         metric(ctx.t("plan.metric_recommended"), number(s["visits_recommended"], lang),
-               delta=_delta(s["visits_recommended"] - s["visits_today"], lang, ctx.t("plan.vs_today")),
+               delta=(_delta(s["visits_recommended"] - s["visits_today"], lang, ctx.t("plan.vs_today"))
+                      if known else None),
                delta_color="off", help=ctx.t("plan.metric_recommended_help"))
         if not view.uses_curves:
             metric(ctx.t("plan.metric_revenue"), EMPTY)
             metric(ctx.t("plan.metric_day_value"), EMPTY)
         else:
             metric(ctx.t("plan.metric_revenue"), money(planned, lang, compact=True),
-                   delta=_gain(planned, s["revenue_today"], lang, ctx.t("plan.vs_today")),
+                   delta=_gain(planned, s["revenue_today"], lang, against),
                    help=ctx.t("plan.metric_revenue_help",
                               today=money(s["revenue_today"], lang, compact=True),
                               modelled=money(s["revenue_expected_current"], lang, compact=True)))
             metric(ctx.t("plan.metric_day_value"),
                    "≈\u00a0" + money(two_figures(s["visit_day_value"]), lang, compact=True),
                    help=ctx.t("plan.metric_day_value_help"))
+    rule_notes(ctx, view)
     if not view.uses_curves:
         st.info(ctx.md("plan.no_judgements"), icon=":material/info:")
         return
     with st.container(key="plan_revenue_line"):
-        st.caption(ctx.md("plan.revenue_line", today=money(s["revenue_today"], lang, compact=True),
+        st.caption(ctx.md("plan.revenue_line" if known else "plan.revenue_line_no_visits",
+                         today=money(s["revenue_today"], lang, compact=True),
                          planned=money(planned, lang, compact=True),
                          gain=_gain(planned, s["revenue_today"], lang, ""),
                          modelled=money(s["revenue_expected_current"], lang, compact=True)))
@@ -124,6 +129,18 @@ def headline(ctx: PageContext, view: RepView) -> None:
                       norms=money(s["revenue_expected_norms"], lang, compact=True)))
     if view.effort is not None:
         st.caption(effort_note(ctx, view.effort))
+
+
+def rule_notes(ctx: PageContext, view: RepView) -> None:
+    """One line for each rule the plan applied to this rep's data (docs/visit-planning.md)."""
+    s, lang = view.plan.summary, ctx.lang
+    if bool(s["capacity_surplus"]):
+        st.info(ctx.md("plan.capacity_surplus", maximum=number(s["workload_max"], lang),
+                       share=percent(SURPLUS_SHARE, lang), capacity=number(s["capacity"], lang),
+                       free=number(s["visits_free"], lang)), icon=":material/info:")
+    if not bool(s["visits_known"]):
+        st.info(ctx.md("plan.no_visit_data" if view.uses_curves else "plan.no_visit_data_plain"),
+                icon=":material/info:")
 
 
 def _delta(value: float, lang: str, suffix: str) -> str:
@@ -214,10 +231,15 @@ def priority_list(ctx: PageContext, view: RepView) -> None:
     """Ranked clients to visit first, each with its urgency and the reason for its rank."""
     priorities, lang = view.plan.priorities, ctx.lang
     st.subheader(ctx.md("plan.priorities_title"), anchor=False)
+    # The file holds no visit dates: nobody is known to be due (never "all up to date").
+    undated = view.plan.clients["urgency"].astype(str).eq("no_visit_date").any()
     if priorities.empty:
-        st.info(ctx.md("plan.priorities_none"), icon=":material/info:")
+        st.info(ctx.md("plan.no_visit_dates" if undated else "plan.priorities_none"),
+                icon=":material/info:")
         return
     st.caption(ctx.md("plan.priorities_caption", clients=number(len(priorities), lang)))
+    if undated:
+        st.caption(ctx.md("plan.no_visit_dates"))
     urgency = {u: ctx.t(f"plan.urgency.{u}") for u in URGENCY_CLASSES}
     days = whole_numbers(priorities["days_since_visit"], lang)
     interval = whole_numbers(priorities["norm_interval_days"].replace(np.inf, np.nan), lang)
@@ -230,12 +252,18 @@ def priority_list(ctx: PageContext, view: RepView) -> None:
         ctx.t("plan.col_urgency"): priorities["urgency"].map(urgency).to_numpy(),
         ctx.t("plan.col_since"): since.to_numpy(),
         ctx.t("plan.col_headroom"): amounts(priorities["headroom"], lang).to_numpy(),
-        ctx.t("plan.col_visits"): (whole_numbers(priorities["visits_12m"], lang) + " → "
-                                   + whole_numbers(priorities["visits_recommended"], lang)).to_numpy(),
+        ctx.t("plan.col_visits"): _today_to_plan(priorities, lang).to_numpy(),
         ctx.t("plan.col_reason"): reasons(ctx, priorities).to_numpy(),
     })
     st.dataframe(table, hide_index=True, placeholder=EMPTY, height=min(TABLE_HEIGHT, 38 + 35 * len(table)),
                  key="w.plan.priorities")
+
+
+def _today_to_plan(priorities: pd.DataFrame, lang: str) -> pd.Series:
+    """"3 → 8"; the plan's visits alone where today's are unknown (no change to show)."""
+    plan = whole_numbers(priorities["visits_recommended"], lang)
+    both = whole_numbers(priorities["visits_12m"], lang) + " → " + plan
+    return both.where(priorities["visits_12m"].notna().to_numpy(), plan)
 
 
 def reasons(ctx: PageContext, priorities: pd.DataFrame) -> pd.Series:
