@@ -21,8 +21,8 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.identity import current_person, identity_panel
 from portfolio.scoring.coverage import coverage_warning
 from portfolio.text_safety import markdown_text
-from portfolio.ui.shared.queries import criteria_without_data, scores_table, team
-from portfolio.numbers import number
+from portfolio.ui.shared.queries import criteria_without_data, estimated_potential, scores_table, team
+from portfolio.numbers import number, percent
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.pages import MENU, page
 from portfolio.ui.shared.presenter import presenter_layout, presenter_switch
@@ -292,6 +292,16 @@ def _require_scores(ctx: PageContext) -> None:
         show_issues(t("common.grid_does_not_fit", ctx.lang, name=name), error.issues, ctx.lang)
         st.stop()
     coverage_notice(view, ctx.lang)
+    estimated_potential_notice(view, ctx.lang)
+
+
+def estimated_potential_notice(view: PortfolioView, lang: str) -> None:
+    """One line when some potentials looked at are estimates (see `queries.potential`)."""
+    found = estimated_potential(view)
+    if found is not None:
+        st.caption(t("common.potential_estimated", lang, estimated=number(found.estimated, lang),
+                     clients=number(found.clients, lang),
+                     share=percent(found.share_of_potential, lang)))
 
 
 def coverage_notice(view: PortfolioView, lang: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portfolio.queries import card, matrix, moves
+from portfolio.queries import card, matrix, moves, potential
 from portfolio.scoring.coverage import unscorable_criteria
 from portfolio.ui.shared.cache import cached
 from portfolio.view import PortfolioView
@@ -14,6 +14,7 @@ client_card = cached(card.client_card)
 segment_moves = cached(moves.segment_moves, max_entries=64)
 criteria_without_data = cached(unscorable_criteria, max_entries=64)
 scores_table = cached(PortfolioView.scores_table, max_entries=64)
+estimated_potential = cached(potential.estimated_potential)
 
 
 def team(view: PortfolioView) -> list[str]:
