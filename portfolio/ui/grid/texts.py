@@ -54,7 +54,7 @@ def texts_section(ctx: PageContext, file_grid: Grid) -> None:
                     seed_widget(key, text.get(lang) if text is not None else "")
                 with column:
                     texts[part].setdefault(segment.id, {})[lang] = st.text_input(
-                        ctx.t(f"grid_texts.col_{part}_{lang}"), key=key)
+                        ctx.t(_HEADINGS[(part, lang)]), key=key)
         tried = st.form_submit_button(ctx.t("grid_texts.apply"), icon=":material/science:")
     if tried and None not in points:  # an unreadable number is refused under its input
         kept = state.grid_changes() or GridChanges()
@@ -62,7 +62,11 @@ def texts_section(ctx: PageContext, file_grid: Grid) -> None:
                                      labels=texts["label"], actions=texts["action"]))
 
 
-_PARTS = tuple((part, lang) for part in ("label", "action") for lang in LANGS)
+_HEADINGS = {("label", "en"): "grid_texts.col_label_en", ("label", "fr"): "grid_texts.col_label_fr",
+             ("action", "en"): "grid_texts.col_action_en", ("action", "fr"): "grid_texts.col_action_fr"}
+_PARTS = tuple(_HEADINGS)
+# What an edit the trial refuses is told (the weights' and cuts' form says its own).
+_INVALID = {"points": "grid_texts.invalid_points", "labels": "grid_texts.invalid_labels"}
 
 
 def _try(ctx: PageContext, file_grid: Grid, changes: GridChanges) -> None:
@@ -71,8 +75,8 @@ def _try(ctx: PageContext, file_grid: Grid, changes: GridChanges) -> None:
         tried = changes.applied_to(file_grid)
         checked_text(tried, None, "trial.yaml")  # the loader's own rules, every one of them
     except InvalidTrial as error:
-        st.error(ctx.md(f"grid_texts.invalid_{error.part}", where=markdown_text(error.where)),
-                 icon=":material/error:")
+        st.error(ctx.md(_INVALID.get(error.part, "grid_texts.invalid_points"),
+                        where=error.where), icon=":material/error:")
         return
     except ConfigError as error:
         show_issues(ctx.t("grid_texts.refused", count=len(error.issues)), error.issues, ctx.lang)

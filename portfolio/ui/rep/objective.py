@@ -30,7 +30,10 @@ def priority_clients_section(ctx: PageContext, rep: str) -> None:
     if clients.empty:
         st.info(ctx.md("rep.priority_clients_none"), icon=":material/info:")
         return
-    st.caption(ctx.md("rep.priority_clients_caption", clients=number(len(clients), ctx.lang),
+    # "the 44 largest first" of 44 says nothing: all of them, then, in order of headroom.
+    every = len(clients) <= PRIORITY_ROWS
+    st.caption(ctx.md("rep.priority_clients_caption_all" if every else "rep.priority_clients_caption",
+                      clients=number(len(clients), ctx.lang),
                      headroom=money(clients["headroom"].sum(), ctx.lang, compact=True),
                      shown=number(min(len(clients), PRIORITY_ROWS), ctx.lang)))
     table = pd.DataFrame({

@@ -34,7 +34,9 @@ def team_tab(ctx: PageContext, norms: Norms, filters: ClientFilter) -> None:
     chart(norms_figure(gaps, ctx.view.grid, ctx.lang), "w.structure.norms")
     text_table(segment_table(ctx, mix, gaps))
     if norms.overrides:
-        st.caption(ctx.md("structure.overrides_note", count=len(norms.overrides)))
+        one = len(norms.overrides) == 1  # "1 override(s)" reads as a form, not a sentence
+        st.caption(ctx.md("structure.overrides_note_one" if one else "structure.overrides_note",
+                          count=len(norms.overrides)))
 
 
 def segment_table(ctx: PageContext, mix: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:
