@@ -35,6 +35,7 @@ def duplicate_ids(con: duckdb.DuckDBPyConnection, numbered: str, columns: Mappin
         return []
     client = columns["client_id"]
     period = f"coalesce({columns['period']}, '')" if "period" in columns else "''"
+    rep = columns.get("salesperson", "NULL::VARCHAR")
     cells = ", ".join(columns.values())
     rows = con.execute(f"""
         WITH ids AS (
@@ -46,17 +47,23 @@ def duplicate_ids(con: duckdb.DuckDBPyConnection, numbered: str, columns: Mappin
             SELECT pos, source_row, client, hash({cells}) AS print,
                    first_value(source_row) OVER w AS first_row,
                    first_value(hash({cells})) OVER w AS first_print,
+                   {rep} AS rep, first_value({rep}) OVER w AS first_rep,
                    row_number() OVER w AS n
             FROM ({numbered}) JOIN repeated
               ON {client} = repeated.client AND {period} = repeated.period_key
             WHERE {KEPT}
             WINDOW w AS (PARTITION BY {client}, {period} ORDER BY pos))
-        SELECT count(*) OVER (), source_row, first_row, print = first_print, client
+        SELECT count(*) OVER (), source_row, first_row, print = first_print, client,
+               rep IS DISTINCT FROM first_rep AS shared, first_rep
         FROM grouped WHERE n > 1 ORDER BY pos LIMIT {CAP}""").fetchall()
     if not rows:
         return []
     found = Found([r[1] for r in rows], [r[2:] for r in rows], rows[0][0])
-    reasons = [detail("problems_cells.duplicate_identical" if same
+    # Listed again under another rep: a shared account (a CRM's client won by several reps),
+    # which has ways out of its own.
+    reasons = [detail("problems_cells.duplicate_shared", first=int(first), rep=repr(first_rep))
+               if shared else
+               detail("problems_cells.duplicate_identical" if same
                       else "problems_cells.duplicate_different", first=int(first))
-               for first, same, _ in found.values]
+               for first, same, _, shared, first_rep in found.values]
     return rows_of(found, header, "duplicate_id", reasons, [v[2] for v in found.values])

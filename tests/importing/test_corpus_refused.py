@@ -46,7 +46,7 @@ EXPECTED: dict[str, Refusal] = {
     "entity_bomb": Refusal("unsafe_xml", None, None, "entity declarations"),
     "formula_without_value": Refusal("missing_value", 2, "Potentiel", "empty"),
     "negative_revenue": Refusal("negative", 3, "CA", "negative"),
-    "share_140": Refusal("out_of_range", 3, "Part de marché", "140 %"),
+    "share_140": Refusal("out_of_range", 3, "Part de marché", "140%"),
     "revenue_not_a_number": Refusal("not_a_number", 2, "CA", "number"),
     "empty_required_value": Refusal("missing_value", 2, "Raison sociale", "required"),
     "duplicate_columns": Refusal("duplicate_column", None, "Chiffre d'affaires", "both stand for"),

@@ -15,7 +15,8 @@ def test_identical_and_conflicting_repeats_are_told_apart(tmp_path):
     assert all(p.blocking for p in problems)
     assert "row 2" in problems[0].reason and "identical" in problems[0].reason
     assert "row 2" in problems[1].reason and "different values" in problems[1].reason
-    assert "row 3" in problems[2].reason and "different values" in problems[2].reason
+    # C2 again, under Paul where row 3 has Léa: a shared account, with its ways out.
+    assert "row 3 under another rep ('Léa')" in problems[2].reason
 
 
 def test_ids_are_compared_as_text(tmp_path):
@@ -43,3 +44,16 @@ def test_rows_with_an_empty_period_are_compared_with_each_other(tmp_path):
     result = read(write_csv(tmp_path, [header, *rows]))
     [duplicate] = only(result, "duplicate_id")
     assert (duplicate.row, duplicate.value) == (4, "C1")
+
+
+def test_a_client_listed_under_two_reps_is_said_to_be_a_shared_account(tmp_path):
+    from tests.reading.helpers import FR_HEADER, only, read, write_csv
+
+    path = write_csv(tmp_path, [FR_HEADER, "K1;Alpha;Léa;100;900", "K2;Beta;Léa;50;80",
+                                "K1;Alpha;Noé;300;900"])
+    [problem] = only(read(path), "duplicate_id")
+    assert problem.row == 4 and problem.blocking
+    assert "row 2 under another rep ('Léa'): a shared account" in problem.reason
+    assert "build-clients --shared main" in problem.reason
+    french = problem.text("fr")
+    assert "compte partagé" in french and "'Léa'" in french

@@ -40,7 +40,7 @@ def test_a_mix_of_ratios_and_percentages_is_out_of_range_with_a_hint(tmp_path):
     result = shares(tmp_path, "Part de marché", ["0,35", "40"])
     [problem] = only(result, "out_of_range")
     assert (problem.row, problem.column, problem.value) == (3, "Part de marché", "40")
-    assert "4000 %" in problem.reason and "write them all the same way" in problem.reason
+    assert "4000%" in problem.reason and "write them all the same way" in problem.reason
 
 
 def test_share_of_140_percent_is_blocking(tmp_path):
@@ -48,7 +48,7 @@ def test_share_of_140_percent_is_blocking(tmp_path):
     [problem] = only(result, "out_of_range")
     assert problem.blocking
     assert (problem.row, problem.column, problem.value) == (3, "Part de marché", "140 %")
-    assert "between 0 and 1" in problem.reason and "140 %" in problem.reason
+    assert "between 0 and 1" in problem.reason and "140%" in problem.reason
 
 
 def test_negative_share_is_out_of_range(tmp_path):
