@@ -49,8 +49,8 @@ def datasets(db, *args: str) -> list[str]:
 def listed(out: str) -> list[tuple[str, str]]:
     """(name, rows) of each line of the table."""
     lines = out.splitlines()
-    assert lines[0].split() == ["name", "source", "imported", "at", "rows", "periods"]
-    return [(line[:14].strip(), line.split()[-2]) for line in lines[1:] if not line.startswith("note:")]
+    assert lines[0].split() == ["name", "source", "imported", "at", "rows", "currency", "periods"]
+    return [(line[:14].strip(), line.split()[-3]) for line in lines[1:] if not line.startswith("note:")]
 
 
 def test_a_rep_sees_the_count_of_its_own_clients_only(db, capsys):

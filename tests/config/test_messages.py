@@ -20,7 +20,7 @@ ISSUE = ConfigIssue.of("grid.yaml", 11, "axes.qrc.criteria[contacts].weight",
 STORE_REFUSALS = [
     (DatasetNameTaken("Sud"), "A dataset named 'Sud' already exists: choose another name.", ValueError),
     (InvalidDatasetName(""), "A dataset needs a name: type one.", ValueError),
-    (InvalidDatasetName("x" * 130), "A dataset name has at most 120 characters; this one has 130.", ValueError),
+    (InvalidDatasetName("x" * 130), "A dataset name has at most 120 characters; this one has 130. Choose a shorter name (on the command line: --dataset NAME).", ValueError),
     (DatasetNotFound(7), "There is no dataset number 7.", LookupError),
     (PeriodExists(["2024-Q1"]), "The dataset already holds the period(s) '2024-Q1': a period is never "
      "overwritten. Choose another period, or delete the dataset first.", ValueError),
