@@ -15,29 +15,17 @@ import pandas as pd
 
 from portfolio.access import Visibility
 from portfolio.norms import Norms
+from portfolio.objectives import ObjectiveOutcome, SavedObjective, objective_outcome, saved_objective
 from portfolio.planning import PlanInputs, VisitPlan, rep_plan, view_plan
 from portfolio.queries.matrix import matrix_clients
 from portfolio.queries.scope import ClientFilter
 from portfolio.structure import (compare_reps, development_priorities, norms_gaps,
                                  outside_tolerance, priority_clients, qrc_profile, strengths,
                                  team_norms_gaps)
+from portfolio.structure.history import previous_period
 from portfolio.view import PortfolioView
 
 TOP_ROWS = 5  # priority clients and visits a printed page lists
-
-
-@dataclass(frozen=True)
-class SavedObjective:
-    """A revenue objective saved for a rep and period, with the moves chosen to reach it.
-
-    Objectives are not stored yet: every sheet carries None and the page prints no such
-    section. `moves` has the columns of `ObjectivePlan.moves`.
-    """
-
-    period: str
-    growth: float  # +X % of revenue asked, as a 0–1 ratio
-    objective: float  # the revenue asked, in euros
-    moves: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -60,7 +48,10 @@ class Sheet:
     `outside` the gaps outside tolerance (`outside_tolerance`; for the team, every rep's);
     `points` the `matrix_clients` drawn; `priorities`/`strengths` from the rep's
     `qrc_profile` (empty for the team); `clients` the first `priority_clients` of
-    `client_count`; `visits` the first ranked priority visits of the visit plan.
+    `client_count`; `visits` the first ranked priority visits of the visit plan;
+    `objective` the objective kept for the rep at the page's period and `outcome` the one
+    kept for the period before against this one (`portfolio.objectives`, as the Rep page
+    reads them for the viewer), each None when none was saved or for the team.
     """
 
     header: Header
@@ -75,6 +66,7 @@ class Sheet:
     client_count: int
     visits: pd.DataFrame
     objective: SavedObjective | None = None
+    outcome: ObjectiveOutcome | None = None
 
 
 def header_of(view: PortfolioView, lang: str, made_on: dt.date | None = None) -> Header:
@@ -111,8 +103,20 @@ def rep_sheets(view: PortfolioView, norms: Norms, reps: list[str], lang: str,
             points=points[points["salesperson"] == rep].reset_index(drop=True),
             priorities=development_priorities(profile), strengths=strengths(profile),
             clients=own_clients.head(TOP_ROWS).reset_index(drop=True), client_count=len(own_clients),
-            visits=_rep_visits(visits, rep, segments)))
+            visits=_rep_visits(visits, rep, segments), **_kept(view, rep)))
     return sheets
+
+
+def _kept(view: PortfolioView, rep: str) -> dict[str, object]:
+    """The rep's kept objective for the view's period, and the outcome of the one kept for the
+    period before: the Rep page's own reads (`saved_section`, `outcome_section`), scoped by
+    the view, so that a viewer who may not see the rep gets neither."""
+    period = view.shown_period
+    if period is None:
+        return {"objective": None, "outcome": None}
+    asked = previous_period(view.dataset.periods, period)
+    return {"objective": saved_objective(view, rep, period),
+            "outcome": objective_outcome(view, rep, asked, period) if asked is not None else None}
 
 
 def team_sheet(view: PortfolioView, norms: Norms, lang: str,
