@@ -21,7 +21,7 @@ from portfolio.queries.matrix import matrix_clients
 from portfolio.queries.scope import ClientFilter
 from portfolio.structure import (compare_reps, development_priorities, norms_gaps,
                                  outside_tolerance, priority_clients, qrc_profile, strengths,
-                                 team_norms_gaps)
+                                 team_norms_gaps, team_qrc_shares)
 from portfolio.structure.history import previous_period
 from portfolio.view import PortfolioView
 
@@ -93,9 +93,10 @@ def rep_sheets(view: PortfolioView, norms: Norms, reps: list[str], lang: str,
     clients = priority_clients(view)
     visits = _visit_plan(view, norms)
     segments = [s.id for s in view.grid.segments]
+    team = team_qrc_shares(view, ClientFilter(), peers)  # every rep's benchmark
     sheets = []
     for rep in reps:  # a few queries per rep; the per-client work is done above, once
-        profile = qrc_profile(view, rep, ClientFilter(), peers)
+        profile = qrc_profile(view, rep, ClientFilter(), peers, team)
         mine = gaps[gaps["salesperson"] == rep].reset_index(drop=True)
         own_clients = clients[clients["salesperson"] == rep]
         sheets.append(Sheet(
