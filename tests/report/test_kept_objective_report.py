@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from portfolio.access import Person, Role, Scope
+from portfolio.cli import main
 from portfolio.grid.loader import load_grid
 from portfolio.numbers import money, number, percent, share_points
 from portfolio.objectives import objective_outcome, save_objective, saved_objective
@@ -117,3 +118,25 @@ def test_no_objective_prints_no_section_and_a_page_per_rep(kept_db):
     ben = [page for page in pages if page.startswith(f"Portefeuille de {BEN}")]
     assert len(ben) == 1 and "Objectif enregistré" not in ben[0]
     assert len(ana) in (1, 2) and f"Objectif enregistré pour {Q1}" in " ".join(ana)
+
+
+def test_the_objective_is_printed_for_those_who_see_the_rep(kept_db, tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "access.yaml").write_text(
+        "version: 1\npeople:\n"
+        f"  - {{email: ana@example.com, role: rep, salespeople: [\"{ANA}\"]}}\n"
+        "  - {email: sud@example.com, role: director, scope: {column: region, values: [Sud]}}\n", encoding="utf-8")
+    monkeypatch.setenv("PORTFOLIO_CONFIG", str(config))
+
+    def pages(person: str, out: Path) -> str:
+        assert main(["report", "--db", str(kept_db), "--dataset", "Team", "--grid", str(GRID),
+                     "--norms", str(NORMS), "--all-reps", "--lang", "en", "--as", person,
+                     "--out", str(out)]) == 0
+        return " ".join(pdf_pages(out))
+
+    own = pages("ana@example.com", tmp_path / "ana.pdf")
+    assert f"Objective saved for {Q1}" in own and "nord@example.com" in own
+    south = pages("sud@example.com", tmp_path / "sud.pdf")
+    assert south.startswith(f"Portfolio of {BEN}")
+    assert ANA not in south and "Objective saved" not in south
