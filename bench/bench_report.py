@@ -7,6 +7,10 @@ the app keeps them), then the figures of every page, the charts and the PDF are 
 `--reps N --clients M` sizes a run in between (e.g. 30 reps × 10,000 clients: the large
 run's clients per rep, a tenth of its pages). `--profile FILE` keeps a cProfile of the timed part.
 Run: .venv/bin/python bench/bench_report.py [--large | --reps N --clients M] [--out FILE.pdf]
+
+Measured on 2 cores shared with other work (load average 8 to 40, so ±50 %): demo 13.5 to
+27 s (was 22 to 33 s); 30 reps × 10,000 clients 24.5 to 73 s (was 56 to 118 s); --large
+313 s, 26 s of figures and 287 s of charts and PDF (was about 1,010 s: 125 s and 885 s).
 """
 
 from __future__ import annotations
