@@ -240,3 +240,10 @@ def signed_number(value: float | None, lang: str, decimals: int = 1) -> str:
         return EMPTY
     amount = round(float(value), decimals)  # type: ignore[arg-type]
     return ("+" if amount > 0 else "") + number(amount, lang, decimals)
+
+
+def share_points(change: float, lang: str) -> str:
+    """A difference of shares (0–1) in points, one decimal: `+3.2 pts`, `−1.0 pts`, `0.0 pts`."""
+    points = 100 * float(change)
+    sign = "+" if points > 0.05 else ("\u2212" if points < -0.05 else "")
+    return f"{sign}{number(abs(points), lang, 1)}\u00a0pts"

@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="One A4 page per rep (--rep, --all-reps) or for the team (neither): title, "
                     "dataset, period, grid and date; the structure against the norm; the matrix "
                     "of the clients; the gaps; development priorities; priority clients and "
-                    "visits. --out FILE.pdf writes one PDF with every page; --out FOLDER one "
+                    "visits; the rep's kept objective for the period and the outcome of the one "
+                    "kept for the period before, on a second page when the first is full "
+                    "(one page per rep otherwise). --out FILE.pdf writes one PDF with every page; --out FOLDER one "
                     "file per page (PDF, or PNG with --format png). Charts are drawn by "
                     "Chromium (BROWSER_PATH, else chromium on the PATH).")
     parser.add_argument("--dataset", required=True, help="dataset name")

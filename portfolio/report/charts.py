@@ -8,11 +8,15 @@ Chromium or Chrome on the PATH, and says how to install one when there is none.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
+
+import plotly.io
 
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # One image of a page is drawn in well under a second; a minute means the browser hangs.
@@ -20,6 +24,10 @@ RENDER_TIMEOUT_S = 60
 # Two browser tabs draw while Python waits on the other: half the time of one, even on two
 # busy cores; more tabs only share the same cores.
 TABS = 2
+# Kaleido reloads a tab's page (and with it plotly.js) after every chart, which took more
+# time than drawing the chart; the report reloads it only every so many charts, enough to
+# keep a tab's memory bounded over a few hundred pages. The images are the same bytes.
+CHARTS_PER_RELOAD = 40
 
 
 class ChartsUnavailable(RuntimeError):
@@ -43,26 +51,82 @@ def browser_path() -> str:
                             "or Chromium executable")
 
 
-def figures_png(figures: Sequence[Any], sizes: Sequence[tuple[int, int]], scale: float = 2.0) -> list[bytes]:
-    """Each Plotly figure as PNG bytes at its (width, height) in CSS pixels × `scale`,
-    all drawn in one browser session (starting the browser costs more than a chart)."""
-    if not figures:
-        return []
+@dataclass(frozen=True)
+class Chart:
+    """A figure to draw: Plotly's figure (or its dict), its size in CSS pixels, its scale."""
+
+    figure: Any
+    width: int
+    height: int
+    scale: float = 2.0
+
+
+def figures_png(figures: Sequence[Any], sizes: Sequence[tuple[int, int]],
+                scales: float | Sequence[float] = 2.0) -> list[bytes]:
+    """Each Plotly figure as PNG bytes at its (width, height) in CSS pixels × its scale (one
+    for all, or one per figure), all drawn in one browser session."""
+    each = [float(scales)] * len(figures) if isinstance(scales, (int, float)) else list(scales)
+    return charts_png(Chart(f, w, h, scale) for f, (w, h), scale in zip(figures, sizes, each))
+
+
+def charts_png(charts: Iterable[Chart]) -> list[bytes]:
+    """Each chart as PNG bytes, in order, all drawn in one browser session (starting the
+    browser costs more than a chart). `charts` may be a generator that builds each figure:
+    it is run on a thread of its own, so that Python builds the next figures while the
+    browser draws the ones before (building a figure costs about as much as drawing it)."""
     path = browser_path()
+    pending = iter(charts)
+
+    def next_spec() -> tuple[dict, dict] | None:
+        chart = next(pending, None)
+        if chart is None:
+            return None
+        # Plain JSON values, not numpy arrays: the browser driver writes every command's
+        # parameters into a debug message whether or not it is logged, and printing numpy
+        # arrays took longer than drawing; here it is done on the builder's thread, once.
+        figure = json.loads(plotly.io.to_json(chart.figure, validate=False))
+        return figure, {"format": "png", "width": chart.width, "height": chart.height,
+                        "scale": chart.scale}
 
     async def draw() -> list[bytes]:
-        import kaleido
-
+        spec = await asyncio.to_thread(next_spec)
+        if spec is None:
+            return []
         # No MathJax: the charts hold no formula, and Kaleido would fetch it from a CDN.
-        async with kaleido.Kaleido(n=TABS, path=path, mathjax=False,
-                                   timeout=RENDER_TIMEOUT_S) as browser:
-            # gather keeps the order of the figures, whichever tab draws each.
-            return list(await asyncio.gather(*(
-                browser.calc_fig(figure, opts={"format": "png", "width": width,
-                                               "height": height, "scale": scale})
-                for figure, (width, height) in zip(figures, sizes))))
+        async with _browser_class()(n=TABS, path=path, mathjax=False,
+                                    timeout=RENDER_TIMEOUT_S) as browser:
+            tasks = []
+            try:
+                while spec is not None:
+                    tasks.append(asyncio.ensure_future(browser.calc_fig(spec[0], opts=spec[1])))
+                    spec = await asyncio.to_thread(next_spec)
+                # gather keeps the order of the charts, whichever tab draws each.
+                return list(await asyncio.gather(*tasks))
+            finally:
+                for task in tasks:
+                    task.cancel()
 
     return _run(draw)
+
+
+def _browser_class():  # noqa: ANN202 (a Kaleido subclass, imported late: Kaleido is slow to import)
+    import kaleido
+
+    class ReportKaleido(kaleido.Kaleido):
+        """Kaleido, its tabs reloaded every `CHARTS_PER_RELOAD` charts instead of after each.
+
+        Kaleido 1.x (pinned) hands a tab back through `_return_kaleido_tab`, which reloads it
+        and puts it back in the queue of ready tabs; this keeps the queue and skips the reload."""
+
+        async def _return_kaleido_tab(self, tab) -> None:  # noqa: ANN001 (a Kaleido tab)
+            drawn = getattr(tab, "_report_charts_drawn", 0) + 1
+            if drawn >= CHARTS_PER_RELOAD:
+                await tab.reload()
+                drawn = 0
+            tab._report_charts_drawn = drawn
+            await self.tabs_ready.put(tab)
+
+    return ReportKaleido
 
 
 def _run(coroutine_function) -> list[bytes]:  # noqa: ANN001 (an async function of no argument)

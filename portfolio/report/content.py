@@ -15,29 +15,17 @@ import pandas as pd
 
 from portfolio.access import Visibility
 from portfolio.norms import Norms
-from portfolio.planning import PlanInputs, VisitPlan, rep_plan, view_plan
+from portfolio.objectives import ObjectiveOutcome, SavedObjective, objective_outcome, saved_objective
+from portfolio.planning import PlanInputs, VisitPlan, view_plan
 from portfolio.queries.matrix import matrix_clients
 from portfolio.queries.scope import ClientFilter
 from portfolio.structure import (compare_reps, development_priorities, norms_gaps,
                                  outside_tolerance, priority_clients, qrc_profile, strengths,
-                                 team_norms_gaps)
+                                 team_norms_gaps, team_qrc_shares)
+from portfolio.structure.history import previous_period
 from portfolio.view import PortfolioView
 
 TOP_ROWS = 5  # priority clients and visits a printed page lists
-
-
-@dataclass(frozen=True)
-class SavedObjective:
-    """A revenue objective saved for a rep and period, with the moves chosen to reach it.
-
-    Objectives are not stored yet: every sheet carries None and the page prints no such
-    section. `moves` has the columns of `ObjectivePlan.moves`.
-    """
-
-    period: str
-    growth: float  # +X % of revenue asked, as a 0–1 ratio
-    objective: float  # the revenue asked, in euros
-    moves: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -60,7 +48,10 @@ class Sheet:
     `outside` the gaps outside tolerance (`outside_tolerance`; for the team, every rep's);
     `points` the `matrix_clients` drawn; `priorities`/`strengths` from the rep's
     `qrc_profile` (empty for the team); `clients` the first `priority_clients` of
-    `client_count`; `visits` the first ranked priority visits of the visit plan.
+    `client_count`; `visits` the first ranked priority visits of the visit plan;
+    `objective` the objective kept for the rep at the page's period and `outcome` the one
+    kept for the period before against this one (`portfolio.objectives`, as the Rep page
+    reads them for the viewer), each None when none was saved or for the team.
     """
 
     header: Header
@@ -75,6 +66,7 @@ class Sheet:
     client_count: int
     visits: pd.DataFrame
     objective: SavedObjective | None = None
+    outcome: ObjectiveOutcome | None = None
 
 
 def header_of(view: PortfolioView, lang: str, made_on: dt.date | None = None) -> Header:
@@ -96,23 +88,48 @@ def rep_sheets(view: PortfolioView, norms: Norms, reps: list[str], lang: str,
     """
     header = header_of(view, lang, made_on)
     totals = compare_reps(view).reps.set_index("salesperson")
-    gaps = norms_gaps(view, norms)
-    points = matrix_clients(view)
-    clients = priority_clients(view)
-    visits = _visit_plan(view, norms)
-    segments = [s.id for s in view.grid.segments]
+    # Each table split by rep once (a pass over every client), not filtered again per rep.
+    all_gaps, all_points, clients = norms_gaps(view, norms), matrix_clients(view), priority_clients(view)
+    gaps, points = _by_rep(all_gaps), _by_rep(all_points)
+    counts = clients["salesperson"].value_counts()
+    firsts = _by_rep(clients.groupby("salesperson", sort=False).head(TOP_ROWS))
+    visits = _visits_by_rep(_visit_plan(view, norms))
+    team = team_qrc_shares(view, ClientFilter(), peers)  # every rep's benchmark
     sheets = []
     for rep in reps:  # a few queries per rep; the per-client work is done above, once
-        profile = qrc_profile(view, rep, ClientFilter(), peers)
-        mine = gaps[gaps["salesperson"] == rep].reset_index(drop=True)
-        own_clients = clients[clients["salesperson"] == rep]
+        profile = qrc_profile(view, rep, ClientFilter(), peers, team)
+        mine = gaps.get(rep, _none(all_gaps))
         sheets.append(Sheet(
             header=header, rep=rep, totals=totals.loc[rep], gaps=mine, outside=outside_tolerance(mine),
-            points=points[points["salesperson"] == rep].reset_index(drop=True),
-            priorities=development_priorities(profile), strengths=strengths(profile),
-            clients=own_clients.head(TOP_ROWS).reset_index(drop=True), client_count=len(own_clients),
-            visits=_rep_visits(visits, rep, segments)))
+            points=points.get(rep, _none(all_points)), priorities=development_priorities(profile),
+            strengths=strengths(profile), clients=firsts.get(rep, _none(clients)),
+            client_count=int(counts.get(rep, 0)),
+            visits=visits.get(rep, pd.DataFrame(columns=list(VISIT_COLUMNS))), **_kept(view, rep)))
     return sheets
+
+
+def _by_rep(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The rows of each salesperson, in their order in `frame`, indexed from 0: what
+    `frame[frame["salesperson"] == rep].reset_index(drop=True)` gives for each rep."""
+    return {str(rep): rows.reset_index(drop=True)
+            for rep, rows in frame.groupby("salesperson", sort=False)}
+
+
+def _none(frame: pd.DataFrame) -> pd.DataFrame:
+    """No row of `frame`, its columns kept (a rep of whom it has no row)."""
+    return frame.head(0).reset_index(drop=True)
+
+
+def _kept(view: PortfolioView, rep: str) -> dict[str, object]:
+    """The rep's kept objective for the view's period, and the outcome of the one kept for the
+    period before: the Rep page's own reads (`saved_section`, `outcome_section`), scoped by
+    the view, so that a viewer who may not see the rep gets neither."""
+    period = view.shown_period
+    if period is None:
+        return {"objective": None, "outcome": None}
+    asked = previous_period(view.dataset.periods, period)
+    return {"objective": saved_objective(view, rep, period),
+            "outcome": objective_outcome(view, rep, asked, period) if asked is not None else None}
 
 
 def team_sheet(view: PortfolioView, norms: Norms, lang: str,
@@ -141,12 +158,14 @@ VISIT_COLUMNS = ("rank", "client_name", "salesperson", "segment", "urgency", "he
                  "visits_12m", "visits_recommended")
 
 
-def _rep_visits(plan: VisitPlan, rep: str, segments: list[str]) -> pd.DataFrame:
-    """The rep's first ranked priority visits, as the Visit plan page lists them."""
-    if rep not in set(plan.reps["salesperson"]):  # no client of theirs has a segment
-        return pd.DataFrame(columns=list(VISIT_COLUMNS))
-    priorities = rep_plan(plan, rep, segments).priorities
-    return priorities.head(TOP_ROWS)[list(VISIT_COLUMNS)].reset_index(drop=True)
+def _visits_by_rep(plan: VisitPlan) -> dict[str, pd.DataFrame]:
+    """Each rep's first ranked priority visits, as the Visit plan page lists them (the
+    `priorities` of `rep_plan(plan, rep, …)`: the plan's in their order, with each client's
+    name and visits), for every rep in one join instead of a `rep_plan` per rep."""
+    details = plan.clients.set_index("client_id")[["client_name", "visits_12m", "visits_recommended"]]
+    ranked = plan.priorities.join(details, on="client_id")
+    firsts = ranked.groupby("salesperson", sort=False).head(TOP_ROWS)[list(VISIT_COLUMNS)]
+    return _by_rep(firsts)
 
 
 def _team_visits(plan: VisitPlan) -> pd.DataFrame:

@@ -1,5 +1,7 @@
 """A sheet laid out as one A4 page of a PDF (fpdf2): header, totals, the matrix, the structure
-against the norm, the gaps, development priorities, priority clients and visits.
+against the norm, the gaps, development priorities, priority clients and visits; then the
+rep's kept objective and the outcome of the last one, below on the page when they fit,
+else on a second page (one page per rep unless a kept objective needs another).
 
 Text comes from the catalogue (`report.*`, and the pages' own labels where the same words
 are meant), figures are written by `portfolio.numbers`, so the page reads as the screen does.
@@ -17,7 +19,9 @@ from fpdf import FPDF
 
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
-from portfolio.numbers import EMPTY, decimal, money, number, percent, score, style
+from portfolio.numbers import (EMPTY, decimal, money, number, percent, score, share_points, style,
+                               timestamp)
+from portfolio.objectives import ObjectiveOutcome, SavedObjective
 from portfolio.report.content import Sheet
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 12.0
@@ -113,8 +117,8 @@ def draw_sheet(pdf: ReportPdf, sheet: Sheet, grid: Grid, lang: str, matrix_png: 
         y = _priorities(pdf, sheet, grid, lang, y)
     y = _clients(pdf, sheet, lang, y + 1)
     y = _visits(pdf, sheet, grid, lang, y + 1)
-    if sheet.objective is not None:
-        _objective(pdf, sheet, grid, lang, y + 1)
+    if sheet.objective is not None or sheet.outcome is not None:
+        _kept_objectives(pdf, sheet, grid, lang, y + 1)
 
 
 def add_footers(pdf: ReportPdf, lang: str) -> None:
@@ -321,28 +325,102 @@ def _visits(pdf: ReportPdf, sheet: Sheet, grid: Grid, lang: str, y: float) -> fl
                   "RL" + ("L" if team else "") + "LLRR")
 
 
-def _objective(pdf: ReportPdf, sheet: Sheet, grid: Grid, lang: str, y: float) -> None:
-    """A saved objective and its moves (on a page of its own when this one is full)."""
-    objective = sheet.objective
-    assert objective is not None
-    moves = objective.moves
-    needed = 6 + 4 + ROW_MM * (len(moves) + 1)
+def _kept_objectives(pdf: ReportPdf, sheet: Sheet, grid: Grid, lang: str, y: float) -> None:
+    """The objective kept for the period and what became of the one kept for the period
+    before, in the Rep page's words and figures; on a page of their own when this one is full."""
+    blocks = ([_objective_block(sheet.objective, grid, lang)] if sheet.objective is not None else []) + (
+        [_outcome_block(sheet.outcome, grid, lang)] if sheet.outcome is not None else [])
+    needed = sum(_block_height(pdf, block) for block in blocks)
     if y + needed > PAGE_H - 12:
         pdf.add_page()
         _header(pdf, sheet, lang, None)
         y = 27.0
-    y = _section_title(pdf, t("report.objective_title", lang, period=objective.period), MARGIN, y, CONTENT_W)
-    pdf.style_text(8)
-    pdf.set_xy(MARGIN, y)
-    pdf.cell(CONTENT_W, 4, pdf.text(t("report.objective_summary", lang,
-                                      growth=percent(objective.growth, lang),
-                                      objective=money(objective.objective, lang, compact=True),
-                                      moves=number(len(moves), lang))))
-    labels = grid.segment_labels(lang)
-    widths = [CONTENT_W * s for s in (0.36, 0.14, 0.18, 0.18, 0.14)]
-    rows = [[m.client_name, m.client_id, labels.get(m.segment, m.segment),
-             f"{percent(m.current_sow, lang)} → {percent(m.target_sow, lang)}",
-             money(m.revenue_gain, lang)] for m in moves.itertuples(index=False)]
-    _table(pdf, MARGIN, y + 5, widths, [t(f"report.col_{k}", lang) for k in
-                                        ("client", "code", "segment", "sow_move", "gain")],
-           rows, "LLLRR")
+    for block in blocks:
+        y = _draw_block(pdf, block, y) + 1
+
+
+# A block of the objective's part of a page: a title, lines of text (wrapped), a table
+# (widths as shares of the page's width, header, rows, alignments) and a closing note.
+Block = tuple[str, list[str], tuple[Sequence[float], Sequence[str], Sequence[Sequence[str]], str], str]
+
+
+def _objective_block(saved: SavedObjective, grid: Grid, lang: str) -> Block:
+    """What the Rep page's `saved_summary` shows: the objective, who saved it, its moves per segment."""
+    text = t("report.objective_saved_text", lang, growth=percent(saved.growth, lang),
+             objective=money(saved.objective, lang, compact=True),
+             revenue=money(saved.revenue_before, lang, compact=True),
+             clients=number(saved.clients, lang), who=saved.saved_by,
+             when=timestamp(saved.saved_at, lang))
+    header = [t(f"objectives.col_{key}", lang) for key in ("segment", "clients", "points", "revenue")]
+    rows = [[_segment_name(grid, lang, a.segment), number(a.clients, lang),
+             share_points(a.sow_points / 100, lang), money(a.revenue_expected, lang, compact=True)]
+            for a in saved.segments]
+    return (t("objectives.saved_title", lang, period=saved.period), [text],
+            ((0.40, 0.20, 0.20, 0.20), header, rows, "LRRR"), "")
+
+
+def _outcome_block(outcome: ObjectiveOutcome, grid: Grid, lang: str) -> Block:
+    """What the Rep page's `outcome_section` shows: its four figures, its sentence, the table
+    per segment asked of with the total of the clients named, and its note."""
+    asked, after, named = outcome.asked.period, outcome.period_after, outcome.named
+    gained = money(outcome.revenue_gain, lang, compact=True)
+    figures = [("metric_objective", money(outcome.asked.objective, lang, compact=True)),
+               ("metric_gained", f"{gained} ({t('objectives.metric_achieved', lang, achieved=percent(outcome.achieved, lang))})"),
+               ("metric_reached", t("objectives.metric_reached_value", lang,
+                                    reached=number(named.reached, lang), clients=number(named.clients, lang))),
+               ("metric_moved", number(named.changed_segment, lang))]
+    headline = " · ".join(t("report.metric_pair", lang, label=t(f"objectives.{key}", lang), value=value)
+                          for key, value in figures)
+    text = t("objectives.outcome_text", lang, asked=asked, after=after,
+             growth=percent(outcome.asked.growth, lang),
+             objective=money(outcome.asked.objective, lang, compact=True),
+             clients=number(named.clients, lang), points=share_points(named.sow_points_asked / 100, lang),
+             before=money(outcome.revenue_before, lang, compact=True),
+             after_revenue=money(outcome.revenue_after, lang, compact=True),
+             gain=("+" if outcome.revenue_gain > 0 else "") + gained,
+             reached=number(named.reached, lang), gained=share_points(named.sow_points_gained / 100, lang),
+             left=number(named.left, lang))
+    keys = ("segment", "named", "reached", "changed", "left", "points_asked", "points_gained",
+            "expected", "gained")
+    rows = [[_segment_name(grid, lang, r.segment) if r is not named else t("objectives.total", lang),
+             number(r.clients, lang), number(r.reached, lang), number(r.changed_segment, lang),
+             number(r.left, lang), share_points(r.sow_points_asked / 100, lang),
+             share_points(r.sow_points_gained / 100, lang), money(r.revenue_expected, lang, compact=True),
+             money(r.revenue_gained, lang, compact=True)] for r in [*outcome.segments, named]]
+    return (t("objectives.outcome_title", lang, asked=asked, after=after), [headline, text],
+            ((0.20, 0.10, 0.09, 0.10, 0.07, 0.11, 0.11, 0.11, 0.11),
+             [t(f"objectives.col_{key}", lang) for key in keys], rows, "LRRRRRRRR"),
+            t("objectives.outcome_caption", lang, moved=number(outcome.portfolio_changed_segment, lang)))
+
+
+def _segment_name(grid: Grid, lang: str, segment: str | None) -> str:
+    return grid.segment_labels(lang).get(segment, segment) if segment is not None else t(
+        "objectives.no_segment", lang)
+
+
+def _text_lines(pdf: ReportPdf, text: str, size: float = 8) -> int:
+    pdf.style_text(size)
+    return len(pdf.multi_cell(CONTENT_W, 4, pdf.text(text), dry_run=True, output="LINES"))
+
+
+def _block_height(pdf: ReportPdf, block: Block) -> float:
+    _, lines, (_, _, rows, _), note = block
+    return (6 + 4 * sum(_text_lines(pdf, line) for line in lines) + 1 + ROW_MM * (len(rows) + 1)
+            + (1 + 3.5 * _text_lines(pdf, note, 7) if note else 0) + 1)
+
+
+def _draw_block(pdf: ReportPdf, block: Block, y: float) -> float:
+    title, lines, (shares, header, rows, aligns), note = block
+    y = _section_title(pdf, title, MARGIN, y, CONTENT_W)
+    for line in lines:
+        pdf.style_text(8)
+        pdf.set_xy(MARGIN, y)
+        pdf.multi_cell(CONTENT_W, 4, pdf.text(line), align="L")
+        y = pdf.get_y()
+    y = _table(pdf, MARGIN, y + 1, [CONTENT_W * share for share in shares], header, rows, aligns)
+    if note:
+        pdf.style_text(7, color=GREY)
+        pdf.set_xy(MARGIN, y + 1)
+        pdf.multi_cell(CONTENT_W, 3.5, pdf.text(note), align="L")
+        y = pdf.get_y()
+    return y

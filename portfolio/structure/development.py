@@ -40,18 +40,27 @@ PEER_COLUMNS = ("segment", "reps", "min", "q1", "median", "q3", "max", "values",
                 "rep_at_or_above")
 
 
+def team_qrc_shares(view: PortfolioView, filters: ClientFilter = ClientFilter(),
+                    peers: Visibility | None = None) -> list[float]:
+    """The benchmark side of `qrc_profile` (its `team_share`), the same for every rep: a
+    page of many reps computes it once and hands it to each `qrc_profile`."""
+    return _average_shares(view.seen_by(peers or view.visibility), peer_filters(filters))
+
+
 def qrc_profile(view: PortfolioView, salesperson: str, filters: ClientFilter = ClientFilter(),
-                peers: Visibility | None = None) -> pd.DataFrame:
+                peers: Visibility | None = None, team: list[float] | None = None) -> pd.DataFrame:
     """One row per QRC criterion (grid order): `PROFILE_COLUMNS`.
 
     rep_share / team_share: average points ÷ max points over the rep's visible clients /
     over all clients in `peers` (default: `visibility`); a criterion left unscored for a
     client (missing: ignore) is averaged over the clients that have it. `priority` is the
     rank (1 = work on it first), NA when the shortfall costs under MIN_PRIORITY_POINTS.
+    `team`: `team_qrc_shares(view, filters, peers)` when already computed.
     """
     criteria = view.grid.axes["qrc"].criteria
     rep = _average_shares(view, rep_filters(filters, salesperson))
-    team = _average_shares(view.seen_by(peers or view.visibility), peer_filters(filters))
+    if team is None:
+        team = team_qrc_shares(view, filters, peers)
     weights = np.array([c.weight for c in criteria], dtype=float)
     frame = pd.DataFrame({
         "criterion": [c.id for c in criteria], "weight": weights,

@@ -10,7 +10,7 @@ import streamlit as st
 
 from portfolio.tables_out import csv_bytes, xlsx_bytes
 from portfolio.ui.shared.context import PageContext
-from portfolio.numbers import money, number, percent
+from portfolio.numbers import money, number, percent, share_points
 from portfolio.ui.shared.widgets import metric, metric_row
 
 # Exports for meeting minutes: a sharp PNG from each chart's camera button.
@@ -35,13 +35,6 @@ def gap_text(gap: float, within: object, lang: str) -> str:
     on_target = not pd.isna(within) and bool(within)
     mark = "✓" if on_target else ("▲" if gap > 0 else "▼")
     return f"{share_points(gap, lang)} {mark}"
-
-
-def share_points(change: float, lang: str) -> str:
-    """A difference of shares in points: `+3.2 pts`, `−1.0 pts`, `0.0 pts`."""
-    points = 100 * float(change)
-    sign = "+" if points > 0.05 else ("\u2212" if points < -0.05 else "")
-    return f"{sign}{number(abs(points), lang, 1)}\u00a0pts"
 
 
 def download_buttons(ctx: PageContext, table: pd.DataFrame, file_stem: str, key: str) -> None:
