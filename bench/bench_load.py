@@ -11,7 +11,8 @@ navigation to the page drawn: the script run over, nothing loading, the page's o
 present (every chart's drawing, and the Rep and Visit plan pages' key blocks). The server's
 memory is sampled (resident size of its process and any children) the whole time.
 Prints the median and 95th percentile (nearest rank) per page and overall, the errors, and
-the server's peak memory; exits 1 if any session failed.
+the server's peak memory, and where the machine's CPU went meanwhile (server, browser,
+everything else); exits 1 if any session failed.
 Run: .venv/bin/python bench/bench_load.py
      (quicker: .venv/bin/python bench/bench_load.py --sessions 3 --clients 5000 --reps 30)
 """
@@ -150,15 +151,15 @@ def stop(process: subprocess.Popen) -> None:
         process.wait(timeout=20)
 
 
-def start_provider(stack: ExitStack, folder: Path, reps: list[Rep]) -> str:
+def start_provider(stack: ExitStack, folder: Path, reps: list[Rep]) -> tuple[str, int]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     claims = [arg for rep in reps for arg in (
         "--user-claims", json.dumps({"sub": rep.email, "email": rep.email, "name": rep.salesperson}))]
-    start(stack, [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1",
+    process = start(stack, [sys.executable, "-m", "oidc_provider_mock", "--host", "127.0.0.1",
                   "--port", str(port), *claims], folder / "provider.log",
           lambda: answers(f"{url}/.well-known/openid-configuration"), "the identity provider")
-    return url
+    return url, process.pid
 
 
 def start_app(stack: ExitStack, folder: Path, database: Path, reps: list[Rep],
@@ -217,6 +218,53 @@ def _tree(root: int) -> list[int]:
         found.append(pid)
         todo.extend(parents.get(pid, []))
     return found
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(root: int) -> float:
+    """CPU time of `root` and its descendants, the children they have waited for included."""
+    total = 0
+    for pid in _tree(root):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15])  # utime stime cutime cstime
+    return total / TICK
+
+
+def machine_busy_seconds() -> float:
+    """CPU time every program on the machine used (all cores), steal included: others' share."""
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (
+        int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / TICK
+
+
+@dataclass
+class CpuUse:
+    """Where the machine's CPU went while the sessions ran: is the server the bottleneck?"""
+    server: float
+    provider: float
+    browser: float
+    script: float
+    machine: float
+
+    @classmethod
+    def during(cls, server_pid: int, provider_pid: int, run) -> CpuUse:  # noqa: ANN001
+        before = (cpu_seconds(server_pid), os.times(), machine_busy_seconds(),
+                  cpu_seconds(provider_pid))
+        try:
+            run()
+        finally:
+            # The browser and its driver have exited and been waited for: their time is ours.
+            after = (cpu_seconds(server_pid), os.times(), machine_busy_seconds(),
+                     cpu_seconds(provider_pid))
+        own = lambda times: times.user + times.system  # noqa: E731
+        children = lambda times: times.children_user + times.children_system  # noqa: E731
+        return cls(server=after[0] - before[0], provider=after[3] - before[3], browser=children(after[1]) - children(before[1]),
+                   script=own(after[1]) - own(before[1]), machine=after[2] - before[2])
 
 
 class MemoryWatch:
@@ -344,7 +392,8 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
 
 
-def report(sessions: list[Session], watch: MemoryWatch, idle_kb: int, wall: float) -> None:
+def report(sessions: list[Session], watch: MemoryWatch, idle_kb: int, wall: float,
+           cpu: CpuUse) -> None:
     rows = {"sign-in": [s.sign_in for s in sessions if s.sign_in is not None]}
     for name in PAGES:
         rows[name] = [s.pages[name] for s in sessions if name in s.pages]
@@ -360,9 +409,15 @@ def report(sessions: list[Session], watch: MemoryWatch, idle_kb: int, wall: floa
     print(f"\nsessions: {len(sessions) - len(failed)} of {len(sessions)} completed in {wall:.0f} s")
     for s in failed:
         print(f"  FAILED {s.rep.email} ({s.rep.salesperson}): {s.error}")
-    print(f"server memory: {idle_kb / 1024:.0f} MB resident once started; peak "
-          f"{watch.peak_kb / 1024:.0f} MB sampled (process and {watch.children} children), "
-          f"kernel high-water mark of the process {watch.hwm_kb / 1024:.0f} MB")
+    print(f"server memory: {idle_kb / 1024:.0f} MB resident once started, peak "
+          f"{max(watch.peak_kb, watch.hwm_kb) / 1024:.0f} MB (sampled, process and "
+          f"{watch.children} children: {watch.peak_kb / 1024:.0f} MB; the kernel's high-water "
+          f"mark of the process: {watch.hwm_kb / 1024:.0f} MB)")
+    others = cpu.machine - cpu.server - cpu.provider - cpu.browser - cpu.script
+    print(f"CPU while the sessions ran ({os.cpu_count()} cores x {wall:.0f} s = "
+          f"{os.cpu_count() * wall:.0f} core-s): server {cpu.server:.0f} s, browser "
+          f"{cpu.browser:.0f} s, identity provider {cpu.provider:.0f} s, this script "
+          f"{cpu.script:.0f} s, other programs on the machine {max(others, 0):.0f} s")
 
 
 def main() -> None:
@@ -385,7 +440,7 @@ def main() -> None:
     sessions = [Session(rep) for rep in reps]
     with tempfile.TemporaryDirectory(prefix="bench_load_") as tmp, ExitStack() as stack:
         folder = Path(tmp)
-        provider = start_provider(stack, folder, reps)
+        provider, provider_pid = start_provider(stack, folder, reps)
         app, server = start_app(stack, folder, database, reps, provider)
         print(f"{args.sessions} reps signing in at once ({concurrency} at most), "
               f"{args.clients:,} clients, {args.reps} reps; app {app}, provider {provider}")
@@ -394,12 +449,12 @@ def main() -> None:
         start = time.perf_counter()
         try:
             with watch:
-                asyncio.run(run_sessions(sessions, app, provider, concurrency, args.timeout,
-                                         args.page_timeout))
+                cpu = CpuUse.during(server.pid, provider_pid, lambda: asyncio.run(run_sessions(
+                    sessions, app, provider, concurrency, args.timeout, args.page_timeout)))
         finally:
             if any(s.error for s in sessions):
                 shutil.copyfile(folder / "streamlit.log", OUT / "bench_load_streamlit.log")
-        report(sessions, watch, idle_kb, time.perf_counter() - start)
+        report(sessions, watch, idle_kb, time.perf_counter() - start, cpu)
     if any(s.error for s in sessions):
         print(f"server log: {(OUT / 'bench_load_streamlit.log').relative_to(ROOT)}")
         raise SystemExit(1)
