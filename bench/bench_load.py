@@ -257,18 +257,21 @@ class CpuUse:
 
     @classmethod
     def during(cls, server_pid: int, provider_pid: int, run) -> CpuUse:  # noqa: ANN001
-        before = (cpu_seconds(server_pid), os.times(), machine_busy_seconds(),
-                  cpu_seconds(provider_pid))
+        def now() -> tuple[float, ...]:
+            times = os.times()
+            # The browser and its driver, once exited and waited for, count as our children.
+            return (cpu_seconds(server_pid), cpu_seconds(provider_pid),
+                    times.children_user + times.children_system, times.user + times.system,
+                    machine_busy_seconds())
+
+        before = now()
         try:
             run()
         finally:
-            # The browser and its driver have exited and been waited for: their time is ours.
-            after = (cpu_seconds(server_pid), os.times(), machine_busy_seconds(),
-                     cpu_seconds(provider_pid))
-        own = lambda times: times.user + times.system  # noqa: E731
-        children = lambda times: times.children_user + times.children_system  # noqa: E731
-        return cls(server=after[0] - before[0], provider=after[3] - before[3], browser=children(after[1]) - children(before[1]),
-                   script=own(after[1]) - own(before[1]), machine=after[2] - before[2])
+            after = now()
+        used = [b - a for a, b in zip(before, after)]
+        return cls(server=used[0], provider=used[1], browser=used[2], script=used[3],
+                   machine=used[4])
 
 
 class MemoryWatch:
