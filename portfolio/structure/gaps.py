@@ -146,7 +146,11 @@ def small_portfolio_note(gaps: pd.DataFrame, tolerance: float, judged_from: int
     owner = gaps["salesperson"] if "salesperson" in gaps else pd.Series(0, index=gaps.index)
     per = gaps.groupby(owner, sort=False).agg(clients=("clients", "sum"), judged=("judged", "all"),
                                               applied=("tolerance", "max"))
-    widened = per["judged"] & (per["applied"] > tolerance + BOUNDARY_SLACK)
+    # Widened where the tolerance applied is one client's share and more than the norms'
+    # (an override's own wider tolerance is no widening).
+    one_client = 1.0 / per["clients"].clip(lower=1)
+    widened = per["judged"] & np.isclose(per["applied"], one_client) & (
+        per["applied"] > tolerance + BOUNDARY_SLACK)
     touched = per[~per["judged"] | widened]
     if touched.empty:
         return None

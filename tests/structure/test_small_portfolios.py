@@ -75,3 +75,12 @@ def test_gaps_keep_their_columns_for_every_rep(dataset, grid):
     frame = structure_gaps(_view(dataset, grid), TARGETS, 0.1)
     assert pd.api.types.is_bool_dtype(frame["judged"])
     assert len(frame) == 12
+
+
+def test_an_overrides_wider_tolerance_is_not_called_widened(dataset, grid):
+    from portfolio.structure.gaps import small_portfolio_note
+
+    frame = structure_gaps(_view(dataset, grid), TARGETS, 0.1, small=SmallPortfolios(judged_from=0))
+    assert small_portfolio_note(frame, 0.1, 0).widened == 3  # 4, 4 and 2 clients: all widened
+    large = frame.assign(clients=frame["clients"] * 100, tolerance=0.2)  # an override's 0.2
+    assert small_portfolio_note(large, 0.1, 0) is None

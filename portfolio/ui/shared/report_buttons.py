@@ -16,10 +16,14 @@ from portfolio.report.charts import ChartsUnavailable, browser_path
 from portfolio.report.files import file_stem
 from portfolio.report.service import report_bytes
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.presenter import presenting
 
 
 def report_buttons(ctx: PageContext, norms: Norms, reps: Sequence[str] | None, key: str) -> None:
-    """"Download the page (PDF)" and "PNG" for `reps` (one rep), or the team when None."""
+    """"Download the page (PDF)" and "PNG" for `reps` (one rep), or the team when None;
+    none while presenting (downloads are for the desk, and the page must fit the screen)."""
+    if presenting():
+        return
     try:
         browser_path()  # a look at the PATH, not a start of the browser
     except ChartsUnavailable as error:
