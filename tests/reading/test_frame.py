@@ -32,7 +32,7 @@ def test_public_api():
     mapped = reading.ReadOptions(column_map={"Client": "client_id", "Notes": None})
     assert hash(mapped) == hash(reading.ReadOptions(column_map={"Notes": None, "Client": "client_id"}))
     assert [f.name for f in dataclasses.fields(reading.Detected)] == [
-        "format", "encoding", "separator", "decimal", "header_row", "sheet", "sheets"]
+        "format", "encoding", "separator", "decimal", "header_row", "sheet", "sheets", "currency"]
     assert [f.name for f in dataclasses.fields(reading.ReadResult)][:4] == [
         "rows", "report", "detected", "mapping"]
     assert all(hasattr(reading.ReadResult, name) for name in ("frame", "preview", "row_count"))
