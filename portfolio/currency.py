@@ -77,14 +77,19 @@ def current() -> Currency:
 
 def set_amounts_currency(code: str | None) -> None:
     """Write amounts in `code` from now on in this thread (a page run sets it first)."""
-    _current.set(code if code in CURRENCIES else DEFAULT_CURRENCY)
+    _current.set(_known(code))
 
 
 @contextmanager
 def amounts_in(code: str | None) -> Iterator[None]:
     """Write amounts in `code` inside the block."""
-    token = _current.set(code if code in CURRENCIES else DEFAULT_CURRENCY)
+    token = _current.set(_known(code))
     try:
         yield
     finally:
         _current.reset(token)
+
+
+def _known(code: str | None) -> str:
+    """`code` when amounts can be written in it, else the default (None: not known yet)."""
+    return code if code in CURRENCIES else DEFAULT_CURRENCY

@@ -112,7 +112,7 @@ class _Invisibles:
         if not chunk:
             return
         self._line_ends(chunk)
-        newline = b"\n" if b"\r" not in chunk or b"\n" in chunk else b"\r"
+        newline = _line_end(chunk)
         if self.nul_line is None and (at := chunk.find(b"\0")) >= 0:
             self.nul_line = self._lines + chunk.count(newline, 0, at) + 1
         window = self._tail + chunk
@@ -347,8 +347,13 @@ def _decoded(data: bytes, line: int, mixture: _Mixture) -> str:
     return "".join(texts)
 
 
+def _line_end(data: bytes) -> bytes:
+    """The byte that ends `data`'s lines: LF (for CRLF too), or CR where there is no LF."""
+    return b"\n" if b"\n" in data or b"\r" not in data else b"\r"
+
+
 def _newlines(data: bytes) -> int:
-    return data.count(b"\n") if b"\n" in data or b"\r" not in data else data.count(b"\r")
+    return data.count(_line_end(data))
 
 
 def _decode_problem(path: Path, encoding: str, offset: int) -> Problem:

@@ -24,7 +24,11 @@ from portfolio.ui.shared.state import seed_widget
 from portfolio.ui.shared.widgets import show_issues
 
 _KEY = state.TRIAL_WIDGETS  # + "points.<criterion>.<level>", "label|action.<segment>.<lang>"
-LANGS = ("en", "fr")
+_HEADINGS = {("label", "en"): "grid_texts.col_label_en", ("label", "fr"): "grid_texts.col_label_fr",
+             ("action", "en"): "grid_texts.col_action_en", ("action", "fr"): "grid_texts.col_action_fr"}
+_PARTS = tuple(_HEADINGS)
+# What an edit the trial refuses is told (the weights' and cuts' form says its own).
+_INVALID = {"points": "grid_texts.invalid_points", "labels": "grid_texts.invalid_labels"}
 
 
 def texts_section(ctx: PageContext, file_grid: Grid) -> None:
@@ -60,13 +64,6 @@ def texts_section(ctx: PageContext, file_grid: Grid) -> None:
         kept = state.grid_changes() or GridChanges()
         _try(ctx, file_grid, replace(kept, points={**kept.points, chosen: tuple(points)},
                                      labels=texts["label"], actions=texts["action"]))
-
-
-_HEADINGS = {("label", "en"): "grid_texts.col_label_en", ("label", "fr"): "grid_texts.col_label_fr",
-             ("action", "en"): "grid_texts.col_action_en", ("action", "fr"): "grid_texts.col_action_fr"}
-_PARTS = tuple(_HEADINGS)
-# What an edit the trial refuses is told (the weights' and cuts' form says its own).
-_INVALID = {"points": "grid_texts.invalid_points", "labels": "grid_texts.invalid_labels"}
 
 
 def _try(ctx: PageContext, file_grid: Grid, changes: GridChanges) -> None:
