@@ -11,7 +11,7 @@ from portfolio.i18n import t
 from portfolio.queries.scope import ClientFilter
 from portfolio.scoring.engine import score_columns
 from portfolio.sql import Fragment, joined, quote_identifier
-from portfolio.store.datasets import clients_table, table_columns
+from portfolio.store.datasets import table_columns
 from portfolio.view import PortfolioView
 from portfolio.table_copy import XLSX_MAX_ROWS, CsvDialect, write_query
 from portfolio.tables_out import csv_bytes, csv_dialect, xlsx_bytes
@@ -37,7 +37,7 @@ def export_query(view: PortfolioView, lang: str,
     grid = view.grid
     source = view.clients(filters)
     with view.store.reading() as cur:
-        stored = table_columns(cur, clients_table(view.dataset_id))
+        stored = table_columns(cur, view.dataset.table)
         scored = {r[0] for r in cur.execute(f"DESCRIBE SELECT * FROM {source.sql}",
                                             source.params).fetchall()}
         # In the clients table's order; a file column named like a score is not carried

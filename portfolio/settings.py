@@ -60,12 +60,17 @@ def load_read_limits() -> ReadLimits:
 
 @dataclass(frozen=True)
 class Settings:
-    db_path: Path
+    database: str  # a DuckDB file's path, or a postgresql:// URL (`portfolio.store.opening`)
     config_dir: Path
     max_upload_mb: int
     leftover_hours: float = 6.0
     default_grid_name: str = "default.yaml"
     limits: ReadLimits = field(default_factory=ReadLimits)
+
+    @property
+    def db_path(self) -> Path:
+        """The DuckDB file, when the database is one (a URL is not a path)."""
+        return Path(self.database)
 
     @property
     def grids_dir(self) -> Path:
@@ -84,7 +89,8 @@ class Settings:
 def load_settings() -> Settings:
     """Read the settings from the environment (tests point them at temporary folders).
 
-    PORTFOLIO_DB: the DuckDB file (default data/portfolio.duckdb);
+    PORTFOLIO_DB: the DuckDB file (default data/portfolio.duckdb), or the URL of a shared
+    PostgreSQL database (postgresql://user:password@host:port/name);
     PORTFOLIO_CONFIG: the folder holding grids/ and norms.yaml (default config/);
     PORTFOLIO_MAX_UPLOAD_MB: the largest client file accepted (default 200);
     PORTFOLIO_LEFTOVER_HOURS: the age past which a reading's temporary folder or an
@@ -94,7 +100,7 @@ def load_settings() -> Settings:
     the reading limits, see `load_read_limits`.
     """
     return Settings(
-        db_path=Path(os.environ.get("PORTFOLIO_DB", PROJECT_ROOT / "data" / "portfolio.duckdb")),
+        database=str(os.environ.get("PORTFOLIO_DB") or PROJECT_ROOT / "data" / "portfolio.duckdb"),
         config_dir=Path(os.environ.get("PORTFOLIO_CONFIG", PROJECT_ROOT / "config")),
         max_upload_mb=int(os.environ.get("PORTFOLIO_MAX_UPLOAD_MB", "200")),
         leftover_hours=float(os.environ.get("PORTFOLIO_LEFTOVER_HOURS", "6")),

@@ -78,13 +78,13 @@ class PortfolioView:
 
     def scores_table(self) -> str:
         """The table of the dataset's scores under the grid, computed on first use."""
-        return ensure_scores(self.store, self.dataset_id, self.grid)
+        return ensure_scores(self.store, self.dataset_id, self.grid, self.dataset.version)
 
     def clients(self, filters: ClientFilter = ClientFilter()) -> Fragment:
         """The scored clients this view shows, narrowed by `filters`: a parenthesised
         subquery with its bound values. Every client query selects from it."""
         return scored_clients(self.store, self.dataset_id, self.grid, self.visibility,
-                              filters, self.shown_period)
+                              filters, self.shown_period, self.dataset.version)
 
     def at_period(self, period: str | None) -> "PortfolioView":
         return replace(self, period=period)

@@ -8,7 +8,7 @@ from portfolio.access.model import Person, Role
 from portfolio.access.rules import Refusal, visibility_for
 from portfolio.access.visibility import Visibility
 from portfolio.store.database import Store
-from portfolio.store.datasets import Dataset, clients_table, list_datasets, table_columns
+from portfolio.store.datasets import Dataset, list_datasets, table_columns
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def dataset_visibility(store: Store, person: Person, dataset: Dataset) -> Visibi
     if person.role is not Role.DIRECTOR:
         return visibility_for(person, dataset, ())
     with store.reading() as cur:
-        columns = table_columns(cur, clients_table(dataset.dataset_id))
+        columns = table_columns(cur, dataset.table)
     return visibility_for(person, dataset, columns)
 
 
@@ -57,6 +57,6 @@ def _visible_counts(store: Store, dataset: Dataset, visibility: Visibility) -> t
     with store.reading() as cur:
         rows, latest = cur.execute(
             f"SELECT count(*), count(*) FILTER (WHERE period = ?) "
-            f"FROM {clients_table(dataset.dataset_id)} WHERE {condition.sql}",
+            f"FROM {dataset.table} WHERE {condition.sql}",
             [dataset.latest_period, *condition.params]).fetchone()
     return int(rows), int(latest)

@@ -17,6 +17,7 @@ from portfolio.cli import access_cmd
 from portfolio.cli import build_clients_cmd
 from portfolio.cli import compare_cmd
 from portfolio.cli import report_cmd
+from portfolio.cli import migrate_cmd
 from portfolio.cli.common import EXIT_USAGE, UserError
 from portfolio.cli.db_option import HeldByAnotherProcess
 from portfolio.store.handoff import send
@@ -36,6 +37,7 @@ COMMANDS: tuple[Callable[[argparse._SubParsersAction], None], ...] = (
     build_clients_cmd.register,
     compare_cmd.register,
     report_cmd.register,
+    migrate_cmd.register,
 )
 
 

@@ -11,11 +11,13 @@ from portfolio.cli.common import UserError
 from portfolio.settings import load_settings
 from portfolio.store.database import Store, StoreBusy
 from portfolio.store.handoff import shared_store
+from portfolio.store.opening import is_shared, open_store
 from portfolio.store.datasets import Dataset, find_dataset, list_datasets
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", help="database file (default: PORTFOLIO_DB or data/portfolio.duckdb)")
+    parser.add_argument("--db", help="database file, or the postgresql:// URL of a shared database "
+                                     "(default: PORTFOLIO_DB or data/portfolio.duckdb)")
 
 
 class HeldByAnotherProcess(UserError):
@@ -32,9 +34,18 @@ def opened_store(args: argparse.Namespace, *, create: bool) -> Iterator[Store]:
     """The database named by --db (or the settings), closed afterwards.
 
     Commands that only read refuse a missing file rather than create an empty one. Run
-    inside the app server (a command handed to it), the server's own store is used.
+    inside the app server (a command handed to it), the server's own store is used. A
+    shared database is written by every process at once: nothing to hand over.
     """
-    path = Path(args.db) if args.db else load_settings().db_path
+    location = args.db or load_settings().database
+    if is_shared(location):
+        store = open_store(location)
+        try:
+            yield store
+        finally:
+            store.close()
+        return
+    path = Path(location)
     held = shared_store(path)
     if held is not None:
         yield held

@@ -7,7 +7,6 @@ import pandas as pd
 from portfolio.queries.scope import ClientFilter
 from portfolio.sql import quote_identifier
 from portfolio.structure.mix import team_mix
-from portfolio.store.datasets import clients_table
 from portfolio.view import PortfolioView
 
 MATRIX_COLUMNS = ("client_id", "client_name", "salesperson", "region", "industry", "revenue",
@@ -38,7 +37,7 @@ def segment_totals(view: PortfolioView, filters: ClientFilter = ClientFilter()) 
 def filter_choices(view: PortfolioView) -> dict[str, list[str]]:
     """Distinct salespeople, regions, industries and periods the viewer may filter on
     (of every period: a filter chosen stays valid when the period changes)."""
-    table = clients_table(view.dataset_id)
+    table = view.dataset.table
     condition = view.visibility.condition()
     choices: dict[str, list[str]] = {}
     with view.store.reading() as cur:

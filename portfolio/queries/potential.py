@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portfolio.store.datasets import clients_table, table_columns
+from portfolio.store.datasets import table_columns
 from portfolio.view import PortfolioView
 
 FLAG = "potential_estimated"
@@ -26,7 +26,7 @@ class EstimatedPotential:
 def estimated_potential(view: PortfolioView) -> EstimatedPotential | None:
     """The clients of the view with an estimated potential, or None when none has one."""
     with view.store.reading() as cur:
-        if FLAG not in table_columns(cur, clients_table(view.dataset_id)):
+        if FLAG not in table_columns(cur, view.dataset.table):
             return None
         source = view.clients()
         # A flag written as text by a spreadsheet ("true", "VRAI", "1") counts too.

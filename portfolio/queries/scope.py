@@ -26,14 +26,14 @@ _FILTERED_COLUMNS = (("salespeople", "salesperson"), ("regions", "region"),
 
 
 def scored_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                   filters: ClientFilter, period: str | None) -> Fragment:
+                   filters: ClientFilter, period: str | None, version: int = 0) -> Fragment:
     """A parenthesised subquery of the scored clients (client columns and scores) of
     `period` (None: a dataset with no period at all), restricted to what the viewer may
     see and to the filters.
 
     Called through `PortfolioView.clients`, so visibility is applied in one place.
     """
-    scores = ensure_scores(store, dataset_id, grid)
+    scores = ensure_scores(store, dataset_id, grid, version)
     conditions = [visibility.condition()]
     for attribute, column in _FILTERED_COLUMNS:
         values = getattr(filters, attribute)

@@ -15,7 +15,7 @@ from portfolio.contract import canonical_column
 from portfolio.grid.model import Grid
 from portfolio.i18n import t
 from portfolio.sql import quote_identifier
-from portfolio.store.datasets import clients_table, table_columns
+from portfolio.store.datasets import table_columns
 from portfolio.view import PortfolioView
 from portfolio.yaml_source import closest
 
@@ -32,7 +32,7 @@ def unscorable_criteria(view: PortfolioView) -> tuple[UnscorableCriterion, ...]:
     """The criteria of the view's grid with no value to score among the view's clients."""
     grid = view.grid
     with view.store.reading() as cur:
-        present = set(table_columns(cur, clients_table(view.dataset_id)))
+        present = set(table_columns(cur, view.dataset.table))
         kept = [c for c in grid.criteria if c.column in present]
         counts: dict[str, int] = {}
         if kept:

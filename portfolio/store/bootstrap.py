@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import duckdb
+
 from portfolio.demo import PERIOD, generate_demo
 from portfolio.demo.history import PREVIOUS_PERIOD, previous_quarter
 from portfolio.demo.variants import VARIANTS, demo_variant
 from portfolio.store.database import Store
-from portfolio.store.datasets import Dataset, add_period, create_dataset, free_name, list_datasets
+from portfolio.store.datasets import (Dataset, add_period, create_dataset, frame_rows, free_name,
+                                      insert_dataset)
 
 DEMO_DATASET_NAME = "Demo portfolio"
 # The stored names of the other demo variants (`portfolio.demo.variants`); shown in the
@@ -22,10 +25,17 @@ def ensure_demo_dataset(store: Store) -> int | None:
     demo, and a user who deleted every dataset (the demo included) finds the database
     empty, as they left it, on the next start.
     """
-    if list_datasets(store) or _ever_held_a_dataset(store):
-        return None
-    return create_dataset(store, generate_demo(), name=DEMO_DATASET_NAME,
-                          source="demo", is_demo=True)
+    with store.reading() as cur:
+        if _ever_held_a_dataset(cur):
+            return None
+    frame = generate_demo()
+    # Asked again inside the write: app processes starting together on a shared store
+    # load one demo between them, not one each.
+    with store.transaction() as cur:
+        if _ever_held_a_dataset(cur):
+            return None
+        with frame_rows(cur, frame) as incoming:
+            return insert_dataset(cur, incoming, name=DEMO_DATASET_NAME, source="demo", is_demo=True)
 
 
 def load_demo_dataset(store: Store, variant: str = "default") -> int:
@@ -59,9 +69,12 @@ def add_demo_quarter_before(store: Store, dataset: Dataset) -> str:
     return PREVIOUS_PERIOD
 
 
-def _ever_held_a_dataset(store: Store) -> bool:
-    """Whether a dataset number was ever handed out (DuckDB keeps a sequence's last value)."""
-    with store.reading() as cur:
-        last = cur.execute("SELECT last_value FROM duckdb_sequences() "
-                           "WHERE sequence_name = 'dataset_ids'").fetchall()
-    return bool(last) and last[0][0] is not None
+def _ever_held_a_dataset(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database holds a dataset or ever handed a dataset number out (DuckDB
+    keeps a sequence's last value; a shared store starts its sequence past every number
+    it gave)."""
+    if cur.execute("SELECT 1 FROM datasets LIMIT 1").fetchall():
+        return True
+    last = cur.execute("SELECT last_value, start_value FROM duckdb_sequences() "
+                       "WHERE sequence_name = 'dataset_ids'").fetchall()
+    return bool(last) and (last[0][0] is not None or last[0][1] > 1)

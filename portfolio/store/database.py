@@ -36,9 +36,30 @@ _SCHEMA = (
         rows        BIGINT NOT NULL,
         PRIMARY KEY (dataset_id, period)
     )""",
+    # The version of each dataset's clients that this process holds, when the system of
+    # record is a shared store (`portfolio.store.shared`); empty in a DuckDB file, whose
+    # tables are the data itself.
+    """CREATE TABLE IF NOT EXISTS dataset_versions (
+        dataset_id  INTEGER PRIMARY KEY,
+        version     INTEGER NOT NULL
+    )""",
 )
 _SCRATCH = "space_reclaimed"  # made and dropped at once: see `Store.reclaim_space`
+# What a database holds of its own that is not what it keeps: the clients (each dataset's,
+# handled as such), derived scores, and the versions a shared store's process holds.
+_NOT_KEPT = ("dataset_versions", _SCRATCH)
+_NOT_KEPT_PREFIXES = ("clients_", "scores_")
 _log = logging.getLogger(__name__)
+
+
+def kept_tables(cur: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """The tables the store keeps beside the clients (datasets, periods, the audit log,
+    objectives, settings, mappings, saved grids), each with its definition: what a shared
+    store sends to PostgreSQL and a migration copies."""
+    return [(r[0], r[1]) for r in cur.execute(
+        "SELECT table_name, sql FROM duckdb_tables() WHERE NOT list_contains(?, table_name) "
+        "AND NOT starts_with(table_name, ?) AND NOT starts_with(table_name, ?) "
+        "ORDER BY table_name", [list(_NOT_KEPT), *_NOT_KEPT_PREFIXES]).fetchall()]
 
 
 class Store:
@@ -57,7 +78,7 @@ class Store:
         self._write_lock = threading.RLock()
         self._invalidated = False
         self._con = self._connect()
-        with self.transaction() as cur:
+        with self.local_transaction() as cur:
             for statement in _SCHEMA:
                 cur.execute(statement)
 
@@ -108,8 +129,32 @@ class Store:
             with suppress(duckdb.Error):
                 cur.close()
 
+    def transaction(self):
+        """Serialised write transaction of what the store keeps (datasets, periods, the
+        audit log, objectives, settings): all of it is committed, or none of it.
+
+        Here the system of record is this DuckDB file; a shared store (`portfolio.store.
+        shared`) sends the same writes to PostgreSQL.
+        """
+        return self.local_transaction()
+
+    def cache_transaction(self):
+        """Write transaction of what is derived from the stored data and kept in this
+        process's DuckDB only (the scores tables): recomputed when missing, never shared."""
+        return self.local_transaction()
+
+    def refresh(self, force: bool = False) -> bool:
+        """Take what other processes wrote since the last call; whether anything changed.
+        One process holds a DuckDB file, so there is nothing to take here."""
+        return False
+
+    @property
+    def label(self) -> str:
+        """Where the data is, as a user may be told it (no password)."""
+        return self.path
+
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def local_transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """Serialised write transaction: all of it is committed, or none of it.
 
         When it fails, the error raised is the first one: a ROLLBACK, or a DETACH in

@@ -44,6 +44,12 @@ class Dataset:
     periods: tuple[str, ...]  # sorted, so the last is the latest
     period_rows: tuple[int, ...] = ()  # the clients of each period, in `periods` order
     currency: str = "EUR"  # ISO code: every amount of the dataset is in it
+    version: int = 0  # of its clients in a shared store (each import makes one); 0 in a file
+
+    @property
+    def table(self) -> str:
+        """The table of its clients, as this version holds them."""
+        return clients_table(self.dataset_id, self.version)
 
     @property
     def latest_period(self) -> str | None:
@@ -61,7 +67,7 @@ class Dataset:
     @property
     def token(self) -> str:
         """What identifies the dataset's content in cache keys: a new period changes it."""
-        return f"{self.dataset_id}:{self.rows}:{'|'.join(self.periods)}"
+        return f"{self.dataset_id}:{self.version}:{self.rows}:{'|'.join(self.periods)}"
 
 
 class DatasetNameTaken(Refusal, ValueError):
@@ -107,8 +113,12 @@ class ColumnTypeConflict(Refusal, ValueError):
                                 type=stored_type.lower(), value=repr(value)))
 
 
-def clients_table(dataset_id: int) -> str:
-    return table_name(f"clients_{int(dataset_id)}")
+def clients_table(dataset_id: int, version: int = 0) -> str:
+    """The clients of a dataset: `clients_<id>` where writes change it, `clients_<id>_v<n>`
+    for version n as a shared store's process holds it (a page that began on a version
+    reads it to the end, while the next one is loaded beside it)."""
+    suffix = f"_v{int(version)}" if version else ""
+    return table_name(f"clients_{int(dataset_id)}{suffix}")
 
 
 def _period_expression(columns: list[str]) -> str:
@@ -366,12 +376,14 @@ def list_datasets(store: Store) -> list[Dataset]:
         rows = cur.execute("""
             SELECT d.dataset_id, d.name, d.source, d.imported_at, d.is_demo,
                    coalesce(sum(p.rows), 0), list(p.period ORDER BY p.period),
-                   list(p.rows ORDER BY p.period), coalesce(d.currency, 'EUR')
+                   list(p.rows ORDER BY p.period), coalesce(d.currency, 'EUR'),
+                   coalesce(any_value(v.version), 0)
             FROM datasets d LEFT JOIN dataset_periods p USING (dataset_id)
+                 LEFT JOIN dataset_versions v USING (dataset_id)
             GROUP BY ALL ORDER BY d.imported_at, d.dataset_id""").fetchall()
     return [Dataset(int(r[0]), r[1], r[2], r[3], bool(r[4]), int(r[5]),
                     tuple(p for p in r[6] if p is not None),
-                    tuple(int(n) for p, n in zip(r[6], r[7]) if p is not None), r[8])
+                    tuple(int(n) for p, n in zip(r[6], r[7]) if p is not None), r[8], int(r[9]))
             for r in rows]
 
 

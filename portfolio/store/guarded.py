@@ -16,6 +16,7 @@ from portfolio.problems import detail
 from portfolio.sql import Fragment
 from portfolio.store.audit import AuditEntry, audit_entries, record
 from portfolio.store.database import Store
+from portfolio.store.saved_grids import keep_grid
 from portfolio.store.datasets import (Dataset, clients_table, frame_rows, free_name, get_dataset,
                                       insert_dataset, insert_period, remove_dataset, set_name,
                                       table_columns)
@@ -112,13 +113,16 @@ def record_export(store: Store, person: Person, dataset: Dataset, rows: int,
 
 def save_grid_file(store: Store, person: Person, text: str, folder: Path, file_name: str, *,
                    overwrite: bool = False) -> Path:
-    """`portfolio.grid.saving.save_grid_text` by `person`, recorded in the audit log once
-    the file is written (GridFileExists, ConfigError and OSError as there)."""
+    """`portfolio.grid.saving.save_grid_text` by `person`, recorded in the audit log and
+    kept in the store once the file is written (GridFileExists, ConfigError and OSError
+    as there)."""
     from portfolio.grid.saving import save_grid_text
 
     require(person, Action.SAVE_GRID)
     path = save_grid_text(text, folder, file_name, overwrite=overwrite)
     with store.transaction() as cur:
+        # Kept in the store too: every process of a shared store writes it into its folder.
+        keep_grid(cur, file_name, text, person.email)
         _record(cur, person, Action.SAVE_GRID, None, None, note=file_name)
     return path
 

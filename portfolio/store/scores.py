@@ -22,11 +22,12 @@ def grid_key(grid: Grid) -> str:
                           .encode("utf-8")).hexdigest()[:16]
 
 
-def scores_table(dataset_id: int, grid: Grid) -> str:
-    return table_name(f"scores_{int(dataset_id)}_{grid_key(grid)}")
+def scores_table(dataset_id: int, grid: Grid, version: int = 0) -> str:
+    suffix = f"v{int(version)}_" if version else ""
+    return table_name(f"scores_{int(dataset_id)}_{suffix}{grid_key(grid)}")
 
 
-def ensure_scores(store: Store, dataset_id: int, grid: Grid) -> str:
+def ensure_scores(store: Store, dataset_id: int, grid: Grid, version: int = 0) -> str:
     """Name of the table holding the dataset's scores under `grid`, creating it if needed.
 
     Scoring is one vectorised query; keeping its result means pages only filter and
@@ -34,14 +35,15 @@ def ensure_scores(store: Store, dataset_id: int, grid: Grid) -> str:
     scan one table instead of joining clients to scores on every rerun. A file column
     named like a score column (say a CRM's own "segment") is left out of it: the
     grid can still read it, but the scores keep their names. A changed grid gets a
-    new table (its key changes).
+    new table (its key changes), and so does a new version of the dataset in a shared store.
+    The table is derived data: kept in this process's DuckDB, never sent to a shared store.
     """
-    table = scores_table(dataset_id, grid)
+    table = scores_table(dataset_id, grid, version)
     with store.reading() as cur:
         if cur.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?", [table]).fetchone():
             return table
-    source = clients_table(dataset_id)
-    with store.transaction() as cur:
+    source = clients_table(dataset_id, version)
+    with store.cache_transaction() as cur:
         if not cur.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = ?",
                            [table]).fetchone():
             kinds = column_kinds(cur, source)
@@ -56,7 +58,7 @@ def ensure_scores(store: Store, dataset_id: int, grid: Grid) -> str:
 def drop_scores(store: Store, dataset_id: int) -> None:
     """Forget every stored scoring of a dataset (its data changed or it was deleted)."""
     prefix = f"scores_{int(dataset_id)}_"
-    with store.transaction() as cur:
+    with store.cache_transaction() as cur:
         names = [r[0] for r in cur.execute(
             "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, ?)",
             [prefix]).fetchall()]
@@ -71,7 +73,7 @@ def prune_scores(store: Store, grid: Grid) -> int:
     Each grid change leaves a table per dataset behind; without this the database grows
     with every version tried. A scoring asked for again is simply recomputed.
     """
-    with store.transaction() as cur:
+    with store.cache_transaction() as cur:
         names = [r[0] for r in cur.execute(
             "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, 'scores_') "
             "AND NOT ends_with(table_name, ?)", [f"_{grid_key(grid)}"]).fetchall()]

@@ -21,7 +21,7 @@ from portfolio.grid.model import Grid
 from portfolio.norms.model import Norms, Structure
 from portfolio.queries.scope import ClientFilter
 from portfolio.sql import quote_identifier
-from portfolio.store.datasets import clients_table, table_columns
+from portfolio.store.datasets import table_columns
 from portfolio.structure.mix import rep_mix, team_mix
 from portfolio.structure.roles import segment_ids
 from portfolio.view import PortfolioView
@@ -189,7 +189,7 @@ def main_values(view: PortfolioView, columns: Sequence[str]) -> pd.DataFrame:
 
 def _client_columns(view: PortfolioView) -> list[str]:
     with view.store.reading() as cur:
-        return table_columns(cur, clients_table(view.dataset_id))
+        return table_columns(cur, view.dataset.table)
 
 
 def _override_choice(scopes: pd.DataFrame, overrides: Sequence[ScopedTargets]) -> pd.Series:

@@ -9,6 +9,7 @@ import pytest
 from portfolio.importing import import_file, prepare_file
 from portfolio.problems import InputError
 from portfolio.reading import ReadOptions
+from portfolio.store.datasets import get_dataset
 from portfolio.store.mappings import headers_key, recall_mapping, save_mapping
 from tests.corpus.files import csv_file
 
@@ -62,7 +63,7 @@ def test_a_new_period_of_an_existing_dataset(memory_store, files):
     assert (outcome.new_dataset, outcome.periods, outcome.rows) == (False, ("2026-Q2",), 2)
     with memory_store.reading() as cur:
         assert cur.execute(f"SELECT period, client_id, revenue, margin FROM "
-                           f"clients_{first.dataset_id} ORDER BY ALL").fetchall() == [
+                           f"{get_dataset(memory_store, first.dataset_id).table} ORDER BY ALL").fetchall() == [
             ("2026-Q1", "7", 100.0, 12.5), ("2026-Q2", "7", 150.0, 13.0),
             ("2026-Q2", "8", 10.0, 1.0)]
 
@@ -77,7 +78,7 @@ def test_a_mapping_chosen_once_is_applied_to_the_next_file_with_the_same_headers
     assert dict(prepared.options.column_map) == CRM_MAP
     outcome = import_file(memory_store, reordered)
     with memory_store.reading() as cur:
-        assert cur.execute(f"SELECT client_id, client_name FROM clients_{outcome.dataset_id}"
+        assert cur.execute(f"SELECT client_id, client_name FROM {get_dataset(memory_store, outcome.dataset_id).table}"
                            ).fetchall() == [("9", "Gamma")]
 
 

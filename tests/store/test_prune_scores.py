@@ -10,8 +10,8 @@ from portfolio.demo import generate_demo
 from portfolio.grid.loader import load_grid
 from portfolio.grid.trial import with_changes
 from portfolio.queries.matrix import matrix_clients
-from portfolio.store.datasets import create_dataset
-from portfolio.store.scores import ensure_scores, prune_scores
+from portfolio.store.datasets import create_dataset, get_dataset
+from portfolio.store.scores import ensure_scores as stored_scores, prune_scores
 from portfolio.view import PortfolioView
 
 GRID = load_grid(Path(__file__).resolve().parents[2] / "config" / "grids" / "default.yaml")
@@ -21,6 +21,11 @@ def _scores_tables(store) -> set[str]:
     with store.reading() as cur:
         return {r[0] for r in cur.execute("SELECT table_name FROM duckdb_tables() "
                                           "WHERE starts_with(table_name, 'scores_')").fetchall()}
+
+
+def ensure_scores(store, dataset_id, grid) -> str:
+    """The scores of the dataset's current version (a shared store's has a number)."""
+    return stored_scores(store, dataset_id, grid, get_dataset(store, dataset_id).version)
 
 
 def test_only_the_scores_of_the_grid_in_use_are_kept(memory_store):

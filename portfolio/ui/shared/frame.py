@@ -13,9 +13,11 @@ from portfolio.grid.model import Grid
 from portfolio.i18n import LANGUAGES, language_from_locale, t
 from portfolio.problems import ConfigError
 from portfolio.settings import Settings, load_settings
+from portfolio.store.postgres import SharedStoreUnreachable
 from portfolio.store.database import Store, StoreBusy
 from portfolio.store.datasets import Dataset
 from portfolio.store.preferences import recall, remember
+from portfolio.store.saved_grids import write_saved_grids
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.identity import current_person, identity_panel
@@ -57,7 +59,7 @@ def frame(page_id: str) -> PageContext:
     grid = active_grid(settings.default_grid,
                        t("common.grid_file_missing", lang, path=str(settings.default_grid)))
     if grid.grid is not None and not grid.issues:
-        prune_old_scores(store, str(settings.db_path), grid_token(grid.grid), grid.grid)
+        prune_old_scores(store, settings.database, grid_token(grid.grid), grid.grid)
     sights = tuple(visible_datasets(store, person))
     with st.sidebar:
         st.markdown(f"## {APP_NAME}")
@@ -123,14 +125,22 @@ def _language() -> str:
 
 
 def _open_store_or_stop(settings: Settings, lang: str) -> Store:
+    """The process's store, with what other processes wrote to a shared one since the last
+    run (a cheap question, asked at most every few seconds: `Store.refresh`)."""
     try:
         with st.spinner(t("common.opening_store", lang)):
-            return open_store(str(settings.db_path))
+            store = open_store(settings.database)
+            if store.refresh():
+                # Grids another process saved, for the grid choosers of this one.
+                write_saved_grids(store, settings.grids_dir)
+            return store
     except StoreBusy:
         st.error(t("common.store_busy", lang, path=str(settings.db_path)),
                  icon=":material/lock:")
-        st.stop()
-        raise  # st.stop() ends the script run; this line only satisfies type checkers
+    except SharedStoreUnreachable as fault:
+        st.error(fault.text(lang), icon=":material/cloud_off:")
+    st.stop()
+    raise AssertionError("st.stop() ends the script run")  # for type checkers
 
 
 def _remembered_language(store: Store, person: Person) -> str | None:

@@ -14,6 +14,9 @@ from portfolio.problems import ConfigIssue
 from portfolio.store.bootstrap import ensure_demo_dataset
 from portfolio.store.database import Store
 from portfolio.store.handoff import serve, stop_serving
+from portfolio.settings import load_settings
+from portfolio.store.saved_grids import write_saved_grids
+from portfolio.store.opening import is_shared, open_store as open_location
 from portfolio.store.scores import prune_scores
 from portfolio.ui.shared import state
 
@@ -24,18 +27,23 @@ def _closed(store: Store) -> None:
 
 
 @st.cache_resource(show_spinner=False, on_release=_closed)
-def open_store(db_path: str) -> Store:
-    """The process's one store for this file; an empty database gets the demo portfolio.
+def open_store(location: str) -> Store:
+    """The process's one store for this file or shared database (`PORTFOLIO_DB`); an empty
+    database gets the demo portfolio.
 
-    The server then takes the commands run beside it on this file (they cannot open it
-    while it is held here: `portfolio.store.handoff`). Raises StoreBusy when another
-    program holds the file (nothing is cached then, so the next rerun tries again).
+    The server then takes the commands run beside it on a file (they cannot open it while
+    it is held here: `portfolio.store.handoff`); a shared database needs no such thing.
+    Raises StoreBusy when another program holds the file, SharedStoreUnreachable when the
+    shared database cannot be reached (nothing is cached then: the next rerun tries again).
     """
     from portfolio.cli import main as run_command  # the command line, run in this process
 
-    store = Store(db_path)
+    store = open_location(location)
     ensure_demo_dataset(store)
-    serve(store, run_command)
+    if is_shared(location):
+        write_saved_grids(store, load_settings().grids_dir)  # saved from other processes
+    else:
+        serve(store, run_command)
     return store
 
 
