@@ -32,6 +32,14 @@ FRENCH_HEADERS = {"client_id": "Code client", "client_name": "Raison sociale",
                   "last_visit": "Dernière visite", "margin": "Marge"}
 
 
+@pytest.fixture(params=["duckdb", "postgresql"])
+def database(request, tmp_path) -> str:
+    """Where the imports go: a DuckDB file, or a shared PostgreSQL database (the same answers)."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("shared_url")
+    return str(tmp_path / "portfolio.duckdb")
+
+
 def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "portfolio", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=300)
@@ -54,7 +62,7 @@ def score_output(file: Path) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(done.stdout), dtype={"client_id": str}).set_index("client_id")
 
 
-def export_output(file: Path, db: Path, tmp_path: Path) -> pd.DataFrame:
+def export_output(file: Path, db: str, tmp_path: Path) -> pd.DataFrame:
     assert run("import", str(file), "--db", str(db), "--dataset", "same").returncode == 0
     out = tmp_path / "export.csv"
     done = run("export", "--dataset", "same", "--out", str(out), "--db", str(db), "--lang", "en")
@@ -62,7 +70,7 @@ def export_output(file: Path, db: Path, tmp_path: Path) -> pd.DataFrame:
     return pd.read_csv(out, dtype={"client_id": str}, encoding="utf-8-sig").set_index("client_id")
 
 
-def matrix_points(db: Path, monkeypatch) -> pd.DataFrame:
+def matrix_points(db: str, monkeypatch) -> pd.DataFrame:
     """The clients the Matrix page draws: (client_id, attractiveness, qrc, segment)."""
     monkeypatch.setenv("PORTFOLIO_DB", str(db))
     monkeypatch.delenv("PORTFOLIO_CONFIG", raising=False)
@@ -79,7 +87,8 @@ def matrix_points(db: Path, monkeypatch) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize("kind", ["demo", "french"])
-def test_score_export_and_the_matrix_give_each_client_the_same_scores(kind, tmp_path, monkeypatch):
+def test_score_export_and_the_matrix_give_each_client_the_same_scores(kind, database, tmp_path,
+                                                                     monkeypatch):
     clients = demo()
     if kind == "demo":
         file = tmp_path / "clients.csv"
@@ -87,7 +96,7 @@ def test_score_export_and_the_matrix_give_each_client_the_same_scores(kind, tmp_
     else:
         file = french_file(tmp_path / "clients.csv", clients)
     scored = score_output(file)
-    db = tmp_path / "portfolio.duckdb"
+    db = database
     exported = export_output(file, db, tmp_path)
     drawn = matrix_points(db, monkeypatch)
     assert len(scored) == len(exported) == len(clients)
@@ -117,8 +126,8 @@ def _names_every_lacking_criterion(text: str) -> bool:
 
 
 def test_a_file_lacking_grid_columns_gets_one_outcome_and_one_warning_from_every_command(
-        lacking_file, tmp_path):
-    db = tmp_path / "portfolio.duckdb"
+        lacking_file, database, tmp_path):
+    db = database
     assert run("import", str(lacking_file), "--db", str(db), "--dataset", "lacking").returncode == 0
     results = {
         "score": run("score", str(lacking_file)),
@@ -144,9 +153,9 @@ def test_a_file_lacking_grid_columns_gets_one_outcome_and_one_warning_from_every
 
 @pytest.mark.parametrize("page", ["app.py", "pages/1_Matrix.py", "pages/5_Structure.py",
                                   "pages/6_Rep.py", "pages/7_Visit_plan.py"])
-def test_every_scoring_page_and_home_name_the_criteria_without_data(page, lacking_file, tmp_path,
+def test_every_scoring_page_and_home_name_the_criteria_without_data(page, lacking_file, database,
                                                                      monkeypatch):
-    db = tmp_path / "portfolio.duckdb"
+    db = database
     assert run("import", str(lacking_file), "--db", str(db)).returncode == 0
     monkeypatch.setenv("PORTFOLIO_DB", str(db))
     monkeypatch.delenv("PORTFOLIO_CONFIG", raising=False)
