@@ -166,9 +166,11 @@ def start_provider(stack: ExitStack, folder: Path, reps: list[Rep]) -> tuple[str
     return url, process.pid
 
 
-def start_app(stack: ExitStack, folder: Path, database: Path, reps: list[Rep],
-              provider: str) -> tuple[str, subprocess.Popen]:
-    """The app in sign-in mode, on a copy of the database, with secrets and config of its own."""
+def start_app(stack: ExitStack, folder: Path, database: Path | str, reps: list[Rep],
+              provider: str, access: str | None = None) -> tuple[str, subprocess.Popen]:
+    """The app in sign-in mode, on a copy of the database (or on the shared database whose
+    URL `database` is), with secrets and config of its own (`access`: the access file's
+    text, by default each of `reps` their own salespeople)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     secrets = folder / "secrets.toml"
@@ -181,10 +183,13 @@ def start_app(stack: ExitStack, folder: Path, database: Path, reps: list[Rep],
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n', encoding="utf-8")
     config = folder / "config"
     shutil.copytree(ROOT / "config", config, ignore=shutil.ignore_patterns("access.yaml"))
-    (config / "access.yaml").write_text(access_file(reps), encoding="utf-8")
-    db = folder / "portfolio.duckdb"
-    shutil.copyfile(database, db)  # the server writes (remembered choices): never to the kept copy
-    env = {**os.environ, "PORTFOLIO_DB": str(db), "PORTFOLIO_CONFIG": str(config)}
+    (config / "access.yaml").write_text(access or access_file(reps), encoding="utf-8")
+    if str(database).startswith("postgresql://"):
+        db = str(database)
+    else:
+        db = str(folder / "portfolio.duckdb")
+        shutil.copyfile(database, db)  # the server writes (remembered choices): never to the kept copy
+    env = {**os.environ, "PORTFOLIO_DB": db, "PORTFOLIO_CONFIG": str(config)}
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port),
                "--browser.gatherUsageStats", "false", "--secrets.files", str(secrets)]
