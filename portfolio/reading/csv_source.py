@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 import duckdb
 import numpy as np
-import pyarrow as pa
 
 from portfolio.faults import raise_temporary_fault
 from portfolio.problems import Detail, Problem, detail
@@ -25,8 +24,7 @@ from portfolio.reading.staging import stage_query
 SLACK_COLUMNS = 4
 BUFFER_BYTES = 2 * 1024 * 1024  # DuckDB reads this much per thread at a time
 SHOWN_CHARS = 120  # how much of a broken row a problem quotes
-# DuckDB raises its own errors before the first batch, pyarrow wraps them after it.
-_READ_ERRORS = (duckdb.Error, pa.ArrowException, OSError)
+_READ_ERRORS = (duckdb.Error, OSError)
 _REJECT_KINDS = ("TOO MANY COLUMNS", "UNQUOTED VALUE", "LINE SIZE OVER MAXIMUM", "INVALID ENCODING")
 # Said of a row where a quote opens and never closes, whichever way it was found.
 _UNCLOSED = detail("problems_file.unclosed_quote")

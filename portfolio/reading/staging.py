@@ -22,7 +22,6 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import pyarrow as pa
 
 from portfolio.reading import cancel
 
@@ -91,6 +90,22 @@ def stage_query(staging: duckdb.DuckDBPyConnection, sql: str, params: dict[str, 
     return int(staging.execute(f"SELECT count(*) FROM {STAGED}").fetchall()[0][0])
 
 
+def arrow():
+    """pyarrow, loaded when a reading streams Arrow batches (Excel cells; a CSV is read
+    by DuckDB alone, so reading one never loads it).
+
+    Such a reading allocates and frees most of its Arrow buffers batch by batch.
+    Arrow's default allocator (mimalloc) keeps freed pages for reuse, so a 1M-row import
+    held about 25 MB more at its peak than with the system allocator, which hands them
+    back (measured with bench/bench_import.py). The setting is process-wide: it is made
+    here, where the large Arrow allocations are.
+    """
+    import pyarrow
+
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    return pyarrow
+
+
 def stage_rows(reading: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
                staging: duckdb.DuckDBPyConnection, max_rows: int | None = None) -> int:
     """Run the frame query on `reading` (whose relation only it can read: Excel cells
@@ -100,10 +115,11 @@ def stage_rows(reading: duckdb.DuckDBPyConnection, sql: str, params: dict[str, o
     Past `max_rows`, the reading stops at the end of that batch (a count above the
     limit tells the caller to refuse the file) rather than staging all of it.
     """
+    pa = arrow()
     batches = reading.sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
     count = 0
 
-    def counted() -> Iterator[pa.RecordBatch]:
+    def counted() -> Iterator[object]:
         nonlocal count
         for batch in batches:
             if max_rows is not None and count > max_rows:
