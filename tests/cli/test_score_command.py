@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.cli.loaded import loaded_by
+
 ROOT = Path(__file__).resolve().parents[2]
 
 GRID = textwrap.dedent("""\
@@ -223,18 +225,10 @@ def test_demo_writes_every_contract_column(tmp_path):
 
 def test_scoring_a_csv_loads_neither_pandas_nor_pyarrow(files, tmp_path):
     """A CSV goes from the file to the written scores inside DuckDB: no frame, no Arrow
-    batch (loading pyarrow alone costs a command about 0.2 s, pandas more). The command
-    is run in-process, so that what it loaded shows."""
+    batch (loading pyarrow alone costs a command about 0.2 s, pandas more)."""
     clients, grid = files
     out = tmp_path / "scores.csv"
-    script = (
-        "import sys\n"
-        "from portfolio.cli import main\n"
-        f"code = main(['score', {str(clients)!r}, '--grid', {str(grid)!r}, '--out', {str(out)!r}])\n"
-        "print(code, sorted(m for m in ('pandas', 'pyarrow', 'openpyxl') if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "0 []"
+    code, loaded = loaded_by(["score", str(clients), "--grid", str(grid), "--out", str(out)])
+    assert (code, [m for m in loaded if m in ("pandas", "pyarrow", "openpyxl")]) == (0, [])
     assert pd.read_csv(out, dtype={"client_id": str})["client_id"].tolist() == [
         "00123", "00124", "00125"]
