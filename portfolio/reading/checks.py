@@ -65,7 +65,7 @@ def failed_positions(con: duckdb.DuckDBPyConnection, counted: Mapping[str, int]
         j = int(name.removeprefix("failed_"))
         flag = "ragged" if j == EXTRA else f"f{j}"
         found[j] = [r[0] for r in con.execute(
-            f"SELECT pos FROM {STAGED} WHERE {flag} ORDER BY pos LIMIT {CAP}").fetchall()]
+            f"SELECT rowid FROM {STAGED} WHERE {flag} ORDER BY rowid LIMIT {CAP}").fetchall()]
     return found
 
 

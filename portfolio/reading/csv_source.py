@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 import duckdb
 import numpy as np
-import pyarrow as pa
 
 from portfolio.faults import raise_temporary_fault
 from portfolio.problems import Detail, Problem, detail
@@ -17,7 +16,7 @@ from portfolio.reading.header import ColumnPlan
 from portfolio.reading.issues import file_problem, row_problems
 from portfolio.reading import query
 from portfolio.reading.query import CellParts
-from portfolio.reading.staging import stage_rows
+from portfolio.reading.staging import stage_query
 
 # Cells beyond the header that are still read, so that a row ending with an empty
 # cell too many (some exports write a trailing separator) is not an error; a row
@@ -25,8 +24,7 @@ from portfolio.reading.staging import stage_rows
 SLACK_COLUMNS = 4
 BUFFER_BYTES = 2 * 1024 * 1024  # DuckDB reads this much per thread at a time
 SHOWN_CHARS = 120  # how much of a broken row a problem quotes
-# DuckDB raises its own errors before the first batch, pyarrow wraps them after it.
-_READ_ERRORS = (duckdb.Error, pa.ArrowException, OSError)
+_READ_ERRORS = (duckdb.Error, OSError)
 _REJECT_KINDS = ("TOO MANY COLUMNS", "UNQUOTED VALUE", "LINE SIZE OVER MAXIMUM", "INVALID ENCODING")
 # Said of a row where a quote opens and never closes, whichever way it was found.
 _UNCLOSED = detail("problems_file.unclosed_quote")
@@ -119,9 +117,13 @@ class CsvTable:
 def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
               params: dict[str, object], staging: duckdb.DuckDBPyConnection,
               max_rows: int | None = None) -> tuple[int | None, list[Problem]]:
-    """Stage the frame query's rows from the CSV; their count, and the rows DuckDB rejected."""
+    """Stage the frame query's rows from the CSV; their count, and the rows DuckDB rejected.
+
+    The staging connection reads the file itself (`con`, the reading's, is not needed):
+    the rows go from the file to the staging table inside DuckDB, and the rows it
+    rejected are listed on that connection."""
     try:
-        count = stage_rows(con, sql, params, staging, max_rows)
+        count = stage_query(staging, sql, params, max_rows)
     except _READ_ERRORS as error:
         cancel.check()  # interrupted, not broken: the file is not to blame
         raise_temporary_fault(error)  # a full temporary folder is no fault of the file
@@ -131,15 +133,15 @@ def read_rows(con: duckdb.DuckDBPyConnection, table: CsvTable, sql: str,
         # then, so read again with one scanner.
         table.parallel = False
         sql = sql.replace("parallel=true", "parallel=false")
-        con.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
+        staging.execute("DROP TABLE IF EXISTS reject_errors; DROP TABLE IF EXISTS reject_scans")
         try:
-            count = stage_rows(con, sql, params, staging, max_rows)
+            count = stage_query(staging, sql, params, max_rows)
         except _READ_ERRORS as again:
             raise_temporary_fault(again)
             return None, [_unreadable(table, again)]
-        problems = _rejects(con, table)
+        problems = _rejects(staging, table)
         return count, problems + _swallowed(table, count, problems)
-    return count, _rejects(con, table)
+    return count, _rejects(staging, table)
 
 
 def _swallowed(table: CsvTable, count: int, problems: list[Problem]) -> list[Problem]:

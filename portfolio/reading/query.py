@@ -60,7 +60,7 @@ class TableSource(Protocol):
     def stage(self, con: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
               staging: duckdb.DuckDBPyConnection, max_rows: int | None = None
               ) -> tuple[int | None, list[Problem]]:
-        """Run the frame query into the staging table (see `staging.stage_rows`): the row
+        """Run the frame query into the staging table (`staging.stage_query` or `stage_rows`): the row
         count (None if the table cannot be read; above `max_rows` when it stopped
         there), and problems."""
 
@@ -87,17 +87,25 @@ def _wants_number(plan: ColumnPlan) -> bool:
 
 
 def _cells_layer(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan],
-                 extra: Sequence[str]) -> str:
+                 extra: Sequence[str], decimal: str | None = None) -> str:
     """Layer 1: raw text `r{j}`, trimmed text `s{j}`, compacted text `k{j}` (numbers),
-    Excel numbers `n{j}` and dates `d{j}`, trimmed cells beyond the header `x{k}`."""
+    Excel numbers `n{j}` and dates `d{j}`, trimmed cells beyond the header `x{k}`.
+
+    With a `decimal` mark, a cell that the plain cast reads is a number `e{j}` at once,
+    and only the others are compacted (`k{j}` is NULL for it); without one (the decimal
+    mark is being detected from the compacted text), every cell is compacted."""
     items = []
     for plan in plans:
         j, part = plan.index, parts[plan.index]
         items.append(f"{part.text} AS r{j}")
         if _wants_text(plan):
             items.append(f"{cells.trimmed(part.text)} AS s{j}")
-        if _wants_number(plan):
+        if _wants_number(plan) and decimal is None:
             items.append(f"{cells.compact(part.text)} AS k{j}")
+        elif _wants_number(plan):
+            plain = cells.plain_number(part.text, decimal)
+            items.append(f"{plain} AS e{j}")
+            items.append(f"CASE WHEN {plain} IS NULL THEN {cells.compact(part.text)} END AS k{j}")
         items.append(f"{part.number or 'CAST(NULL AS DOUBLE)'} AS n{j}")
         items.append(f"CAST({part.date or 'NULL'} AS TIMESTAMP) AS d{j}")
     items += [f"{cells.trimmed(x)} AS x{k}" for k, x in enumerate(extra)]
@@ -111,10 +119,11 @@ def _parsed_layers(relation: str, parts: Sequence[CellParts], plans: Sequence[Co
     for plan in plans:
         j = plan.index
         if _wants_number(plan):
-            items.append(f"{cells.number(f'k{j}', decimal)} AS p{j}")
+            items.append(f"coalesce(e{j}, {cells.number(f'k{j}', decimal)}) AS p{j}")
         if kind_of(plan) is Kind.DATE:
             items.append(f"{cells.text_date(f's{j}')} AS q{j}")
-    return f"SELECT {', '.join(items)} FROM ({_cells_layer(relation, parts, plans, extra)})"
+    layer = _cells_layer(relation, parts, plans, extra, decimal)
+    return f"SELECT {', '.join(items)} FROM ({layer})"
 
 
 def _value(plan: ColumnPlan) -> str:
@@ -129,7 +138,8 @@ def _value(plan: ColumnPlan) -> str:
 
 def _filled(plan: ColumnPlan) -> str:
     j = plan.index
-    return f"({'s' if _wants_text(plan) else 'k'}{j} IS NOT NULL OR n{j} IS NOT NULL OR d{j} IS NOT NULL)"
+    text = f"s{j} IS NOT NULL" if _wants_text(plan) else f"e{j} IS NOT NULL OR k{j} IS NOT NULL"
+    return f"({text} OR n{j} IS NOT NULL OR d{j} IS NOT NULL)"
 
 
 def _shown(plan: ColumnPlan) -> str:

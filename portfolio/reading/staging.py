@@ -22,11 +22,10 @@ from pathlib import Path
 
 import duckdb
 import numpy as np
-import pyarrow as pa
 
 from portfolio.reading import cancel
 
-STAGED = "staged"  # `pos` (0-based, file order) and the frame query's columns
+STAGED = "staged"  # the frame query's rows in file order: `rowid` is the 0-based position
 SKIPS = "skips"  # records the reader left out, to number rows as the user sees them
 BATCH_ROWS = 1 << 16
 WRITER_THREADS = 2
@@ -76,45 +75,64 @@ def quiet_and_linear(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("SET disabled_optimizers = 'common_subexpressions'")
 
 
+def stage_query(staging: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
+                max_rows: int | None = None) -> int:
+    """Run the frame query on the staging connection itself, straight into the staging
+    table (a CSV's read_csv can be read from any connection); returns the row count.
+
+    DuckDB reads, parses and writes with all its threads and no row crosses into
+    Python. Insertion order is kept (DuckDB's default), so a row's `rowid` is its
+    position in the file. Past `max_rows`, one row more than the limit is staged (a
+    count above the limit tells the caller to refuse the file), not the whole file.
+    """
+    limit = f" LIMIT {int(max_rows) + 1}" if max_rows is not None else ""
+    staging.execute(f"CREATE OR REPLACE TABLE {STAGED} AS SELECT * FROM ({sql}){limit}", params)
+    return int(staging.execute(f"SELECT count(*) FROM {STAGED}").fetchall()[0][0])
+
+
+def arrow():
+    """pyarrow, loaded when a reading streams Arrow batches (Excel cells; a CSV is read
+    by DuckDB alone, so reading one never loads it).
+
+    Such a reading allocates and frees most of its Arrow buffers batch by batch.
+    Arrow's default allocator (mimalloc) keeps freed pages for reuse, so a 1M-row import
+    held about 25 MB more at its peak than with the system allocator, which hands them
+    back (measured with bench/bench_import.py). The setting is process-wide: it is made
+    here, where the large Arrow allocations are.
+    """
+    import pyarrow
+
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+    return pyarrow
+
+
 def stage_rows(reading: duckdb.DuckDBPyConnection, sql: str, params: dict[str, object],
                staging: duckdb.DuckDBPyConnection, max_rows: int | None = None) -> int:
-    """Run the frame query on `reading` and write its rows, with their position `pos`,
-    into the staging table; returns the row count.
+    """Run the frame query on `reading` (whose relation only it can read: Excel cells
+    registered there) and write its rows into the staging table, batch by batch, in
+    file order (a row's `rowid` is its position); returns the row count.
 
     Past `max_rows`, the reading stops at the end of that batch (a count above the
     limit tells the caller to refuse the file) rather than staging all of it.
-
-    The query is read in file order (its default), so each batch's positions follow
-    the previous one's; the staging connection may then store rows in any order,
-    which lets DuckDB write with several threads.
     """
+    pa = arrow()
     batches = reading.sql(sql, params=params).to_arrow_reader(BATCH_ROWS)
-    schema = batches.schema.append(pa.field("pos", pa.int64()))
     count = 0
 
-    def numbered() -> Iterator[pa.RecordBatch]:
+    def counted() -> Iterator[object]:
         nonlocal count
         for batch in batches:
             if max_rows is not None and count > max_rows:
                 break
-            positions = _int64_array(np.arange(count, count + batch.num_rows, dtype=np.int64))
             count += batch.num_rows
-            yield pa.RecordBatch.from_arrays([*batch.columns, positions], schema=schema)
+            yield batch
 
-    staging.execute("SET preserve_insertion_order = false")
-    staging.execute("SET write_buffer_row_group_count = 1")
-    staging.register(_INCOMING, pa.RecordBatchReader.from_batches(schema, numbered()))
+    staging.register(_INCOMING, pa.RecordBatchReader.from_batches(batches.schema, counted()))
     try:
         staging.execute(f"CREATE OR REPLACE TABLE {STAGED} AS SELECT * FROM {_INCOMING}")
     finally:
         staging.unregister(_INCOMING)
     return count
-
-
-def _int64_array(values: np.ndarray) -> pa.Array:
-    """The numbers as Arrow, sharing numpy's buffer (`pa.array` would load pandas to check
-    whether they are a pandas object: 45 MB that an import otherwise never needs)."""
-    return pa.Array.from_buffers(pa.int64(), len(values), [None, pa.py_buffer(values)])
 
 
 def number_rows(staging: duckdb.DuckDBPyConnection, first: int, skipped: np.ndarray) -> bool:
@@ -137,8 +155,10 @@ def number_rows(staging: duckdb.DuckDBPyConnection, first: int, skipped: np.ndar
 
 
 def numbered_sql(catalog: str, first: int, with_skips: bool) -> str:
-    """The staged rows with their `source_row` (`catalog`: "" or "alias." when attached)."""
+    """The staged rows with their position `pos` and `source_row` (`catalog`: "" or
+    "alias." when attached)."""
     if not with_skips:
-        return f"SELECT *, {int(first)} + pos AS source_row FROM {catalog}{STAGED}"
-    return (f"SELECT s.*, {int(first)} + s.pos + coalesce(k.k, 0) AS source_row "
-            f"FROM {catalog}{STAGED} s ASOF LEFT JOIN {catalog}{SKIPS} k ON s.pos >= k.kept_before")
+        return f"SELECT *, rowid AS pos, {int(first)} + rowid AS source_row FROM {catalog}{STAGED}"
+    return (f"SELECT s.*, s.rowid AS pos, {int(first)} + s.rowid + coalesce(k.k, 0) AS source_row "
+            f"FROM {catalog}{STAGED} s ASOF LEFT JOIN {catalog}{SKIPS} k "
+            f"ON s.rowid >= k.kept_before")

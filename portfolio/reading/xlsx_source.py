@@ -25,7 +25,6 @@ import duckdb
 import numpy as np
 import openpyxl
 import pandas as pd
-import pyarrow as pa
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -34,8 +33,10 @@ from portfolio.reading import cancel, limits
 from portfolio.reading.issues import file_problem, row_problems
 from portfolio.reading.layout import HEADER_SCAN_ROWS, find_header
 from portfolio.reading.query import CellParts
-from portfolio.reading.staging import stage_rows
+from portfolio.reading.staging import arrow, stage_rows
 from portfolio.settings import ReadLimits
+
+pa = arrow()  # with the allocator that hands freed buffers back
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all parts of the workbook, decompressed
 MAX_COMPRESSION_RATIO = 100  # real sheets compress 5-20 times; bombs far more

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 import duckdb
-import pyarrow as pa
 
 from portfolio.contract import COLUMNS, Kind
 from portfolio.currency import DEFAULT_CURRENCY, checked_currency
@@ -20,6 +19,7 @@ from portfolio.store.objectives import forget_objectives
 
 if TYPE_CHECKING:  # an import stores rows from its staging database, without pandas
     import pandas as pd
+    import pyarrow as pa
 
 _SQL_TYPES = {
     Kind.TEXT: "VARCHAR", Kind.CATEGORY: "VARCHAR", Kind.NUMBER: "DOUBLE",
@@ -317,6 +317,8 @@ def remove_dataset(cur: duckdb.DuckDBPyConnection, dataset_id: int) -> None:
 def _as_arrow(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
     """The frame as Arrow, which DuckDB scans faster than pandas (pandas strings are
     Arrow already, so this copies little); the frame itself if a column will not convert."""
+    import pyarrow as pa  # here: a file read into the store never loads it
+
     try:
         return pa.Table.from_pandas(frame, preserve_index=False)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 
+from tests.cli.loaded import loaded_by
 from tests.corpus import files as corpus
 from tests.importing.snapshot import rows_of, snapshot
 
@@ -121,15 +122,8 @@ def test_export_errors_exit_2(seeded_db, tmp_path):
 def test_an_import_loads_neither_pandas_nor_openpyxl(seeded_db, files):
     """Reading a CSV and storing it needs DuckDB and Arrow only: pandas loaded is about
     45 MB of a 1M-row import's peak (bench/bench_import.py), which has to stay under
-    three times the file. The command is run in-process, so that what it loaded shows."""
-    script = (
-        "import sys\n"
-        "from portfolio.cli import main\n"
-        f"code = main(['import', {str(corpus.cp1252_specials(files))!r}, '--db', {str(seeded_db)!r}])\n"
-        "print(code, sorted(m for m in ('pandas', 'openpyxl', 'plotly') if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == "0 []"
+    three times the file."""
+    code, loaded = loaded_by(["import", str(corpus.cp1252_specials(files)), "--db", str(seeded_db)])
+    assert (code, [m for m in loaded if m in ("pandas", "openpyxl", "plotly")]) == (0, [])
     assert rows_of(seeded_db, "SELECT rows FROM dataset_periods p JOIN datasets d "
                               "USING (dataset_id) WHERE name = 'cp1252'") == [(2,)]

@@ -11,6 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.cli.loaded import loaded_by
+
 ROOT = Path(__file__).resolve().parents[2]
 
 GRID = textwrap.dedent("""\
@@ -219,3 +221,14 @@ def test_demo_writes_every_contract_column(tmp_path):
     from portfolio.contract import CANONICAL_NAMES
     assert list(frame.columns) == list(CANONICAL_NAMES)
     assert len(frame) == 200
+
+
+def test_scoring_a_csv_loads_neither_pandas_nor_pyarrow(files, tmp_path):
+    """A CSV goes from the file to the written scores inside DuckDB: no frame, no Arrow
+    batch (loading pyarrow alone costs a command about 0.2 s, pandas more)."""
+    clients, grid = files
+    out = tmp_path / "scores.csv"
+    code, loaded = loaded_by(["score", str(clients), "--grid", str(grid), "--out", str(out)])
+    assert (code, [m for m in loaded if m in ("pandas", "pyarrow", "openpyxl")]) == (0, [])
+    assert pd.read_csv(out, dtype={"client_id": str})["client_id"].tolist() == [
+        "00123", "00124", "00125"]

@@ -24,7 +24,7 @@ def test_the_rows_wait_in_a_file_of_their_own_until_the_reading_is_dropped(
     [folder] = _readings_left(temp)
     assert [p.name for p in (temp / folder).iterdir()] == ["rows.duckdb"]
     with duckdb.connect(str(temp / folder / "rows.duckdb"), read_only=True) as con:
-        assert con.execute("SELECT count(*), min(pos), max(pos) FROM staged").fetchone() == (2, 0, 1)
+        assert con.execute("SELECT count(*), min(rowid), max(rowid) FROM staged").fetchone() == (2, 0, 1)
     assert result.frame["client_name"].tolist() == ["Œuvre €", "B"]
     del result
     gc.collect()
