@@ -25,7 +25,7 @@ from portfolio.ui.shared.queries import criteria_without_data, estimated_potenti
 from portfolio.numbers import number, percent
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.pages import MENU, page
-from portfolio.ui.shared.presenter import presenter_layout, presenter_switch
+from portfolio.ui.shared.presenter import presenter_layout, presenter_switch, presenting
 from portfolio.ui.shared.resources import ActiveGrid, active_grid, open_store, prune_old_scores
 from portfolio.ui.shared.widgets import bound_widget, show_issues
 from portfolio.view import PortfolioView, grid_token
@@ -72,8 +72,8 @@ def frame(page_id: str) -> PageContext:
         period = _period_selector(dataset, lang)
         scope = sight.visibility if sight is not None else Visibility.no_client()
         previewed = _view_as_selector(store, person, dataset, grid.grid, scope, lang)
-    presenter_layout(lang, entry.id)
     shown_grid = _tried_grid(grid.grid) or grid.grid
+    presenter_layout(lang, entry.id, trial=shown_grid is not grid.grid)
     visibility = _seen(scope, previewed)
     viewer = previewed or _own_name(person)
     portfolio = (PortfolioView(store, dataset, shown_grid, visibility, period)
@@ -86,7 +86,7 @@ def frame(page_id: str) -> PageContext:
         peers=peers_of(person, scope))
     if entry.id != "grid":
         _grid_banner(grid, lang)
-    if ctx.is_trial:
+    if ctx.is_trial and not presenting():  # presenting, the bar above says it in a word
         _trial_banner(lang)
     if ctx.refusal is not None:
         st.warning(ctx.refusal.text(lang), icon=":material/visibility_off:")
