@@ -16,7 +16,7 @@ from portfolio.settings import Settings, load_settings
 from portfolio.store.database import Store, StoreBusy
 from portfolio.store.datasets import Dataset
 from portfolio.store.preferences import recall, remember
-from portfolio.ui.shared import state
+from portfolio.ui.shared import chart_export, state
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.identity import current_person, identity_panel
 from portfolio.scoring.coverage import coverage_warning
@@ -84,6 +84,9 @@ def frame(page_id: str) -> PageContext:
         file_grid=grid.grid, portfolio=portfolio, person=person, scope=scope,
         refusal=sight.refusal if sight is not None else None, sights=sights,
         peers=peers_of(person, scope))
+    chart_export.start_page(lang, t(entry.label, lang),
+                            dataset_name(dataset, lang) if dataset is not None else None,
+                            portfolio.shown_period if portfolio is not None else period, shown_grid)
     if entry.id != "grid":
         _grid_banner(grid, lang)
     if ctx.is_trial and not presenting():  # presenting, the bar above says it in a word
