@@ -17,7 +17,7 @@ st.title(ctx.t("structure.title"), anchor=False)
 norms = norms_or_stop(ctx)
 filters = client_filters(ctx, "structure", segments=False)
 viewer_note(ctx)
-report_buttons(ctx, norms, None, "w.structure.report")
+report_buttons(ctx, norms, None, "w.structure.report", filters)
 team, reps, concentration, gaps, history = st.tabs([
     ctx.t("structure.tab_team"), ctx.t("structure.tab_reps"), ctx.t("structure.tab_concentration"),
     ctx.t("structure.tab_gaps"), ctx.t("structure.tab_history")])

@@ -4,6 +4,10 @@ Every page, export and command computes through a `PortfolioView`, so a figure h
 route from the data whatever surface shows it: the scored clients are one relation
 (`clients()`), visibility is applied there and nowhere else, and `key` is the one cache
 key that stands for all of it.
+
+A view may carry the filters chosen on a page (`filtered`): every figure computed through
+it is then of the filtered clients, so that a report or an export built from the page's
+view says what the page says without applying the filters again.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ def grid_token(grid: Grid) -> str:
 @dataclass(frozen=True)
 class PortfolioView:
     """A dataset's clients at `period` (None: its latest), scored by `grid`, as `visibility`
-    lets one person see them.
+    lets one person see them, narrowed by `filters` (none by default).
 
     Frozen and compared by `key`, so that two views of the same thing are the same
     view wherever they were built (a page, a cached function, a command).
@@ -40,6 +44,7 @@ class PortfolioView:
     grid: Grid = field(compare=False)
     visibility: Visibility = field(default=Visibility.everyone(), compare=False)
     period: str | None = field(default=None, compare=False)
+    filters: ClientFilter = field(default=ClientFilter(), compare=False)
     key: tuple = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -50,7 +55,7 @@ class PortfolioView:
         store_id = self.store.path if self.store.path != ":memory:" else f":memory:{id(self.store)}"
         object.__setattr__(self, "key", (
             store_id, self.dataset.token, self.shown_period, grid_token(self.grid),
-            self.visibility.key))
+            self.visibility.key, self.filters))
 
     @classmethod
     def open(cls, store: Store, dataset_id: int, grid: Grid,
@@ -81,10 +86,11 @@ class PortfolioView:
         return ensure_scores(self.store, self.dataset_id, self.grid, self.dataset.version)
 
     def clients(self, filters: ClientFilter = ClientFilter()) -> Fragment:
-        """The scored clients this view shows, narrowed by `filters`: a parenthesised
-        subquery with its bound values. Every client query selects from it."""
+        """The scored clients this view shows (its own filters applied), narrowed further by
+        `filters`: a parenthesised subquery with its bound values. Every client query
+        selects from it."""
         return scored_clients(self.store, self.dataset_id, self.grid, self.visibility,
-                              filters, self.shown_period, self.dataset.version)
+                              (self.filters, filters), self.shown_period, self.dataset.version)
 
     def at_period(self, period: str | None) -> "PortfolioView":
         return replace(self, period=period)
@@ -94,3 +100,7 @@ class PortfolioView:
 
     def seen_by(self, visibility: Visibility) -> "PortfolioView":
         return replace(self, visibility=visibility)
+
+    def filtered(self, filters: ClientFilter) -> "PortfolioView":
+        """This view narrowed to the clients `filters` keep (in place of its own filters)."""
+        return replace(self, filters=filters)

@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from portfolio.access.rules import peers_of
     from portfolio.report.charts import ChartsUnavailable
     from portfolio.report.content import report_reps
-    from portfolio.report.files import file_stem, write_beside
+    from portfolio.report.files import file_stem, pages_written, write_beside
     from portfolio.report.service import report_bytes, report_files
     from portfolio.store import guarded
 
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
             with refusals_reported():
                 guarded.record_export(store, person, dataset, _clients_shown(view, chosen),
                                       file=target.name)
-    count = len(chosen) if chosen is not None else 1
+    count = pages_written(written)
     print(f"Wrote {count} page(s) of {dataset.name!r} to "
           f"{target if not folder else f'{len(written)} file(s) in {target}'}.", file=sys.stderr)
     return 0

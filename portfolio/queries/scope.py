@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from portfolio.access import Visibility
@@ -26,19 +27,21 @@ _FILTERED_COLUMNS = (("salespeople", "salesperson"), ("regions", "region"),
 
 
 def scored_clients(store: Store, dataset_id: int, grid: Grid, visibility: Visibility,
-                   filters: ClientFilter, period: str | None, version: int = 0) -> Fragment:
+                   filters: Iterable[ClientFilter], period: str | None,
+                   version: int = 0) -> Fragment:
     """A parenthesised subquery of the scored clients (client columns and scores) of
     `period` (None: a dataset with no period at all), restricted to what the viewer may
-    see and to the filters.
+    see and to every one of `filters` (a view's own and a query's).
 
     Called through `PortfolioView.clients`, so visibility is applied in one place.
     """
     scores = ensure_scores(store, dataset_id, grid, version)
     conditions = [visibility.condition()]
-    for attribute, column in _FILTERED_COLUMNS:
-        values = getattr(filters, attribute)
-        if values:
-            conditions.append(Fragment(f"list_contains(?::VARCHAR[], {column})", list(values)))
+    for chosen in filters:
+        for attribute, column in _FILTERED_COLUMNS:
+            values = getattr(chosen, attribute)
+            if values:
+                conditions.append(Fragment(f"list_contains(?::VARCHAR[], {column})", list(values)))
     if period is not None:
         conditions.append(Fragment("period = ?", period))
     query = Fragment(f"(SELECT * FROM {scores} WHERE ")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from portfolio.access import Visibility
+from portfolio.filter_words import filter_words
 from portfolio.norms import Norms
 from portfolio.objectives import ObjectiveOutcome, SavedObjective, objective_outcome, saved_objective
 from portfolio.planning import PlanInputs, VisitPlan, view_plan
@@ -37,6 +38,7 @@ class Header:
     grid: str
     grid_version: int
     made_on: dt.date
+    filters: str | None = None  # the page's filters in force, in words (`filter_words`)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class Sheet:
 
 def header_of(view: PortfolioView, lang: str, made_on: dt.date | None = None) -> Header:
     return Header(view.dataset.name, view.shown_period, view.grid.name.get(lang), view.grid.version,
-                  made_on or dt.date.today())
+                  made_on or dt.date.today(), filter_words(view.filters, view.grid, lang))
 
 
 def report_reps(view: PortfolioView) -> list[str]:

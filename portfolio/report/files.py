@@ -20,6 +20,24 @@ def file_stem(rep: str | None) -> str:
     return re.sub(r"[^\w-]+", "_", rep).strip("_") or "rep"
 
 
+def pages_written(paths: list[Path]) -> int:
+    """The pages the written files hold, read back: a PNG is one page, a PDF as many as
+    PDFium counts (a rep's kept objective can take a second page: reps are not pages)."""
+    import pypdfium2
+
+    count = 0
+    for path in paths:
+        if path.suffix.lower() != ".pdf":
+            count += 1
+            continue
+        document = pypdfium2.PdfDocument(path)
+        try:
+            count += len(document)
+        finally:
+            document.close()
+    return count
+
+
 def write_beside(target: Path, data: bytes) -> None:
     """Write `data` to a temporary file in `target`'s folder, then rename it to `target`."""
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",

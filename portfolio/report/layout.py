@@ -151,7 +151,13 @@ def _header(pdf: ReportPdf, sheet: Sheet, lang: str, viewer_reps: Sequence[str] 
     subtitle = t("report.subtitle", lang, dataset=header.dataset,
                  period=header.period or t("report.latest_period", lang), grid=header.grid,
                  version=header.grid_version, date=header.made_on.strftime(style(lang).date))
-    pdf.cell(CONTENT_W, 5, pdf.fitted(subtitle, CONTENT_W))
+    if header.filters is None:
+        pdf.cell(CONTENT_W, 5, pdf.fitted(subtitle, CONTENT_W))
+        return
+    # The page's filters under the subtitle, in the space above the totals.
+    pdf.cell(CONTENT_W, 4, pdf.fitted(subtitle, CONTENT_W))
+    pdf.set_xy(MARGIN, MARGIN + 11.5)
+    pdf.cell(CONTENT_W, 3.5, pdf.shrunk(header.filters, CONTENT_W, 8, 6, bold=True, color=GREY))
 
 
 def _totals(pdf: ReportPdf, totals: pd.Series, lang: str, top: float) -> None:

@@ -115,8 +115,8 @@ def test_a_director_sees_their_region_only_and_previews_reps_within_it(team_db, 
     at = signed_in(DATASETS, "sud@example.com")
     table = at.dataframe[0].value
     assert dict(zip(table["Name"].str.replace("  (active)", "", regex=False), table["Rows"])) == {
-        DATASET_NAME: str(len(in_region)), DEMO_NAME: str(int((demo_clients.head(30)["region"]
-                                                               == REGION).sum()))}
+        DATASET_NAME: len(in_region), DEMO_NAME: int((demo_clients.head(30)["region"]
+                                                      == REGION).sum())}
     assert "Audit log" in [e.label for e in at.expander]
     matrix = signed_in(MATRIX, "sud@example.com")
     seen = _page_ids(matrix)

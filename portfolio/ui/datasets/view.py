@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from portfolio.access import Action, Person
@@ -17,7 +18,8 @@ from portfolio.ui.datasets import state as datasets_state
 from portfolio.ui.shared import notices
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
-from portfolio.numbers import number, timestamp
+from portfolio.numbers import number
+from portfolio.ui.shared.localised_table import localised, whole
 from portfolio.text_safety import markdown_text
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.widgets import bound_widget
@@ -73,16 +75,18 @@ def datasets_table(ctx: PageContext) -> None:
     active = ctx.dataset.dataset_id if ctx.dataset else None
     sights = list(reversed(ctx.sights))
     rows = [sight.dataset for sight in sights]
-    st.dataframe({
+    table = pd.DataFrame({
         ctx.t("datasets.col_name"): [
             dataset_name(d, ctx.lang) + (f"  ({ctx.t('datasets.active_marker')})" if d.dataset_id == active else "")
             for d in rows],
         ctx.t("datasets.col_source"): [d.source or "" for d in rows],
-        ctx.t("datasets.col_imported"): [timestamp(d.imported_at, ctx.lang) for d in rows],
-        ctx.t("datasets.col_rows"): [number(sight.rows, ctx.lang) for sight in sights],
+        # Dates and counts stay values: `localised` writes them the user's way.
+        ctx.t("datasets.col_imported"): pd.to_datetime([d.imported_at for d in rows]),
+        ctx.t("datasets.col_rows"): pd.array([sight.rows for sight in sights], dtype="int64"),
         ctx.t("datasets.col_currency"): [d.currency for d in rows],
         ctx.t("datasets.col_periods"): [", ".join(d.periods) for d in rows],
-    }, hide_index=True)
+    })
+    st.dataframe(localised(table, ctx.lang), hide_index=True)
 
 
 def active_choice(ctx: PageContext) -> None:
@@ -196,14 +200,15 @@ def audit_section(ctx: PageContext) -> None:
         if not entries:
             st.info(ctx.t("identity.audit_empty"), icon=":material/info:")
             return
-        st.dataframe({
-            ctx.t("identity.audit_when"): [timestamp(e.at, ctx.lang) for e in entries],
+        table = pd.DataFrame({
+            ctx.t("identity.audit_when"): pd.to_datetime([e.at for e in entries]),
             ctx.t("identity.audit_who"): [e.actor for e in entries],
             ctx.t("identity.audit_role"): [e.role for e in entries],
             ctx.t("identity.audit_action"): [ctx.t(ACTION_LABELS[Action(e.action)])
                                            if e.action in _ACTIONS else e.action
                                            for e in entries],
             ctx.t("identity.audit_dataset"): [e.dataset_name or "" for e in entries],
-            ctx.t("identity.audit_rows"): [number(e.rows, ctx.lang) if e.rows is not None else ""
-                                         for e in entries],
-        }, hide_index=True, width="stretch")
+            ctx.t("identity.audit_rows"): pd.array([e.rows for e in entries], dtype="float64"),
+        })
+        st.dataframe(localised(table, ctx.lang, {ctx.t("identity.audit_rows"): whole}),
+                     hide_index=True, width="stretch", placeholder="")

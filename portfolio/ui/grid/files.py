@@ -18,6 +18,7 @@ from portfolio.store import guarded
 from portfolio.grid.writer import GridMetadata, grid_yaml
 from portfolio.problems import ConfigError
 from portfolio.ui.grid import state as page_state
+from portfolio.ui.shared.uploader_words import file_uploader
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.resources import session_grid_path
@@ -149,8 +150,7 @@ def upload_section(ctx: PageContext) -> None:
     if not ctx.may(Action.SAVE_GRID):
         return
     st.subheader(ctx.t("grid.upload_title"), anchor=False)
-    uploaded = st.file_uploader(ctx.t("grid.upload_label"), type=["yaml", "yml"],
-                                key="w.grid_upload")
+    uploaded = file_uploader(ctx.lang, ctx.t("grid.upload_label"), ("yaml", "yml"), "w.grid_upload")
     if uploaded is None:
         return
     data = uploaded.getvalue()

@@ -24,6 +24,7 @@ from portfolio.reading.cancel import ReadingCancelled
 from portfolio.store import guarded
 from portfolio.tables_out import csv_bytes
 from portfolio.ui.importing import state as import_state
+from portfolio.ui.shared.uploader_words import file_uploader
 from portfolio.ui.shared import notices
 from portfolio.ui.shared.background import run_stoppable
 from portfolio.ui.shared import state
@@ -96,9 +97,8 @@ def upload_section(ctx: PageContext) -> import_state.Upload | None:
     """The file uploader; the kept copy of the file the user is importing, if any."""
     limit_mb = upload_limit_bytes() // _MB
     key = f"w.import_file_{import_state.uploader_round()}"
-    st.file_uploader(ctx.t("import.upload_label"), type=["csv", "xlsx", "txt"], key=key,
-                     help=ctx.t("import.upload_help", limit=limit_mb),
-                     on_change=_on_upload, args=(key,))
+    file_uploader(ctx.lang, ctx.t("import.upload_label"), ("csv", "xlsx", "txt"), key,
+                  help=ctx.t("import.upload_help", limit=limit_mb), on_change=_on_upload, args=(key,))
     return import_state.upload()
 
 

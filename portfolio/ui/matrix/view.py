@@ -11,6 +11,7 @@ from portfolio.figures.common import segment_colors
 from portfolio.figures.matrix import CLIENT_ID_INDEX, DENSITY_FROM, chart_kind, matrix_figure
 from portfolio.queries.scope import ClientFilter
 from portfolio.ui.shared import queries as data
+from portfolio.ui.shared.chart_export import exported
 from portfolio.ui.shared.client_card import client_card_panel
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.presenter import presenting
@@ -22,9 +23,6 @@ CHART_KEY = "w.matrix.chart"
 # The chart's height on a projected 1366×768 screen: the four quadrants, both axes and the
 # legend below the page title, with no scrolling.
 PRESENTED_CHART_PX = 580
-# Exports for meeting minutes: a sharp PNG from the chart's camera button.
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-                 "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "matrix"}}
 
 
 def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
@@ -45,10 +43,11 @@ def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
                       limit=number(DENSITY_FROM, ctx.lang)), icon=":material/filter_alt:")
         # A density map has no clients to click: no selection, and its own key so that a
         # selection made on the bubble chart does not linger.
-        st.plotly_chart(figure, key=f"{CHART_KEY}.density", theme=None, config=PLOTLY_CONFIG)
+        st.plotly_chart(figure, key=f"{CHART_KEY}.density", theme=None,
+                        config=exported(figure, CHART_KEY))
         return None
     event = st.plotly_chart(figure, key=CHART_KEY, on_select="rerun", selection_mode="points",
-                            theme=None, config=PLOTLY_CONFIG)
+                            theme=None, config=exported(figure, CHART_KEY))
     clicked = clicked_client(event)
     if clicked is None and not presenting():
         st.caption(ctx.md("matrix.click_hint"))

@@ -15,7 +15,7 @@ from portfolio.ui.plan import state as plan_state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import decimal
 from portfolio.ui.plan.data import RepView
-from portfolio.ui.plan.view import PLOTLY_CONFIG
+from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.presenter import presenting
 
 # A fitted curve farther than this from the judgements (in multiples of today's revenue)
@@ -107,8 +107,7 @@ def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) ->
 def _curves(ctx: PageContext, view: RepView) -> None:
     """The response curves the judgements give, when there are any."""
     if view.uses_curves:
-        st.plotly_chart(response_figure(view.shapes, view.typical, ctx.view.grid, ctx.lang),
-                        key="w.plan.curves", theme=None, config=PLOTLY_CONFIG)
+        chart(response_figure(view.shapes, view.typical, ctx.view.grid, ctx.lang), "w.plan.curves")
         st.caption(ctx.md("plan.curves_caption"))
         _residual_notes(ctx, view)
 

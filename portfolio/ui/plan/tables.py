@@ -15,7 +15,8 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import EMPTY, money, number, percent
 from portfolio.ui.plan.data import RepView
 from portfolio.numbers import amounts, signed_percent, two_figures, whole_numbers
-from portfolio.ui.plan.view import PLOTLY_CONFIG, TABLE_HEIGHT
+from portfolio.ui.plan.view import TABLE_HEIGHT
+from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.presenter import presenting
 from portfolio.ui.shared.widgets import text_table
 from portfolio.visits import SURPLUS_SHARE
@@ -28,8 +29,7 @@ def segment_panel(ctx: PageContext, view: RepView) -> None:
     st.subheader(ctx.md("plan.segments_title"), anchor=False)
     chart_column, table_column = st.columns([1, 1], gap="large")
     with chart_column:
-        st.plotly_chart(segment_visits_figure(view.segments, ctx.view.grid, ctx.lang),
-                        key="w.plan.segments_chart", theme=None, config=PLOTLY_CONFIG)
+        chart(segment_visits_figure(view.segments, ctx.view.grid, ctx.lang), "w.plan.segments_chart")
     with table_column:
         with st.container(key=SEGMENT_TABLE_KEY):
             text_table(segment_table(ctx, view))

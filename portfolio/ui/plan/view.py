@@ -10,7 +10,7 @@ import streamlit as st
 from portfolio.planning import EffortRange, PlanInputs
 from portfolio.figures.plan import utilisation_gauge
 from portfolio.ui.plan import data as plan_data
-from portfolio.ui.shared import norms
+from portfolio.ui.shared import chart_export, norms
 from portfolio.ui.plan import state as plan_state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import style
@@ -18,12 +18,12 @@ from portfolio.numbers import EMPTY, decimal, money, number, percent
 from portfolio.ui.plan.data import RepView
 from portfolio.numbers import amounts, one_decimal, signed_percent, two_figures, visit_counts, \
     whole_numbers
+from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.presenter import presenting, rep_stepper
 from portfolio.ui.shared.widgets import bound_widget, metric, metric_row, show_issues
 from portfolio.view import PortfolioView
 from portfolio.visits import REASON_PARAMS, SURPLUS_SHARE, URGENCY_CLASSES
 
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 TABLE_HEIGHT = 460
 
 
@@ -59,7 +59,14 @@ def plan_date(ctx: PageContext) -> pd.Timestamp:
 
 def rep_controls(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp,
                  reps: list[str]) -> str:
-    """The rep chooser and the plan's date; returns the rep shown."""
+    """The rep chooser and the plan's date; returns the rep shown (the page's chart images
+    name it)."""
+    rep = _rep_chosen(ctx, inputs, date, reps)
+    chart_export.set_subject(rep)
+    return rep
+
+
+def _rep_chosen(ctx: PageContext, inputs: PlanInputs, date: pd.Timestamp, reps: list[str]) -> str:
     chosen = plan_state.rep()
     if chosen not in reps:
         chosen = reps[0]
@@ -172,8 +179,7 @@ def utilisation_panel(ctx: PageContext, view: RepView) -> None:
     s = view.plan.summary
     gauge_column, gives_column = st.columns([2, 3], gap="large")
     with gauge_column:
-        st.plotly_chart(utilisation_gauge(float(s["utilisation"]), ctx.lang), key="w.plan.gauge",
-                        theme=None, config=PLOTLY_CONFIG)
+        chart(utilisation_gauge(float(s["utilisation"]), ctx.lang), "w.plan.gauge")
         st.caption(ctx.md("plan.gauge_caption", workload=number(s["workload"], ctx.lang),
                          capacity=number(s["capacity"], ctx.lang)))
     with gives_column:

@@ -12,6 +12,7 @@ from portfolio.norms import Norms
 from portfolio.queries.scope import ClientFilter
 from portfolio.structure import (MIN_REPS_FOR_PEERS, development_priorities, peers_shown_to,
                                  small_portfolio_note, strengths)
+from portfolio.ui.shared import chart_export
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared import structure_queries as structure_data
 from portfolio.ui.rep import state as rep_state
@@ -32,7 +33,14 @@ def own_clients(ctx: PageContext, rep: str) -> ClientFilter:
 
 
 def rep_or_stop(ctx: PageContext) -> str:
-    """The rep shown: the viewer's own portfolio when viewing as a rep, else the one chosen."""
+    """The rep shown: the viewer's own portfolio when viewing as a rep, else the one chosen
+    (the page's chart images name it)."""
+    rep = _rep_shown(ctx)
+    chart_export.set_subject(rep)
+    return rep
+
+
+def _rep_shown(ctx: PageContext) -> str:
     reps = data.filter_choices(ctx.view)["salespeople"]
     if not reps:
         st.info(ctx.md("rep.no_reps"), icon=":material/info:")

@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from portfolio.queries.scope import ClientFilter
+from portfolio.ui.shared import chart_export
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared import state
 from portfolio.ui.shared.context import PageContext
@@ -38,8 +39,10 @@ def client_filters(ctx: PageContext, scope: str, *, segments: bool = True) -> Cl
         fields.append(("segments", "common.filter_segment", list(labels), labels.__getitem__))
     if presenting():
         # No bar on a projected screen: the filters chosen before still apply, as offered.
-        return ClientFilter(**{field: tuple(v for v in getattr(current, field) if v in options)
+        kept = ClientFilter(**{field: tuple(v for v in getattr(current, field) if v in options)
                                for field, _, options, _ in fields})
+        chart_export.set_filters(kept)  # the page's chart images name them
+        return kept
     picked: dict[str, tuple] = {}
     # The button column fits "Effacer" with its icon beside four filters on a 1366-pixel screen.
     columns = st.columns([3] * len(fields) + [2], vertical_alignment="bottom")
@@ -52,4 +55,6 @@ def client_filters(ctx: PageContext, scope: str, *, segments: bool = True) -> Cl
         st.button(ctx.t("common.clear_filters"), key=f"w.{scope}.filter.clear",
                   icon=":material/filter_alt_off:", width="stretch",
                   on_click=state.set_filters, args=(scope, ClientFilter()))
-    return ClientFilter(**picked)
+    chosen = ClientFilter(**picked)
+    chart_export.set_filters(chosen)
+    return chosen

@@ -18,7 +18,7 @@ from portfolio.store.database import Store, StoreBusy
 from portfolio.store.datasets import Dataset
 from portfolio.store.preferences import recall, remember
 from portfolio.store.saved_grids import write_saved_grids
-from portfolio.ui.shared import state
+from portfolio.ui.shared import chart_export, state
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.identity import current_person, identity_panel
 from portfolio.scoring.coverage import coverage_warning
@@ -27,7 +27,7 @@ from portfolio.ui.shared.queries import criteria_without_data, estimated_potenti
 from portfolio.numbers import number, percent
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.pages import MENU, page
-from portfolio.ui.shared.presenter import presenter_layout, presenter_switch
+from portfolio.ui.shared.presenter import presenter_layout, presenter_switch, presenting
 from portfolio.ui.shared.resources import ActiveGrid, active_grid, open_store, prune_old_scores
 from portfolio.ui.shared.widgets import bound_widget, show_issues
 from portfolio.view import PortfolioView, grid_token
@@ -74,8 +74,8 @@ def frame(page_id: str) -> PageContext:
         period = _period_selector(dataset, lang)
         scope = sight.visibility if sight is not None else Visibility.no_client()
         previewed = _view_as_selector(store, person, dataset, grid.grid, scope, lang)
-    presenter_layout(lang, entry.id)
     shown_grid = _tried_grid(grid.grid) or grid.grid
+    presenter_layout(lang, entry.id, trial=shown_grid is not grid.grid)
     visibility = _seen(scope, previewed)
     viewer = previewed or _own_name(person)
     portfolio = (PortfolioView(store, dataset, shown_grid, visibility, period)
@@ -86,9 +86,12 @@ def frame(page_id: str) -> PageContext:
         file_grid=grid.grid, portfolio=portfolio, person=person, scope=scope,
         refusal=sight.refusal if sight is not None else None, sights=sights,
         peers=peers_of(person, scope))
+    chart_export.start_page(lang, t(entry.label, lang),
+                            dataset_name(dataset, lang) if dataset is not None else None,
+                            portfolio.shown_period if portfolio is not None else period, shown_grid)
     if entry.id != "grid":
         _grid_banner(grid, lang)
-    if ctx.is_trial:
+    if ctx.is_trial and not presenting():  # presenting, the bar above says it in a word
         _trial_banner(lang)
     if ctx.refusal is not None:
         st.warning(ctx.refusal.text(lang), icon=":material/visibility_off:")

@@ -47,9 +47,12 @@ def presenter_switch(lang: str) -> None:
                  label=t("presenter.switch", lang), help=t("presenter.switch_help", lang))
 
 
-def presenter_layout(lang: str, page_id: str) -> None:
+def presenter_layout(lang: str, page_id: str, trial: bool = False) -> None:
     """While presenting: the projected layout and, at the top, the pages a meeting shows and
-    the way back out of presenter mode (the sidebar, its menu and its switch are hidden)."""
+    the way back out of presenter mode (the sidebar, its menu and its switch are hidden).
+    `trial`: the pages score with grid changes tried in the session; the trial banner and its
+    reset button (a control, and two lines of the projector) give way to a word in the bar,
+    so that the room still knows the figures are not the grid file's."""
     if not presenting():
         return
     st.html(_PRESENTER_CSS)
@@ -59,6 +62,8 @@ def presenter_layout(lang: str, page_id: str) -> None:
             if entry.id in PRESENTED_PAGES:
                 st.page_link(entry.path, label=t(entry.label, lang), icon=entry.icon)
         st.space("stretch")
+        if trial:
+            st.caption(t("presenter_trial.trial_marker", lang), help=t("common.grid_trial_active", lang))
         st.button(t("presenter.leave", lang), key=LEAVE_KEY, icon=":material/close_fullscreen:",
                   type="tertiary", on_click=set_presenting, args=(False,))
     if page_id in DESK_PAGES:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from portfolio.norms import Norms
+from portfolio.queries.scope import ClientFilter
 from portfolio.report.charts import ChartsUnavailable, browser_path
 from portfolio.report.files import file_stem
 from portfolio.report.service import report_bytes
@@ -19,9 +20,12 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.presenter import presenting
 
 
-def report_buttons(ctx: PageContext, norms: Norms, reps: Sequence[str] | None, key: str) -> None:
-    """"Download the page (PDF)" and "PNG" for `reps` (one rep), or the team when None;
-    none while presenting (downloads are for the desk, and the page must fit the screen)."""
+def report_buttons(ctx: PageContext, norms: Norms, reps: Sequence[str] | None, key: str,
+                   filters: ClientFilter = ClientFilter()) -> None:
+    """"Download the page (PDF)" and "PNG" for `reps` (one rep), or the team when None,
+    of the clients the page's `filters` keep (the view carries them: every figure of the
+    report is of those clients, and its header names them); none while presenting
+    (downloads are for the desk, and the page must fit the screen)."""
     if presenting():
         return
     try:
@@ -29,7 +33,7 @@ def report_buttons(ctx: PageContext, norms: Norms, reps: Sequence[str] | None, k
     except ChartsUnavailable as error:
         st.caption(ctx.md("report.charts_unavailable", reason=str(error)))
         return
-    view, lang, peers = ctx.view, ctx.lang, ctx.peers
+    view, lang, peers = ctx.view.filtered(filters), ctx.lang, ctx.peers
     stem = f"{file_stem(reps[0] if reps else None)}-{view.shown_period or 'latest'}"
     label = "report.download_rep" if reps else "report.download_team"
     help_text = ctx.t("report.download_help" if reps else "report.download_team_help")

@@ -9,13 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from portfolio.tables_out import csv_bytes, xlsx_bytes
+from portfolio.ui.shared.chart_export import exported
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import money, number, percent, share_points
 from portfolio.ui.shared.widgets import metric, metric_row
 
-# Exports for meeting minutes: a sharp PNG from each chart's camera button.
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-                 "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
 def segment_labels(ctx: PageContext) -> dict[str, str]:
@@ -24,8 +22,9 @@ def segment_labels(ctx: PageContext) -> dict[str, str]:
 
 
 def chart(figure, key: str) -> None:  # noqa: ANN001 (a go.Figure)
-    """A figure at full width, drawn as built (no Streamlit theme), with the PNG export."""
-    st.plotly_chart(figure, key=key, theme=None, config=PLOTLY_CONFIG)
+    """A figure at full width, drawn as built (no Streamlit theme), with the PNG export that
+    says what it shows (`chart_export`)."""
+    st.plotly_chart(figure, key=key, theme=None, config=exported(figure, key))
 
 
 def gap_text(gap: float, within: object, lang: str) -> str:
