@@ -17,12 +17,13 @@ What PostgreSQL holds (created on first use, `SCHEMA`):
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-import pyarrow as pa
-
 from portfolio.faults import Fault
+
+if TYPE_CHECKING:  # a command on a DuckDB file, which only asks `is_url`, never loads Arrow
+    import pyarrow as pa
 
 URL_PREFIXES = ("postgresql://", "postgres://")
 # Every write takes this transaction-scoped advisory lock first: two imports from two
@@ -129,6 +130,8 @@ def write_table(cur: Any, name: str, rows: pa.Table) -> None:
 def _ingestible(rows: pa.Table) -> pa.Table:
     """Arrow types PostgreSQL stores as they are: a column of nothing but nulls (DuckDB's
     NULL type) becomes text."""
+    import pyarrow as pa
+
     fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f
               for f in rows.schema]
     return rows.cast(pa.schema(fields)) if fields != list(rows.schema) else rows
