@@ -9,8 +9,8 @@ import pytest
 
 from portfolio.grid.loader import load_grid
 from portfolio.settings import load_settings
-from portfolio.store.database import Store
-from portfolio.store.datasets import create_dataset
+from portfolio.store.opening import open_store
+from portfolio.store.datasets import create_dataset, get_dataset
 from portfolio.store.mappings import save_mapping
 from portfolio.store.scores import ensure_scores
 
@@ -37,13 +37,19 @@ def seeded_db(tmp_path: Path) -> Path:
     """A closed database file: dataset 1 (3 clients, period 2026-Q1, a numeric custom
     column `Notes`), its scores under the default grid, and one remembered mapping."""
     path = tmp_path / "portfolio.duckdb"
-    store = Store(path)
+    seed_store(path)
+    return path
+
+
+def seed_store(location: str | Path) -> None:
+    """The seed of `seeded_db` written to the store at `location` (a file or a URL), closed."""
+    store = open_store(location)
     dataset_id = create_dataset(store, seed_frame(), name=SEED_NAME, source="seed.csv",
                                 period=SEED_PERIOD)
-    ensure_scores(store, dataset_id, load_grid(load_settings().default_grid))
+    ensure_scores(store, dataset_id, load_grid(load_settings().default_grid),
+                  get_dataset(store, dataset_id).version)
     save_mapping(store, ["Num", "Nom", "Vendeur", "CA", "Potentiel"], {"Num": "client_id"})
     store.close()
-    return path
 
 
 @pytest.fixture

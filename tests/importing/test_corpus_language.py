@@ -11,10 +11,13 @@ from portfolio.importing import import_file
 from portfolio.importing.report import report_table
 from portfolio.problems import Problem
 from portfolio.reading import ReadOptions
-from portfolio.store.database import Store
+from portfolio.store.opening import open_store
 from tests.corpus import files as corpus
+from tests.importing import both_stores
 from tests.importing.test_corpus_imported import OPTIONS
 from tests.importing.test_corpus_refused import ATTEMPTS, EXPECTED, _refused
+
+seeded_db = both_stores.seeded_db  # every test of this module on a DuckDB file and on PostgreSQL
 
 
 def _not_said_in_french(problems: list[Problem]) -> list[str]:
@@ -36,7 +39,7 @@ def test_every_problem_of_a_wrong_option_or_destination_is_said_in_french(case, 
 
 @pytest.mark.parametrize("case", sorted(corpus.AWKWARD))
 def test_every_warning_of_an_awkward_file_is_said_in_french(case, seeded_db, files):
-    store = Store(seeded_db)
+    store = open_store(seeded_db)
     try:
         outcome = import_file(store, corpus.AWKWARD[case](files),
                               options=OPTIONS.get(case, ReadOptions()), period="2026-Q2")

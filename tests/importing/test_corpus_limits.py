@@ -13,9 +13,12 @@ from portfolio.importing import import_file
 from portfolio.problems import InputError
 from portfolio.reading import ReadOptions, read_client_file
 from portfolio.settings import ReadLimits
-from portfolio.store.database import Store
+from portfolio.store.opening import open_store
 from tests.corpus import limits as corpus
+from tests.importing import both_stores
 from tests.importing.snapshot import snapshot
+
+seeded_db = both_stores.seeded_db  # every test of this module on a DuckDB file and on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ def test_a_file_past_a_limit_is_refused_and_the_database_is_unchanged(case, seed
     build, refused = CASES[case]
     path = build(files)
     before = snapshot(seeded_db)
-    store = Store(seeded_db)
+    store = open_store(seeded_db)
     try:
         with pytest.raises(InputError) as raised:
             import_file(store, path, options=ReadOptions(limits=refused.limits))

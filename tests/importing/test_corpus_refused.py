@@ -12,9 +12,12 @@ import pytest
 from portfolio.importing import import_file
 from portfolio.problems import InputError, Problem
 from portfolio.reading import ReadOptions
-from portfolio.store.database import Store
+from portfolio.store.opening import open_store
 from tests.corpus import files as corpus
+from tests.importing import both_stores
 from tests.importing.snapshot import snapshot
+
+seeded_db = both_stores.seeded_db  # every test of this module on a DuckDB file and on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def test_the_corpus_has_an_expectation_for_every_bad_file():
 
 
 def _refused(db: Path, path: Path, refusal: Refusal) -> list[Problem]:
-    store = Store(db)
+    store = open_store(db)
     try:
         with pytest.raises(InputError) as raised:
             import_file(store, path, options=refusal.options, **refusal.destination)
