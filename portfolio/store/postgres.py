@@ -82,7 +82,7 @@ def connect(url: str) -> Any:
     try:
         connection = dbapi.connect(url)
     except dbapi.Error as error:
-        raise SharedStoreUnreachable(shown_url(url), _first_line(error)) from error
+        raise SharedStoreUnreachable(shown_url(url), first_line(error)) from error
     with connection.cursor() as cur:
         # Two processes starting at once would both create the tables: PostgreSQL's
         # CREATE TABLE IF NOT EXISTS is not safe against that, the lock makes it so.
@@ -99,7 +99,7 @@ def driver_error() -> type[Exception]:
     return dbapi.Error
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 

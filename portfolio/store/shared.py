@@ -109,18 +109,16 @@ class SharedStore(Store):
             self._reader.rollback()
             return int(generation)
         except pg.driver_error() as error:
-            self._reader_lost(error)
-            raise AssertionError("unreachable") from error
+            raise self._reader_lost(error) from error
 
-    def _reader_lost(self, error: BaseException) -> None:
-        """A broken connection is opened again next time; the caller is told now."""
+    def _reader_lost(self, error: BaseException) -> pg.SharedStoreUnreachable:
+        """The reader connection opened again (a restarted server is used at once), and the
+        fault to tell the caller now."""
         with suppress(Exception):
             self._reader.close()
-        try:
+        with suppress(pg.SharedStoreUnreachable):
             self._reader = pg.connect(self.url)
-        except pg.SharedStoreUnreachable:
-            pass
-        raise pg.SharedStoreUnreachable(self.path, pg._first_line(error)) from error
+        return pg.SharedStoreUnreachable(self.path, pg.first_line(error))
 
     def _load(self) -> None:
         """PostgreSQL's state, read in one snapshot, swapped into the working copy at once."""
@@ -145,7 +143,7 @@ class SharedStore(Store):
                             cur, f'SELECT * FROM "{pg.version_copy(dataset_id, version)}"'))
             self._reader.rollback()
         except pg.driver_error() as error:
-            self._reader_lost(error)
+            raise self._reader_lost(error) from error
         self._apply(int(generation), int(next_id), kept, current, arriving)
 
     def _apply(self, generation: int, next_id: int, kept: list[tuple[str, str, pa.Table]],
@@ -213,7 +211,7 @@ class SharedStore(Store):
                 first = first_error(error)
                 if isinstance(first, pg.driver_error()):
                     self._writer_lost()
-                    raise pg.SharedStoreUnreachable(self.path, pg._first_line(first)) from first
+                    raise pg.SharedStoreUnreachable(self.path, pg.first_line(first)) from first
                 fault = store_fault(first, self.path) if isinstance(first, (duckdb.Error, OSError)) else None
                 if fault is not None:
                     raise fault from first
