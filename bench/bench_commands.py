@@ -9,13 +9,16 @@ weighs on both alike:
 - ours: `python -m portfolio score FILE --out X.csv`, as a user runs it: the reading
   with all its checks, the scoring in DuckDB, the CSV written by DuckDB;
 - pandas: bench/pandas_baseline.py, a well-written pandas script doing the same
-  (read_csv, numpy searchsorted per criterion, to_csv).
+  (read_csv, numpy searchsorted per criterion, to_csv);
+- bare DuckDB: bench/duckdb_baseline.py, the same scores from one DuckDB query over
+  read_csv's guessed types, with no check at all: the floor under any reading done in
+  DuckDB on this machine, shown so that the distance to the target can be judged.
 
 Each run is a process of its own, measured by the kernel (os.wait4): wall time and peak
 resident memory (interpreter and imports included). The package is byte-compiled first,
 as an installed one is: with PYTHONDONTWRITEBYTECODE set, every run would otherwise
-compile its ~90 modules again (0.2 s), which pandas, installed, never pays. The two outputs are compared
-before any figure is printed, so the baseline computes what we compute.
+compile its ~90 modules again (0.2 s), which pandas, installed, never pays. The three outputs are compared
+before any figure is printed, so the references compute what we compute.
 Target: ours at most 0.3x the pandas script's median time at 1M rows.
 """
 
@@ -107,25 +110,31 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "portfolio")], check=True)
     print(f"{os.cpu_count()} CPUs; median of {args.repeat} alternating runs each")
     print(f"{'rows':>10} {'MiB':>5} | {'ours s':>7} {'peak MiB':>8} | {'pandas s':>8} "
-          f"{'peak MiB':>8} | {'ratio':>5}")
+          f"{'peak MiB':>8} | {'duckdb s':>8} {'peak MiB':>8} | {'ratio':>5} {'floor':>5}")
     for rows in args.sizes:
         path = client_file(rows, args.fresh)
         ours_out, pandas_out = OUT / f"ours_{rows}.csv", OUT / f"pandas_{rows}.csv"
+        duckdb_out = OUT / f"duckdb_{rows}.csv"
         commands = {
             "ours": [sys.executable, "-m", "portfolio", "score", str(path), "--out", str(ours_out)],
             "pandas": [sys.executable, str(ROOT / "bench" / "pandas_baseline.py"), str(path),
-                       str(spec), str(pandas_out)]}
-        runs: dict[str, list[tuple[float, float]]] = {"ours": [], "pandas": []}
+                       str(spec), str(pandas_out)],
+            "duckdb": [sys.executable, str(ROOT / "bench" / "duckdb_baseline.py"), str(path),
+                       str(spec), str(duckdb_out)]}
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(args.repeat):
             for name, command in commands.items():
                 runs[name].append(measured(command))
         same_scores(ours_out, pandas_out)
+        same_scores(duckdb_out, pandas_out)
         figures = {name: (statistics.median(s for s, _ in r), max(m for _, m in r))
                    for name, r in runs.items()}
         ratio = figures["ours"][0] / figures["pandas"][0]
+        floor = figures["duckdb"][0] / figures["pandas"][0]  # bare DuckDB against pandas
         print(f"{rows:>10,} {path.stat().st_size / 1_048_576:>5.0f} | {figures['ours'][0]:>7.2f} "
               f"{figures['ours'][1]:>8.0f} | {figures['pandas'][0]:>8.2f} "
-              f"{figures['pandas'][1]:>8.0f} | {ratio:>5.2f}", flush=True)
+              f"{figures['pandas'][1]:>8.0f} | {figures['duckdb'][0]:>8.2f} "
+              f"{figures['duckdb'][1]:>8.0f} | {ratio:>5.2f} {floor:>5.2f}", flush=True)
         if rows == max(args.sizes):
             verdict = "met" if ratio <= TARGET_RATIO else "MISSED"
             print(f"target ours ≤ {TARGET_RATIO}x pandas at {rows:,} rows: {verdict}")
