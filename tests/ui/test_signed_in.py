@@ -219,3 +219,22 @@ def test_the_join_page_asks_to_sign_in_when_the_app_signs_people_in(team_db):
     at.run()
     assert "w.join.login" in _buttons(at)
     assert not at.text_input
+
+
+def test_a_rep_with_two_salesperson_names_sees_both_portfolios_and_no_one_else(
+        seeded_db, demo_clients, tmp_path, monkeypatch):
+    # A rep who took over a colleague's territory keeps both names in the file.
+    config_with_access(tmp_path, monkeypatch, ACCESS + (
+        f"  - {{email: duo@example.com, role: rep, salespeople: [{REP_A}, {REP_B}]}}\n"))
+    own = _ids_of(demo_clients, REP_A) | _ids_of(demo_clients, REP_B)
+    others = set(demo_clients["client_id"]) - own
+    for page in (MATRIX, STRUCTURE, REP_PAGE, PLAN):
+        seen = _page_ids(signed_in(page, "duo@example.com"))
+        assert not {c for c in others if c in seen}, page
+    matrix = signed_in(MATRIX, "duo@example.com")
+    assert f"{len(own)} clients in the matrix" in all_text(matrix)
+    structure = signed_in(STRUCTURE, "duo@example.com")
+    text = "\n".join(chart.proto.spec for chart in structure.get("plotly_chart"))
+    assert "Whole team" not in text and f"Total of {REP_A}, {REP_B}" in text
+    rep = signed_in(REP_PAGE, "duo@example.com")
+    assert [s.options for s in rep.selectbox if s.label == "Salesperson"] == [[REP_A, REP_B]]
