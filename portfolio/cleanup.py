@@ -1,7 +1,9 @@
-"""Removing what killed or failed work left in the temporary folder: readings' folders, unused upload copies."""
+"""Removing what killed or failed work left behind: readings' folders and unused upload
+copies in the temporary folder, half-written outputs beside a file written again."""
 
 from __future__ import annotations
 
+import glob
 import logging
 import shutil
 import tempfile
@@ -52,6 +54,26 @@ def remove_leftovers(max_age_hours: float, *, temp_folder: Path | None = None,
         count, size = count + 1, size + freed
     if count:
         _log.info("removed %d leftovers (%d bytes)", count, size)
+    return Removed(count, size)
+
+
+def remove_stale_parts(target: Path, max_age_hours: float, *, now: float | None = None) -> Removed:
+    """Remove the half-written copies of `target` (`.NAME.*.part` beside it, see
+    `portfolio.table_copy`) that a killed command left and nothing touched for
+    `max_age_hours`: one still growing belongs to a write under way in another process.
+    """
+    cutoff = (time.time() if now is None else now) - max_age_hours * 3600
+    count = size = 0
+    for entry in _entries(target.parent, f".{glob.escape(target.name)}.*.part"):
+        try:
+            stat = entry.lstat()
+            if stat.st_mtime >= cutoff or not entry.is_file():
+                continue
+            entry.unlink()
+        except OSError as error:
+            _log.info("leftover %s not removed: %s", entry, error)
+            continue
+        count, size = count + 1, size + stat.st_size
     return Removed(count, size)
 
 

@@ -24,7 +24,9 @@ from pathlib import Path
 
 import duckdb
 
+from portfolio.cleanup import remove_stale_parts
 from portfolio.faults import disk_full_fault
+from portfolio.settings import load_settings
 from portfolio.sql import Fragment, joined, quote_identifier
 from portfolio.tables_out import FORMULA_TRIGGERS, neutralise_text, output_format
 
@@ -171,7 +173,9 @@ def _save(book: object, path: Path) -> None:
 @contextmanager
 def _replaced(target: Path) -> Iterator[Path]:
     """A temporary file in `target`'s folder, renamed to `target` when the body ends
-    without error, removed otherwise."""
+    without error, removed otherwise (and, for a process killed meanwhile, by the next
+    write of the same target once it is old)."""
+    remove_stale_parts(target, load_settings().leftover_hours)
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                     dir=target.parent if str(target.parent) else ".")
     os.close(handle)

@@ -4,6 +4,8 @@ no formula, XLSX streamed by a write-only workbook, nothing half-written."""
 from __future__ import annotations
 
 import errno
+import os
+import time
 
 import duckdb
 import openpyxl
@@ -149,3 +151,19 @@ def test_rows_keep_the_order_of_the_query(cur, tmp_path, suffix):
     expected = [row[0] for row in cur.execute(query.sql, query.params).fetchall()]
     back = duckdb.sql(f"SELECT i FROM '{path}'").fetchall()
     assert [row[0] for row in back] == expected
+
+
+def test_a_killed_writes_half_file_is_removed_by_the_next_write_once_old(cur, tmp_path):
+    # What a process killed while writing out.csv leaves beside it (`_replaced`'s names),
+    # one long ago and one from a write that may still be under way elsewhere.
+    killed = tmp_path / ".out.csv.k1ll3d.part"
+    running = tmp_path / ".out.csv.fr3sh0.part"
+    other = tmp_path / ".other.csv.0ld000.part"
+    for part in (killed, running, other):
+        part.write_bytes(b"half a table")
+    long_ago = time.time() - 7 * 3600  # past the default 6 hours of leftovers
+    for part in (killed, other):
+        os.utime(part, (long_ago, long_ago))
+    write_query(cur, HOSTILE, tmp_path / "out.csv")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["out.csv", running.name, other.name])
