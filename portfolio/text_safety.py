@@ -62,8 +62,10 @@ def markdown_params(params: dict[str, Any]) -> dict[str, Any]:
 
 def plotly_text(value: Any) -> str:
     """`value` as Plotly text that renders as exactly its text: `<`, `>` and `&` written as
-    entities, so no tag (bold, line break, styled span, link) and no entity is read from it."""
-    return html.escape(str(value), quote=False)
+    entities, so no tag (bold, line break, styled span, link) and no entity is read from it;
+    and `%{` broken by a word joiner, so that a name written into a hover template does not
+    pull in the point's values (`%{x}`, `%{customdata[0]}`). Plotly has no escape for it."""
+    return html.escape(str(value), quote=False).replace("%{", "%" + _WORD_JOINER + "{")
 
 
 def markdown_code(value: Any) -> Markdown:

@@ -16,7 +16,7 @@ from portfolio.figures.structure import (concentration_figure, gaps_heatmap, mix
                                          segment_revenue_figure, wallet_figure)
 from portfolio.grid.loader import load_grid
 from portfolio.grid.model import LocalText
-from tests.safety.hostile import BIG, BOLD, LINK, MARKDOWN_LINK
+from tests.safety.hostile import BIG, BOLD, LINK, TEMPLATE
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = load_grid(ROOT / "config" / "grids" / "default.yaml")
@@ -25,7 +25,7 @@ SEGMENTS = [s.id for s in DEFAULT.segments]
 ESCAPED = {BOLD: "&lt;b&gt;bold&lt;/b&gt;",
            BIG: '&lt;span style="font-size:200px"&gt;big&lt;/span&gt;',
            LINK: '&lt;a href="http://evil"&gt;link&lt;/a&gt;'}
-SEGMENT_LABELS = [BOLD, BIG, LINK, MARKDOWN_LINK]
+SEGMENT_LABELS = [BOLD, BIG, LINK, TEMPLATE]
 
 
 def hostile_grid():
@@ -87,6 +87,17 @@ def test_a_client_scored_live_is_labelled_with_its_name_escaped():
     figure = single_client_figure(GRID, 60.0, 40.0, LINK, "en")
     assert_escaped(figure)
     assert figure.data[-1].text == (f"<b>{ESCAPED[LINK]}</b>",)
+
+
+def test_a_segment_label_in_a_hover_template_pulls_in_no_value():
+    mix = pd.DataFrame({"segment": SEGMENTS, "clients": [2, 1, 1, 0],
+                        "revenue": [100.0, 300.0, 100.0, 0.0], "margin": [10.0, 30.0, 0.0, 10.0],
+                        "potential": [1000.0, 500.0, 200.0, 300.0],
+                        "headroom": [900.0, 200.0, 100.0, 300.0]})
+    texts = strings(mix_figure(mix, GRID, "en"))
+    assert not any("%{customdata[9]}" in text for text in texts)
+    assert any("Team %\u2060{customdata[9]}" in text
+               for trace in mix_figure(mix, GRID, "en").data for text in [trace.hovertemplate])
 
 
 def test_structure_figures_escape_segment_labels_and_rep_names():

@@ -11,6 +11,7 @@ MARKDOWN_LINK = "[click](http://evil)"
 EMPHASIS = "**x**"
 FORMULA = "$x$"
 ICON = ":material/home:"
+TEMPLATE = "Team %{customdata[9]}"  # a hover template would show a value in its place
 
 HOSTILE = (IMAGE, BOLD, BIG, LINK, MARKDOWN_LINK, EMPHASIS, FORMULA, ICON)
 TAGGED = (BOLD, BIG, LINK)  # the ones Plotly would render

@@ -63,6 +63,10 @@ def test_a_code_span_fence_is_longer_than_any_backtick_run_inside():
     assert rendered(markdown_code("a``b ![x](u)")) == "<p><code>a``b ![x](u)</code></p>\n"
 
 
+def test_plotly_text_breaks_hover_template_placeholders():
+    assert plotly_text("Team %{x} 100%") == "Team %\u2060{x} 100%"
+
+
 def test_plotly_text_writes_tags_as_entities():
     assert plotly_text('<a href="http://evil">x</a> & <b>') == '&lt;a href="http://evil"&gt;x&lt;/a&gt; &amp; &lt;b&gt;'
 
