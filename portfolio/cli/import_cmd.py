@@ -13,7 +13,7 @@ from portfolio.cli.common import (UserError, add_map_option, column_map, file_pr
 from portfolio.cli.db_option import add_db_option, opened_store
 from portfolio.building.choices import Choices
 from portfolio.building.output import choices_path
-from portfolio.building.shared_accounts import described
+from portfolio.importing.description import import_description
 from portfolio.i18n import t
 from portfolio.cleanup import remove_leftovers
 from portfolio.settings import load_settings
@@ -78,17 +78,14 @@ def _progress(stage: str, fraction: float) -> None:
 def _description(path: Path, prepared: PreparedFile) -> str | None:
     """The choices of the build that wrote the file (its sidecar), and how its shared
     accounts were resolved."""
-    said = []
+    choices = None
     sidecar = choices_path(path)
     if sidecar.is_file():
         try:
-            said.append(Choices.from_dict(json.loads(sidecar.read_text(encoding="utf-8")))
-                        .description())
+            choices = Choices.from_dict(json.loads(sidecar.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError) as error:
             print(t("building.choices_unreadable", path=str(sidecar), error=error), file=sys.stderr)
-    if prepared.shared and prepared.shared_count is not None:
-        said.append(described(prepared.shared_count, prepared.shared))
-    return "\n".join(said) or None
+    return import_description(prepared, choices)
 
 
 def run(args: argparse.Namespace) -> int:
