@@ -4,8 +4,8 @@ import streamlit as st
 
 from portfolio.ui import frame
 from portfolio.ui.datasets.view import (active_choice, audit_section, datasets_table,
-                                        delete_section, demo_section, export_section,
-                                        rename_section)
+                                        delete_section, demo_section, description_section,
+                                        export_section, rename_section)
 from portfolio.ui.shared.notices import notice_section
 from portfolio.ui.shared.names import dataset_name
 
@@ -21,6 +21,7 @@ if ctx.dataset is None:
 datasets_table(ctx)
 active_choice(ctx)
 st.success(ctx.md("datasets.is_active", name=dataset_name(ctx.dataset, ctx.lang)), icon=":material/check:")
+description_section(ctx, ctx.dataset)
 rename_section(ctx, ctx.dataset)
 delete_section(ctx, ctx.dataset)
 export_section(ctx, ctx.dataset)

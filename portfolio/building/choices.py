@@ -43,6 +43,21 @@ class Choices:
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, values: dict[str, object]) -> Choices:
+        """The choices as `as_dict` wrote them (JSON lists back to pairs); TypeError or
+        ValueError for anything else."""
+        if not isinstance(values, dict):
+            raise TypeError("not an object")
+        pairs = {"window_current", "window_previous", "reps_per_shared_client"}
+        return cls(**{k: tuple(v) if k in pairs and isinstance(v, list) else v
+                      for k, v in values.items()})
+
+    def description(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Every choice, as a dataset made of this build keeps it (one per line)."""
+        said = [t("building.described_built", lang, file=self.lines_file), *self.describe(lang)]
+        return "\n".join(said)
+
     def describe(self, lang: str = DEFAULT_LANGUAGE) -> list[str]:
         """One line per choice, for standard error."""
         key = "building.choice_"

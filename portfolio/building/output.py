@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import duckdb
-import pyarrow.csv as pa_csv
 
 from portfolio.building.choices import Choices
 
@@ -20,6 +19,10 @@ def choices_path(out: Path) -> Path:
 
 def write_clients(con: duckdb.DuckDBPyConnection, sql: str, out: Path) -> int:
     """Write the rows of `sql` to `out`; the number of rows written."""
+    # Here: `import` and `score` reach this module, and a command that writes no client
+    # file loads no Arrow (tests/cli/test_score_command.py).
+    import pyarrow.csv as pa_csv
+
     table = con.sql(sql).to_arrow_table()
     pa_csv.write_csv(table, str(out))
     return table.num_rows

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 
+from portfolio.building.shared_accounts import (SharedCount, count_shared, has_shared_problem,
+                                               resolve_shared)
 from portfolio.currency import UnknownCurrency, checked_currency
 from portfolio.cleanup import remove_leftovers
 from portfolio.faults import temporary_fault
@@ -48,6 +50,10 @@ class PreparedFile:
     result: ReadResult
     options: ReadOptions
     remembered: bool
+    # Clients the file lists under several reps (None: none), and how they were resolved
+    # (`main`, `split`; None: not resolved, the file's duplicates stand as problems).
+    shared_count: SharedCount | None = None
+    shared: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,26 +75,49 @@ def upload_limit_bytes() -> int:
 
 
 def prepare_file(store: Store, path: str | Path, options: ReadOptions = ReadOptions(), *,
-                 read: Reader = read_client_file) -> PreparedFile:
+                 read: Reader = read_client_file, shared: str | None = None) -> PreparedFile:
     """Read and validate a file, applying the header mapping remembered for its headers
     when the caller chose none. Never raises for problems in the file.
 
     `read` is the reading function (the interface passes a cached one, so that a
     widget change does not read a large file again).
+    `shared` (`main` or `split`) resolves the clients the file lists under several reps
+    as `build-clients --shared` does (`portfolio.building.shared_accounts`): the rows
+    then stored, previewed and checked are the resolved ones.
     """
     path = Path(path)
     # The reader refuses a file over the limit before reading its content.
     options = replace(options, max_bytes=options.max_bytes or upload_limit_bytes())
     with temporary_faults_raised():
         result = read(path, options)
-    if options.column_map:
-        return PreparedFile(result, options, False)
-    remembered = recall_mapping(store, result.mapping)
-    if not remembered or all(result.mapping.get(h) == t for h, t in remembered.items()):
-        return PreparedFile(result, options, False)
-    options = replace(options, column_map=remembered)
+    remembered = False
+    if not options.column_map:
+        mapping = recall_mapping(store, result.mapping)
+        if mapping and not all(result.mapping.get(h) == t for h, t in mapping.items()):
+            options, remembered = replace(options, column_map=mapping), True
+            with temporary_faults_raised():
+                result = read(path, options)
+    return _shared_resolved(PreparedFile(result, options, remembered), read, shared)
+
+
+def _shared_resolved(prepared: PreparedFile, read: Reader, shared: str | None) -> PreparedFile:
+    """The file with its shared accounts counted, and resolved by `shared` when asked
+    (the resolved file is written once beside the reading's rows, and read as any file)."""
+    result = prepared.result
+    if result.rows is None or not has_shared_problem(result.report.problems):
+        return prepared
+    count = count_shared(result.rows)
+    if shared is None or not count.resolvable:
+        return replace(prepared, shared_count=count)
+    resolved = result.rows.staging.folder / f"shared-{shared}.csv"
+    if not resolved.exists():
+        resolve_shared(result.rows, shared, resolved)
+    options = ReadOptions(max_bytes=prepared.options.max_bytes, limits=prepared.options.limits)
     with temporary_faults_raised():
-        return PreparedFile(read(path, options), options, True)
+        again = read(resolved, options)
+    # How the user's file was read stays what the page shows and lets them correct.
+    result = ReadResult(again.rows, again.report, result.detected, result.mapping)
+    return replace(prepared, result=result, shared_count=count, shared=shared)
 
 
 @contextmanager
@@ -108,7 +137,8 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
                 dataset_name: str | None = None, dataset_id: int | None = None,
                 period: str | None = None, source: str | None = None,
                 progress: Progress | None = None, within: Within | None = None,
-                currency: str | None = None) -> ImportOutcome:
+                currency: str | None = None, shared: str | None = None,
+                description: str | None = None) -> ImportOutcome:
     """Import a client file as a new dataset (`dataset_name`, by default named after
     the file) or as new period(s) of the dataset `dataset_id`.
 
@@ -117,23 +147,27 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
     or a kill in the middle leaves the database as it was. `source` is the file name
     recorded with the dataset (the uploaded name when `path` is a temporary copy).
     `currency` is a new dataset's (by default the one sign its amounts carry, else EUR);
-    a new period is in its dataset's currency.
+    a new period is in its dataset's currency. `shared` resolves the clients listed under
+    several reps (see `prepare_file`); `description` says how the clients were made.
     """
     report = progress or _silent
     report(READING, 0.0)
     # What killed imports left in the temporary folder (the app does it at start).
     remove_leftovers(load_settings().leftover_hours)
-    prepared = prepare_file(store, path, options)
+    prepared = prepare_file(store, path, options, shared=shared)
     return store_prepared(store, prepared, source=source or Path(path).name,
                           dataset_name=dataset_name, dataset_id=dataset_id, period=period,
-                          progress=report, within=within, currency=currency)
+                          progress=report, within=within, currency=currency,
+                          description=description)
 
 
 def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
                    dataset_name: str | None = None, dataset_id: int | None = None,
                    period: str | None = None, progress: Progress | None = None,
-                   within: Within | None = None, currency: str | None = None) -> ImportOutcome:
-    """The second half of `import_file`, for a file already read (and shown) by the caller."""
+                   within: Within | None = None, currency: str | None = None,
+                   description: str | None = None) -> ImportOutcome:
+    """The second half of `import_file`, for a file already read (and shown) by the caller.
+    `description` (how the clients were made) is a new dataset's."""
     if dataset_name is not None and dataset_id is not None:
         raise ValueError("give dataset_name or dataset_id, not both")
     report = progress or _silent
@@ -163,7 +197,8 @@ def store_prepared(store: Store, prepared: PreparedFile, *, source: str,
             report(STORING, 0.65)
             if dataset_id is None:
                 new_id = insert_dataset(cur, incoming, name=dataset_name, source=source,
-                                        period=period, currency=currency)
+                                        period=period, currency=currency,
+                                        description=description)
                 periods = tuple(r[0] for r in cur.execute(
                     "SELECT period FROM dataset_periods WHERE dataset_id = ? ORDER BY period",
                     [new_id]).fetchall())

@@ -16,6 +16,17 @@ __all__ = ["DEFAULT_DB_PATH", "Store", "StoreBusy"]
 
 DEFAULT_DB_PATH = Path(__file__).resolve().parents[2] / "data" / "portfolio.duckdb"  # see portfolio.settings
 
+# Columns added since the first databases were made: run on every DuckDB file opened, and
+# on the tables a shared store loads from PostgreSQL (their definitions are the ones they
+# were written with), so that a store made by an earlier version reads and writes as a new one.
+UPGRADES = (
+    # Datasets made before they had a currency: theirs are in euros.
+    "ALTER TABLE datasets ADD COLUMN IF NOT EXISTS currency VARCHAR DEFAULT 'EUR'",
+    # What made the clients (the choices of a build from sales lines, how shared accounts
+    # were resolved): empty for a dataset imported before.
+    "ALTER TABLE datasets ADD COLUMN IF NOT EXISTS description VARCHAR",
+)
+
 _SCHEMA = (
     "CREATE SEQUENCE IF NOT EXISTS dataset_ids START 1",
     """CREATE TABLE IF NOT EXISTS datasets (
@@ -24,10 +35,10 @@ _SCHEMA = (
         source      VARCHAR,
         imported_at TIMESTAMP NOT NULL,
         is_demo     BOOLEAN NOT NULL DEFAULT FALSE,
-        currency    VARCHAR NOT NULL DEFAULT 'EUR'
+        currency    VARCHAR NOT NULL DEFAULT 'EUR',
+        description VARCHAR
     )""",
-    # Databases made before datasets had a currency: theirs are in euros.
-    "ALTER TABLE datasets ADD COLUMN IF NOT EXISTS currency VARCHAR DEFAULT 'EUR'",
+    *UPGRADES,
     """CREATE TABLE IF NOT EXISTS dataset_periods (
         dataset_id  INTEGER NOT NULL,
         period      VARCHAR NOT NULL,

@@ -45,6 +45,7 @@ class Dataset:
     period_rows: tuple[int, ...] = ()  # the clients of each period, in `periods` order
     currency: str = "EUR"  # ISO code: every amount of the dataset is in it
     version: int = 0  # of its clients in a shared store (each import makes one); 0 in a file
+    description: str | None = None  # how its clients were made (a build's choices), as written
 
     @property
     def table(self) -> str:
@@ -182,8 +183,10 @@ def create_dataset(store: Store, frame: pd.DataFrame, *, name: str, source: str 
 
 def insert_dataset(cur: duckdb.DuckDBPyConnection, incoming: Incoming, *, name: str,
                    source: str | None = None, period: str | None = None,
-                   is_demo: bool = False, currency: str = DEFAULT_CURRENCY) -> int:
-    """`create_dataset` inside the caller's open transaction (an import adds more to it)."""
+                   is_demo: bool = False, currency: str = DEFAULT_CURRENCY,
+                   description: str | None = None) -> int:
+    """`create_dataset` inside the caller's open transaction (an import adds more to it);
+    `description` says how the clients were made (kept as written, empty when blank)."""
     name = _checked_name(name)
     currency = checked_currency(currency)
     default_period = period or date.today().isoformat()
@@ -191,8 +194,10 @@ def insert_dataset(cur: duckdb.DuckDBPyConnection, incoming: Incoming, *, name: 
         raise DatasetNameTaken(name)
     dataset_id = cur.execute("SELECT nextval('dataset_ids')").fetchone()[0]
     now = datetime.now().replace(microsecond=0)
-    cur.execute("INSERT INTO datasets (dataset_id, name, source, imported_at, is_demo, currency) "
-                "VALUES (?, ?, ?, ?, ?, ?)", [dataset_id, name, source, now, is_demo, currency])
+    description = (description or "").strip() or None
+    cur.execute("INSERT INTO datasets (dataset_id, name, source, imported_at, is_demo, currency, "
+                "description) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [dataset_id, name, source, now, is_demo, currency, description])
     _bulk_write(cur)
     table = clients_table(dataset_id)
     cur.execute(f"CREATE TABLE {table} AS SELECT "
@@ -379,13 +384,14 @@ def list_datasets(store: Store) -> list[Dataset]:
             SELECT d.dataset_id, d.name, d.source, d.imported_at, d.is_demo,
                    coalesce(sum(p.rows), 0), list(p.period ORDER BY p.period),
                    list(p.rows ORDER BY p.period), coalesce(d.currency, 'EUR'),
-                   coalesce(any_value(v.version), 0)
+                   coalesce(any_value(v.version), 0), d.description
             FROM datasets d LEFT JOIN dataset_periods p USING (dataset_id)
                  LEFT JOIN dataset_versions v USING (dataset_id)
             GROUP BY ALL ORDER BY d.imported_at, d.dataset_id""").fetchall()
     return [Dataset(int(r[0]), r[1], r[2], r[3], bool(r[4]), int(r[5]),
                     tuple(p for p in r[6] if p is not None),
-                    tuple(int(n) for p, n in zip(r[6], r[7]) if p is not None), r[8], int(r[9]))
+                    tuple(int(n) for p, n in zip(r[6], r[7]) if p is not None), r[8], int(r[9]),
+                    r[10])
             for r in rows]
 
 

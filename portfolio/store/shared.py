@@ -34,7 +34,7 @@ import pyarrow as pa
 from portfolio.faults import first_error, store_fault
 from portfolio.sql import quote_identifier, table_name
 from portfolio.store import postgres as pg
-from portfolio.store.database import Store, kept_tables
+from portfolio.store.database import UPGRADES, Store, kept_tables
 from portfolio.store.datasets import clients_table
 
 _log = logging.getLogger(__name__)
@@ -154,6 +154,11 @@ class SharedStore(Store):
                 cur.execute(f"DROP TABLE IF EXISTS {table_name(name)}")
                 cur.execute(definition)
                 _insert_arrow(cur, name, rows)
+            if any(name == "datasets" for name, _, _ in kept):
+                # A database written by an earlier version: its datasets table as this
+                # version writes it (the next write sends the new definition).
+                for statement in UPGRADES:
+                    cur.execute(statement)
             for dataset_id, (columns, rows) in arriving.items():
                 table = clients_table(dataset_id, current[dataset_id])
                 casts = ", ".join(f"CAST({quote_identifier(c)} AS {kind}) AS {quote_identifier(c)}"

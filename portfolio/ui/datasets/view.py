@@ -97,6 +97,18 @@ def active_choice(ctx: PageContext) -> None:
                  format_func=lambda i: dataset_name(by_id[i], ctx.lang))
 
 
+def description_section(ctx: PageContext, dataset: Dataset) -> None:
+    """How the dataset's clients were made (a build's choices, shared accounts resolved),
+    as written when it was imported; nothing for a file imported as it was."""
+    if not dataset.description:
+        return
+    with st.expander(ctx.t("datasets.description_title"), expanded=True,
+                     icon=":material/description:"):
+        for line in dataset.description.splitlines():
+            if line.strip():
+                st.markdown(markdown_text(line))
+
+
 def rename_section(ctx: PageContext, dataset: Dataset) -> None:
     if not ctx.may(Action.RENAME):
         return

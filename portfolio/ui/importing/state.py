@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
+from portfolio.building.choices import Choices
+from portfolio.problems import Problem
 from portfolio.reading import ReadOptions, ReadResult
 
 _UPLOAD = "pp.import.upload"
@@ -14,6 +16,10 @@ _REQUEST = "pp.import.request"
 _UPLOADER_ROUND = "pp.import.uploader_round"
 _READINGS = "pp.import.readings"
 _CANCELLED = "pp.import.reading_cancelled"
+_SHARED = "pp.import.shared"
+_DEAL_FILES = "pp.import.deal_files"
+_BUILT = "pp.import.built"
+_BUILD_REQUEST = "pp.import.build_request"
 # Readings kept per session: the current choice of options and the ones just before, so
 # that going back to a choice does not read a large file again.
 KEPT_READINGS = 3
@@ -48,6 +54,69 @@ def set_upload(value: Upload | None) -> None:
     st.session_state[_OPTIONS] = ReadOptions()  # a new file is read from scratch
     st.session_state[_READINGS] = {}
     st.session_state[_CANCELLED] = False
+    st.session_state[_SHARED] = None  # a new file's shared accounts are chosen anew
+
+
+def shared_mode() -> str | None:
+    """How the user chose to resolve the file's shared accounts (None: not chosen)."""
+    return st.session_state.get(_SHARED)
+
+
+def set_shared_mode(mode: str | None) -> None:
+    st.session_state[_SHARED] = mode
+
+
+@dataclass(frozen=True)
+class Built:
+    """A build from sales lines: the client file written (or the problems that stopped
+    it), its choices and its warnings, each with the file it is about."""
+
+    upload: Upload | None
+    choices: Choices | None
+    warnings: list[tuple[str, Problem]] = field(default_factory=list)
+    problems: list[tuple[str, Problem]] = field(default_factory=list)
+
+
+def deal_file(role: str) -> Upload | None:
+    """The kept copy of the lines, accounts or families file (`role`)."""
+    return st.session_state.get(_DEAL_FILES, {}).get(role)
+
+
+def set_deal_file(role: str, value: Upload | None) -> None:
+    st.session_state[_DEAL_FILES] = {**st.session_state.get(_DEAL_FILES, {}), role: value}
+    forget_built()
+
+
+def forget_deal_files(discard) -> None:
+    """After an import: the deals path starts again from no file (`discard` removes a copy)."""
+    for kept in st.session_state.get(_DEAL_FILES, {}).values():
+        if kept is not None:
+            discard(kept.path)
+    st.session_state[_DEAL_FILES] = {}
+    st.session_state[_BUILT] = None
+
+
+def built() -> Built | None:
+    return st.session_state.get(_BUILT)
+
+
+def set_built(value: Built | None) -> None:
+    st.session_state[_BUILT] = value
+    set_upload(value.upload if value is not None else None)
+
+
+def forget_built() -> None:
+    """A choice or a file changed: the client file built before is not theirs any more."""
+    if st.session_state.get(_BUILT) is not None:
+        set_built(None)
+
+
+def build_requested() -> bool:
+    return bool(st.session_state.get(_BUILD_REQUEST, False))
+
+
+def set_build_requested(value: bool) -> None:
+    st.session_state[_BUILD_REQUEST] = value
 
 
 def kept_reading(key: tuple) -> ReadResult | None:

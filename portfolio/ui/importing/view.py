@@ -16,8 +16,11 @@ from portfolio.access import Action
 from portfolio.access.rules import PermissionRefused, refusal_of
 from portfolio.importing import (PreparedFile, default_name, file_problems, prepare_file,
                                  upload_limit_bytes)
+from portfolio.building.choices import Choices
+from portfolio.importing.description import import_description
 from portfolio.importing.report import REPORT_COLUMNS, report_table
-from portfolio.importing.uploads import discard_upload, save_upload
+from portfolio.importing.uploads import (discard_named, discard_upload, save_named_upload,
+                                        save_upload)
 from portfolio.problems import InputError, Problem
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
 from portfolio.reading.cancel import ReadingCancelled
@@ -50,6 +53,7 @@ _DECIMALS = {",": "import.decimal_comma", ".": "import.decimal_point"}
 # at all (its placeholder), so the option is a string of its own.
 _AUTO = "auto"
 _NEW, _PERIOD = "new", "period"
+_SHARED_MODES = {"main": "import.shared_main", "split": "import.shared_split"}
 _DESTINATIONS = {_NEW: "import.destination_new", _PERIOD: "import.destination_period"}
 
 
@@ -103,14 +107,28 @@ def upload_section(ctx: PageContext) -> import_state.Upload | None:
 
 
 def _on_upload(key: str) -> None:
+    _keep_copy(key, import_state.upload(), import_state.set_upload)
+
+
+def keep_deal_file(key: str, role: str) -> None:
+    """The deals path's uploads (lines, accounts, families): kept as a client file is,
+    under the user's file name (the build's choices and problems name it)."""
+    _keep_copy(key, import_state.deal_file(role),
+               lambda kept: import_state.set_deal_file(role, kept), save_named_upload,
+               discard_named)
+
+
+def _keep_copy(key: str, old: import_state.Upload | None,
+               keep: Callable[[import_state.Upload | None], None],
+               save: Callable[[bytes, str], Path] = save_upload,
+               discard: Callable[[str], None] = discard_upload) -> None:
     """Keep a copy of the new file (or forget the removed one); refuse a file too large."""
     file = st.session_state.get(key)
-    old = import_state.upload()
     if old is not None and file is not None and old.file_id == file.file_id:
         return
     if old is not None:
-        discard_upload(old.path)
-    import_state.set_upload(None)
+        discard(old.path)
+    keep(None)
     if file is None:
         return
     limit = upload_limit_bytes()
@@ -120,8 +138,8 @@ def _on_upload(key: str) -> None:
             "import.too_large", lang, **markdown_params({"name": file.name, "size": f"{file.size / _MB:.1f}",
                                           "limit": limit // _MB}))))
         return
-    path = save_upload(file.getvalue(), file.name)
-    import_state.set_upload(import_state.Upload(str(path), file.name, file.size, file.file_id))
+    path = save(file.getvalue(), file.name)
+    keep(import_state.Upload(str(path), file.name, file.size, file.file_id))
 
 
 def read_upload(ctx: PageContext, upload: import_state.Upload) -> PreparedFile:
@@ -138,7 +156,7 @@ def read_upload(ctx: PageContext, upload: import_state.Upload) -> PreparedFile:
     try:
         # The reading says how long it has run, with a Cancel button, past its first second.
         return prepare_file(ctx.store, upload.path, import_state.read_options(),
-                            read=_stoppable_read(ctx))
+                            read=_stoppable_read(ctx), shared=import_state.shared_mode())
     except ReadingCancelled:  # cancelled while this run went on (the flag says it next run)
         st.stop()
         raise
@@ -241,6 +259,26 @@ def _map(header: str, target: str | None, chosen: dict[str, str | None]) -> None
     _set_option(column_map={**chosen, header: target or None})
 
 
+# --- shared accounts -----------------------------------------------------------
+
+def shared_section(ctx: PageContext, prepared: PreparedFile) -> None:
+    """When the file lists clients under several reps: who holds each of them, chosen
+    here (the import refuses the file until then), as `import --shared` does."""
+    count = prepared.shared_count
+    if count is None or not count.shared:
+        return
+    st.subheader(ctx.md("import.shared_title"), anchor=False)
+    if not count.resolvable:
+        st.info(ctx.t("import.shared_repeated", shared=count.shared, repeated=count.repeated),
+                icon=":material/info:")
+        return
+    st.caption(ctx.t("import.shared_caption", shared=count.shared))
+    modes = list(_SHARED_MODES)
+    bound_widget(st.radio, "w.import_shared", import_state.shared_mode(),
+                 import_state.set_shared_mode, label=ctx.t("import.shared_label"),
+                 options=modes, format_func=lambda v: ctx.t(_SHARED_MODES[v]), horizontal=True)
+
+
 # --- preview and check --------------------------------------------------------
 
 def preview_section(ctx: PageContext, prepared: PreparedFile) -> None:
@@ -323,9 +361,10 @@ def _request_import(where: str) -> None:
 
 
 def run_requested_import(ctx: PageContext, upload: import_state.Upload,
-                         prepared: PreparedFile) -> None:
+                         prepared: PreparedFile, choices: Choices | None = None) -> None:
     """Run the import the user asked for, with a progress bar; on success the new data
-    becomes the active dataset and the page is drawn again."""
+    becomes the active dataset and the page is drawn again. A new dataset's description
+    says how its clients were made (`choices`: the build's, for a file built here)."""
     request = import_state.import_request()
     if request is None:
         return
@@ -339,7 +378,8 @@ def run_requested_import(ctx: PageContext, upload: import_state.Upload,
         outcome = guarded.store_prepared(
             ctx.store, ctx.person, prepared, source=upload.name,
             dataset_name=request.dataset_name, dataset_id=request.dataset_id,
-            period=request.period, progress=progress, currency=request.currency)
+            period=request.period, progress=progress, currency=request.currency,
+            description=import_description(prepared, choices, ctx.lang))
     except PermissionRefused as refusal:  # a director's file with clients outside their scope
         bar.empty()
         st.error(refusal.text(ctx.lang), icon=":material/block:")
@@ -350,7 +390,11 @@ def run_requested_import(ctx: PageContext, upload: import_state.Upload,
         problems_table(ctx, [p for p in error.problems if p.blocking], "w.import_refused_download")
         return
     state.set_dataset_id(outcome.dataset_id)
-    discard_upload(upload.path)
+    if import_state.built() is not None:  # a built file, its choices beside it
+        discard_named(upload.path)
+        import_state.forget_deal_files(discard_named)
+    else:
+        discard_upload(upload.path)
     import_state.set_upload(None)
     import_state.next_uploader_round()
     # Periods added to the demo: its name as the user sees it elsewhere.
