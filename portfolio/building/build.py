@@ -24,6 +24,7 @@ from portfolio.building.table_file import TableFile, read_table
 from portfolio.building.window import BadWindow, Window, parse_window
 from portfolio.contract import header_key
 from portfolio.problems import Detail, Problem, detail
+from portfolio.reading import cancel
 from portfolio.reading.issues import file_problem
 from portfolio.reading.staging import Staging
 
@@ -77,6 +78,11 @@ def build_clients(options: BuildOptions) -> BuildOutcome:
     try:
         with staging.connect() as con:
             return _Build(con, staging, options, window, rule).run()
+    except duckdb.InterruptException:
+        # The build's own queries (past the reading) stopped by a cancel: said as the
+        # reading's is, so that the page tells the user it was cancelled.
+        cancel.check()
+        raise
     finally:
         staging.close()
 
