@@ -58,22 +58,28 @@ def remove_leftovers(max_age_hours: float, *, temp_folder: Path | None = None,
 
 
 def remove_stale_parts(target: Path, max_age_hours: float, *, now: float | None = None) -> Removed:
-    """Remove the half-written copies of `target` (`.NAME.*.part` beside it, see
-    `portfolio.table_copy`) that a killed command left and nothing touched for
-    `max_age_hours`: one still growing belongs to a write under way in another process.
+    """Remove the half-written copies of `target` (`.NAME.*.part` beside it, and the
+    `.NAME.*.parts` folder of a sheet's parts, see `portfolio.table_copy`) that a killed
+    command left and nothing touched for `max_age_hours`: one still growing belongs to
+    a write under way in another process.
     """
     cutoff = (time.time() if now is None else now) - max_age_hours * 3600
     count = size = 0
-    for entry in _entries(target.parent, f".{glob.escape(target.name)}.*.part"):
+    name = glob.escape(target.name)
+    for entry in _entries(target.parent, f".{name}.*.part") + _entries(target.parent,
+                                                                         f".{name}.*.parts"):
         try:
-            stat = entry.lstat()
-            if stat.st_mtime >= cutoff or not entry.is_file():
+            if _last_touched(entry) >= cutoff or entry.is_symlink():
                 continue
-            entry.unlink()
+            freed = _size(entry)
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
         except OSError as error:
             _log.info("leftover %s not removed: %s", entry, error)
             continue
-        count, size = count + 1, size + stat.st_size
+        count, size = count + 1, size + freed
     return Removed(count, size)
 
 

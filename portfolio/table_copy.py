@@ -1,7 +1,7 @@
 """Writing a query's rows to CSV, Parquet or XLSX by DuckDB: formula-safe, in bounded memory.
 
 The rows never become a pandas frame. CSV and Parquet are written by DuckDB's `COPY`;
-XLSX is streamed batch by batch into a write-only workbook. Each is written to a
+XLSX is streamed batch by batch into a constant-memory workbook (portfolio.sheet_writer). Each is written to a
 temporary file beside the target and renamed once complete, so a full disk or a failure
 leaves no half file under the target's name.
 
@@ -18,7 +18,7 @@ import errno
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -132,42 +132,24 @@ def _write_csv(cur: duckdb.DuckDBPyConnection, query: Fragment, path: Path,
 
 def _write_xlsx(cur: duckdb.DuckDBPyConnection, query: Fragment, path: Path,
                 sheet_name: str) -> int:
-    from openpyxl import Workbook
+    from portfolio.sheet_writer import StreamedSheet
 
-    # Write-only: each row goes to the sheet's file as it is appended, so memory holds
-    # one batch of rows, not the sheet.
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(sheet_name)
     result = cur.execute(query.sql, query.params)
-    sheet.append([column[0] for column in result.description])
-    rows = 0
-    while batch := result.fetchmany(XLSX_BATCH_ROWS):
-        rows += len(batch)
-        if rows > XLSX_MAX_ROWS:
-            raise ValueError(f"more than {XLSX_MAX_ROWS:,} rows do not fit in an Excel sheet: "
-                             f"write a .csv or a .parquet file")
-        for row in batch:
-            sheet.append(row)
-    _save(book, path)
+    # The sheet's parts are written in a folder of their own beside the target (the same
+    # disk), removed with it whatever happens (`.NAME.*.parts`: a killed command's is
+    # removed as its half file is, see `remove_stale_parts`).
+    with tempfile.TemporaryDirectory(prefix=f"{path.name}.", suffix=".parts",
+                                     dir=path.parent) as parts, \
+            StreamedSheet(path, sheet_name, Path(parts)) as sheet:
+        sheet.append([column[0] for column in result.description])
+        rows = 0
+        while batch := result.fetchmany(XLSX_BATCH_ROWS):
+            rows += len(batch)
+            if rows > XLSX_MAX_ROWS:
+                raise ValueError(f"more than {XLSX_MAX_ROWS:,} rows do not fit in an Excel "
+                                 f"sheet: write a .csv or a .parquet file")
+            sheet.extend(batch)
     return rows
-
-
-def _save(book: object, path: Path) -> None:
-    """`book.save(path)`, except that a failed save (a full disk) leaves no open archive
-    behind, whose closing at exit would print a traceback."""
-    from zipfile import ZIP_DEFLATED, ZipFile
-
-    from openpyxl.writer.excel import ExcelWriter
-
-    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
-    try:
-        ExcelWriter(book, archive).save()  # writes the parts, then closes the archive
-    except BaseException:
-        handle, archive.fp = archive.fp, None  # nothing left for ZipFile to finish
-        if handle is not None:
-            with suppress(OSError):
-                handle.close()
-        raise
 
 
 @contextmanager

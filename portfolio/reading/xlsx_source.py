@@ -42,6 +42,8 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all parts of the workbook, decompr
 MAX_COMPRESSION_RATIO = 100  # real sheets compress 5-20 times; bombs far more
 RATIO_CHECK_BYTES = 10 * 1024 * 1024  # small parts may compress well, harmlessly
 ROWS_PER_CHUNK = 50_000  # Python objects from openpyxl are turned into Arrow per chunk
+# A chunk takes openpyxl 5 to 15 s: a Cancel is looked for every so many rows within it.
+CANCEL_CHECK_ROWS = 1_000
 SHEET_VIEW = "sheet_cells"  # the name the sheet's Arrow table is registered under
 FORMULA_SCAN_BYTES = 4 * 1024 * 1024
 STREAM_CHUNK_BYTES = 1024 * 1024
@@ -254,6 +256,8 @@ class _Budget:
     def watch(self, rows):
         for row in rows:
             self.rows += 1
+            if not self.rows % CANCEL_CHECK_ROWS:
+                cancel.check()
             width = len(row)
             while width and row[width - 1] is None:
                 width -= 1

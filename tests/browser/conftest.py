@@ -76,6 +76,15 @@ def served_app(folder: Path, *, port: int | None = None, env_extra: dict[str, st
     `port` when the address must be known beforehand (a sign-in's redirect URI), `env_extra`
     (e.g. PORTFOLIO_CONFIG) and Streamlit `options` (e.g. a secrets file) for the variants.
     """
+    with served_app_process(folder, port=port, env_extra=env_extra, options=options) as (url, _):
+        yield url
+
+
+@contextmanager
+def served_app_process(folder: Path, *, port: int | None = None,
+                       env_extra: dict[str, str] | None = None,
+                       options: Sequence[str] = ()) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`served_app`, with the server's process (for a test that watches its CPU)."""
     port = port or free_port()
     env = {**os.environ, "PORTFOLIO_DB": str(folder / "portfolio.duckdb")}
     env.pop("PORTFOLIO_CONFIG", None)
@@ -85,8 +94,8 @@ def served_app(folder: Path, *, port: int | None = None, env_extra: dict[str, st
                "--server.address", "127.0.0.1", "--server.port", str(port),
                "--browser.gatherUsageStats", "false", *options]
     with running(command, folder / "streamlit.log", lambda: _healthy(url), what="the app",
-                 seconds=SERVER_START_SECONDS, cwd=ROOT, env=env):
-        yield url
+                 seconds=SERVER_START_SECONDS, cwd=ROOT, env=env) as server:
+        yield url, server
 
 
 @contextmanager
