@@ -98,6 +98,36 @@ def test_a_split_build_counts_each_potential_once(seeded_db):
                                                       round(5000 * 500 / 1500, 6), 1000.0]
 
 
+def test_a_potential_stated_in_a_file_or_estimated_from_an_accounts_column(seeded_db):
+    at = open_page(IMPORT)
+    at.radio(key="w.import_kind").set_value("deals").run()
+    at = upload(at, "w.import_lines_0", "deals.csv", LINES)
+    at = upload(at, "w.import_accounts_0", "accounts.csv",
+                "Client;Nom;Employees\r\nC1;Alpha;10\r\nC2;Beta;2\r\n")
+    at = upload(at, "w.import_potentials_0", "potentials.csv", "Client;Potentiel\r\nC2;5000\r\n")
+    at.date_input(key="w.import_as_of").set_value(dt.date(2026, 3, 31))
+    at.text_input(key="w.import_won").set_value("won")
+    at.text_input(key="w.import_estimate").set_value("employees=1000").run()
+    button(at, "Build the clients").click().run()
+    assert not at.exception
+    # By hand: C2's 5,000 from the potential file; C1 has none, so 10 employees × 1,000.
+    assert metrics(at)["Potential"] == "15,000"
+    [preview] = [d.value for d in at.dataframe if "client_id" in d.value.columns]
+    assert preview["potential"].tolist() == [10000.0, 5000.0]
+    assert preview["potential_estimated"].astype(str).str.lower().tolist() == ["true", "false"]
+    assert "potential: 1 stated, 1 estimated as employees × 1000" in all_text(at)
+
+
+def test_an_estimate_rule_that_cannot_be_read_is_refused_with_its_form(seeded_db):
+    at = deals_page(seeded_db)
+    at.text_input(key="w.import_estimate").set_value("employees=ten").run()
+    button(at, "Build the clients").click().run()
+    assert not at.exception
+    assert any("The potential estimate 'employees=ten' cannot be read" in e.value
+               and "BASE=RATE" in e.value for e in at.error), [e.value for e in at.error]
+    assert not [b for b in at.button if b.label == "Import"]
+
+
 def test_a_build_that_cannot_be_made_says_why_in_french(seeded_db):
     at = open_page(IMPORT, locale="fr-FR")
     at.radio(key="w.import_kind").set_value("deals").run()

@@ -24,9 +24,13 @@ from portfolio.ui.shared.uploader_words import file_uploader
 from portfolio.ui.shared.widgets import metric, metric_row
 
 CLIENTS, DEALS = "clients", "deals"
-LINES, ACCOUNTS, FAMILIES = "lines", "accounts", "families"
+LINES, ACCOUNTS, FAMILIES, POTENTIALS, RATES = (
+    "lines", "accounts", "families", "potentials", "rates")
 _FILES = {LINES: "import.deals_lines", ACCOUNTS: "import.deals_accounts",
           FAMILIES: "import.deals_families"}
+# Where a potential comes from when the lines do not say it (build-clients' --potential-file,
+# --estimate and --estimate-rates): under an expander, most exports need none of them.
+_POTENTIAL_FILES = {POTENTIALS: "import.deals_potentials", RATES: "import.deals_rates"}
 _SHARED = {"main": "import.shared_main", "split": "import.shared_split"}
 _KIND = "w.import_kind"
 _KINDS = {CLIENTS: "import.kind_clients", DEALS: "import.kind_deals"}
@@ -51,11 +55,15 @@ def deals_section(ctx: PageContext, keep_file) -> import_state.Upload | None:
     st.caption(ctx.md("import.deals_caption"))
     round_ = import_state.uploader_round()
     for role, label in _FILES.items():
-        key = f"w.import_{role}_{round_}"
-        file_uploader(ctx.lang, ctx.t(label), ("csv", "xlsx", "txt"), key,
-                      help=ctx.t(f"{label}_help", limit=upload_limit_bytes() // (1024 * 1024)),
-                      on_change=keep_file, args=(key, role))
+        _upload(ctx, role, label, round_, keep_file)
     _choices(ctx)
+    with st.expander(ctx.t("import.build_potential"), icon=":material/trending_up:"):
+        st.caption(ctx.md("import.build_potential_caption"))
+        _upload(ctx, POTENTIALS, _POTENTIAL_FILES[POTENTIALS], round_, keep_file)
+        st.text_input(ctx.t("import.build_estimate"), key="w.import_estimate",
+                      placeholder="company_revenue=0.02", help=ctx.t("import.build_estimate_help"),
+                      on_change=import_state.forget_built)
+        _upload(ctx, RATES, _POTENTIAL_FILES[RATES], round_, keep_file)
     lines = import_state.deal_file(LINES)
     st.button(ctx.t("import.build_button"), type="primary", disabled=lines is None,
               on_click=import_state.set_build_requested, args=(True,), key="w.import_build",
@@ -72,6 +80,13 @@ def deals_section(ctx: PageContext, keep_file) -> import_state.Upload | None:
         return None
     _summary(ctx, built)
     return built.upload
+
+
+def _upload(ctx: PageContext, role: str, label: str, round_: int, keep_file) -> None:
+    key = f"w.import_{role}_{round_}"
+    file_uploader(ctx.lang, ctx.t(label), ("csv", "xlsx", "txt"), key,
+                  help=ctx.t(f"{label}_help", limit=upload_limit_bytes() // (1024 * 1024)),
+                  on_change=keep_file, args=(key, role))
 
 
 def _choices(ctx: PageContext) -> None:
@@ -102,6 +117,8 @@ def _options(out: Path) -> BuildOptions:
     won = (chosen.get("w.import_won") or "").strip()
     return BuildOptions(
         lines=path(LINES), out=out, accounts=path(ACCOUNTS), families=path(FAMILIES),
+        potential_file=path(POTENTIALS), estimate_rates=path(RATES),
+        estimate=(chosen.get("w.import_estimate") or "").strip() or None,
         window=(chosen.get("w.import_window") or "").strip(),
         as_of=as_of if isinstance(as_of, dt.date) else None,
         stage_column=(chosen.get("w.import_stage_column") or "").strip() or None,

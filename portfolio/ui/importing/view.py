@@ -111,8 +111,8 @@ def _on_upload(key: str) -> None:
 
 
 def keep_deal_file(key: str, role: str) -> None:
-    """The deals path's uploads (lines, accounts, families): kept as a client file is,
-    under the user's file name (the build's choices and problems name it)."""
+    """The deals path's uploads (lines, accounts, families, potentials, rates): kept as a
+    client file is, under the user's file name (the build's choices and problems name it)."""
     _keep_copy(key, import_state.deal_file(role),
                lambda kept: import_state.set_deal_file(role, kept), save_named_upload,
                discard_named)
