@@ -69,6 +69,13 @@ COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("period", Kind.TEXT, False, ("période", "periode", "snapshot")),
 )
 
+# Columns beyond the contract that Portfolio Pilot itself writes into a client file
+# (`build-clients`, shared accounts resolved): kept like any other column, but not
+# reported as unknown when that file is imported, since nobody has to rename them.
+WRITTEN_BY_BUILD: frozenset[str] = frozenset({
+    "potential_estimated", "families_bought", "revenue_previous", "growth", "orders",
+    "last_purchase", "reps", "team", "original_client_id", "rep_share"})
+
 BY_NAME: dict[str, ColumnSpec] = {c.name: c for c in COLUMNS}
 CANONICAL_NAMES: tuple[str, ...] = tuple(c.name for c in COLUMNS)
 REQUIRED: tuple[str, ...] = tuple(c.name for c in COLUMNS if c.required)

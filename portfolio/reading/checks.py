@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import duckdb
 
-from portfolio.contract import Kind
+from portfolio.contract import WRITTEN_BY_BUILD, Kind
 from portfolio.problems import Problem, detail
 from portfolio.reading import columns, consistency, limits
 from portfolio.reading.columns import KEPT, Finding, Found, rows_of
@@ -82,7 +82,7 @@ def row_findings(plans: Sequence[ColumnPlan], decisions: Decisions, typed: Mappi
         if kind_of(plan) in TEXT_KINDS:
             items.append(_too_long(plan, bounds))
         if kind_of(plan) is None:
-            if plan.index not in decisions.dropped:
+            if plan.index not in decisions.dropped and plan.name not in WRITTEN_BY_BUILD:
                 items.append(columns.custom_warning(plan))
             continue
         items += columns.column_findings(plan, decisions, decimal, texts)

@@ -114,3 +114,19 @@ def test_split_mode_adds_up_to_the_raw_tables(tmp_path, expected):
     potential = stored.groupby("original_client_id")["potential"].sum()
     assert potential.to_dict() == pytest.approx(per_client["potential"].to_dict())
     assert stored["potential"].sum() == pytest.approx(per_client["potential"].sum())
+
+
+@pytest.mark.parametrize("shared", ["main", "split"])
+def test_importing_a_built_file_reports_only_the_columns_the_user_brought(tmp_path, shared):
+    out = tmp_path / "clients.csv"
+    built = run("build-clients", CRM / "sales_pipeline.csv", "--accounts", CRM / "accounts.csv",
+                "--won", "Won", "--estimate", f"company_revenue={RATE}", "--shared", shared,
+                "--out", out)
+    assert built.returncode == 0, built.stderr
+    imported = run("import", out, "--dataset", "crm", "--db", tmp_path / "store.duckdb")
+    assert imported.returncode == 0, imported.stderr
+    said = {line.split("'")[1] for line in imported.stderr.splitlines()
+            if "not one of the contract's" in line}
+    # The accounts file's own columns are the user's to rename or map; what the build
+    # writes (team, growth, orders…) is not.
+    assert said == {"company_revenue", "employees", "year_established", "subsidiary_of"}
