@@ -92,8 +92,9 @@ def _cells_layer(relation: str, parts: Sequence[CellParts], plans: Sequence[Colu
     Excel numbers `n{j}` and dates `d{j}`, trimmed cells beyond the header `x{k}`.
 
     With a `decimal` mark, a cell that the plain cast reads is a number `e{j}` at once,
-    and only the others are compacted (`k{j}` is NULL for it); without one (the decimal
-    mark is being detected from the compacted text), every cell is compacted."""
+    and only the others are compacted (`k{j}` is NULL for it: the next layer, over `e{j}`,
+    so that the cast is made once); without one (the decimal mark is being detected from
+    the compacted text), every cell is compacted here."""
     items = []
     for plan in plans:
         j, part = plan.index, parts[plan.index]
@@ -103,9 +104,7 @@ def _cells_layer(relation: str, parts: Sequence[CellParts], plans: Sequence[Colu
         if _wants_number(plan) and decimal is None:
             items.append(f"{cells.compact(part.text)} AS k{j}")
         elif _wants_number(plan):
-            plain = cells.plain_number(part.text, decimal)
-            items.append(f"{plain} AS e{j}")
-            items.append(f"CASE WHEN {plain} IS NULL THEN {cells.compact(part.text)} END AS k{j}")
+            items.append(f"{cells.plain_number(part.text, decimal)} AS e{j}")
         items.append(f"{part.number or 'CAST(NULL AS DOUBLE)'} AS n{j}")
         items.append(f"CAST({part.date or 'NULL'} AS TIMESTAMP) AS d{j}")
     items += [f"{cells.trimmed(x)} AS x{k}" for k, x in enumerate(extra)]
@@ -114,7 +113,11 @@ def _cells_layer(relation: str, parts: Sequence[CellParts], plans: Sequence[Colu
 
 def _parsed_layers(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan],
                    decimal: str, extra: Sequence[str]) -> str:
-    """Layer 2 over layer 1: numbers `p{j}` and text dates `q{j}`."""
+    """Layer 2 over layer 1: the compacted text `k{j}` of the numbers the cast did not
+    read; layer 3: numbers `p{j}` and text dates `q{j}`."""
+    layer = _cells_layer(relation, parts, plans, extra, decimal)
+    compacted = ["*"] + [f"CASE WHEN e{p.index} IS NULL THEN {cells.compact(f'r{p.index}')} "
+                         f"END AS k{p.index}" for p in plans if _wants_number(p)]
     items = ["*"]
     for plan in plans:
         j = plan.index
@@ -122,8 +125,7 @@ def _parsed_layers(relation: str, parts: Sequence[CellParts], plans: Sequence[Co
             items.append(f"coalesce(e{j}, {cells.number(f'k{j}', decimal)}) AS p{j}")
         if kind_of(plan) is Kind.DATE:
             items.append(f"{cells.text_date(f's{j}')} AS q{j}")
-    layer = _cells_layer(relation, parts, plans, extra, decimal)
-    return f"SELECT {', '.join(items)} FROM ({layer})"
+    return f"SELECT {', '.join(items)} FROM (SELECT {', '.join(compacted)} FROM ({layer}))"
 
 
 def _value(plan: ColumnPlan) -> str:
@@ -164,23 +166,33 @@ def decimal_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[Colum
 
 def frame_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan],
               decimal: str, extra: Sequence[str] = ()) -> str:
-    """The query giving typed values and failure flags for every planned column."""
-    outputs = []
+    """The query giving typed values and failure flags for every planned column.
+
+    Its last two layers: each value `v{j}` and whether its cell is filled `fl{j}`, then
+    the flags over them (`f{j}`, `blank`), so that no value is computed twice."""
+    values, outputs = [], []
     for plan in plans:
         j, kind = plan.index, kind_of(plan)
+        values.append(f"{_filled(plan)} AS fl{j}")
         if kind in NUMERIC_KINDS or kind is Kind.DATE:
-            outputs.append(f"{_value(plan)} AS v{j}")
-            outputs.append(f"(({_value(plan)}) IS NULL AND {_filled(plan)}) AS f{j}")
+            values.append(f"{_value(plan)} AS v{j}")
+            outputs += [f"v{j}", f"(v{j} IS NULL AND fl{j}) AS f{j}"]
             if kind is Kind.RATIO:
-                outputs.append(f"coalesce(contains(r{j}, '%'), false) AS pct{j}")
-                outputs.append(f"(n{j} IS NOT NULL) AS xl{j}")
+                values.append(f"coalesce(contains(r{j}, '%'), false) AS pct{j}")
+                values.append(f"(n{j} IS NOT NULL) AS xl{j}")
+                outputs += [f"pct{j}", f"xl{j}"]
             continue
-        outputs.append(f"{_shown(plan)} AS v{j}")
+        values.append(f"{_shown(plan)} AS v{j}")
+        outputs.append(f"v{j}")
         if kind is None:
-            outputs.append(f"coalesce(n{plan.index}, {cells.finite(f'p{j}')}) AS num{j}")
-    outputs.append(f"NOT ({' OR '.join(_filled(p) for p in plans) or 'false'}) AS blank")
+            values.append(f"coalesce(n{plan.index}, {cells.finite(f'p{j}')}) AS num{j}")
+            outputs.append(f"num{j}")
+    values += [f"x{k}" for k in range(len(extra))]
+    outputs.append(f"NOT ({' OR '.join(f'fl{p.index}' for p in plans) or 'false'}) AS blank")
     outputs.append(f"({' OR '.join(f'x{k} IS NOT NULL' for k in range(len(extra))) or 'false'}) AS ragged")
-    return f"SELECT {', '.join(outputs)} FROM ({_parsed_layers(relation, parts, plans, decimal, extra)})"
+    parsed = _parsed_layers(relation, parts, plans, decimal, extra)
+    return (f"SELECT {', '.join(outputs)} FROM (SELECT {', '.join(values) or '1 AS one'} "
+            f"FROM ({parsed}))")
 
 
 def failures_sql(relation: str, parts: Sequence[CellParts], plans: Sequence[ColumnPlan],

@@ -54,6 +54,6 @@ def test_a_client_listed_under_two_reps_is_said_to_be_a_shared_account(tmp_path)
     [problem] = only(read(path), "duplicate_id")
     assert problem.row == 4 and problem.blocking
     assert "row 2 under another rep ('Léa'): a shared account" in problem.reason
-    assert "build-clients --shared main" in problem.reason
+    assert "import --shared main" in problem.reason and "--shared split" in problem.reason
     french = problem.text("fr")
     assert "compte partagé" in french and "'Léa'" in french
