@@ -1,7 +1,7 @@
 """In a French Chromium, Streamlit's own English words are not on our pages: a filter's list
 offers no "Select all", a list that finds nothing says "Aucun résultat" (in the Matrix's
-filters and the sidebar's choosers), a text input shows no "Press Enter to apply"; an English
-browser keeps Streamlit's "No results"."""
+filters and the sidebar's choosers), a text input shows no "Press Enter to apply", a chart's
+toolbar tips read "Zoom avant"; an English browser keeps Streamlit's and Plotly's words."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from tests.browser.conftest import DRAW_TIMEOUT_MS, wait_until_drawn
 
 FILTER = '[data-testid="stMain"] [data-testid="stMultiSelect"]'
 CHOOSER = '[data-testid="stSidebar"] [data-testid="stSelectbox"]'
+ZOOM_IN = '[data-testid="stPlotlyChart"] .modebar-btn[data-attr="zoom"][data-val="in"]'
 EMPTY = '[role="listbox"][data-empty="true"] [role="option"] > span'
 # What the reader sees of the empty list's words: the text, unless it is drawn at no size, and
 # the words drawn after it.
@@ -55,6 +56,8 @@ def test_french_lists_say_their_words_in_french(browser, app_url: str):
                                  "stMultiSelectDropdown") == "Aucun résultat"
         dataset = f'{CHOOSER}:has-text("Jeu de données")'
         assert _nothing_found_in(page, dataset, "stSelectboxVirtualDropdown") == "Aucun résultat"
+        expect(page.locator(ZOOM_IN)).to_have_attribute("data-title", "Zoom avant",
+                                                         timeout=DRAW_TIMEOUT_MS)
     finally:
         context.close()
 
@@ -77,6 +80,8 @@ def test_an_english_browser_keeps_streamlit_s_words(browser, app_url: str):
             timeout=DRAW_TIMEOUT_MS)
         assert _nothing_found_in(page, f'{FILTER}:has-text("Region")',
                                  "stMultiSelectDropdown") == "No results"
+        expect(page.locator(ZOOM_IN)).to_have_attribute("data-title", "Zoom in",
+                                                         timeout=DRAW_TIMEOUT_MS)
         code_page = context.new_page()
         code_page.goto(f"{app_url}/Join")
         wait_until_drawn(code_page)
