@@ -4,9 +4,11 @@ import streamlit as st
 
 from portfolio.ui import frame
 from portfolio.ui.shared.filters import client_filters
+from portfolio.ui.matrix.layout import fit_to_screen
 from portfolio.ui.matrix.view import matrix_chart, side_panel
 
 ctx = frame("matrix")
+fit_to_screen()
 st.title(ctx.t("matrix.title"), anchor=False)
 filters = client_filters(ctx, "matrix")
 chart_column, side_column = st.columns([3, 2], gap="large")

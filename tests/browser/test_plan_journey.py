@@ -38,9 +38,8 @@ def test_the_plan_shows_priorities_utilisation_and_visits(page: Page, app_url: s
     expect(page.locator(f"{SEGMENTS} tr", has_text="Total")).to_be_visible()
 
 
-def test_editing_a_segments_judgements_changes_the_plan(page: Page, app_url: str):
-    open_plan(page, app_url)
-    before = segment_row(page, "Competitors' strongholds")
+def _type_saturation(page: Page, shown: str, typed: str) -> None:
+    """In the judgements editor, the first row's "Saturation" cell: `shown` in it, `typed` in."""
     editor = page.locator(EDITOR)
     editor.scroll_into_view_if_needed()
     box = editor.bounding_box()
@@ -52,12 +51,18 @@ def test_editing_a_segments_judgements_changes_the_plan(page: Page, app_url: str
             page.keyboard.press("ArrowRight")
         expect(editor.locator(f"#glide-cell-{column}-0")).to_have_attribute("aria-selected", "true")
     page.keyboard.press("Enter")
-    cell = page.locator("#portal input.gdg-input")
-    expect(cell).to_have_value("1.3", timeout=DRAW_TIMEOUT_MS)
-    cell.fill("2")
+    cell = page.locator("#portal .gdg-input")  # a text cell opens a text area
+    expect(cell).to_have_value(shown, timeout=DRAW_TIMEOUT_MS)
+    cell.fill(typed)
     cell.press("Enter")
     expect(cell).to_have_count(0)
-    expect(editor.locator("#glide-cell-5-0")).to_have_text("2")
+    expect(editor.locator("#glide-cell-5-0")).to_have_text(typed)
+
+
+def test_editing_a_segments_judgements_changes_the_plan(page: Page, app_url: str):
+    open_plan(page, app_url)
+    before = segment_row(page, "Competitors' strongholds")
+    _type_saturation(page, "1.30", "2")
     # Leave the grid before pressing Apply, as a user reaching for the button does: on a
     # cold server, Apply pressed straight after Enter was seen to submit the form without
     # the edit (the Reset button stayed disabled).
@@ -72,3 +77,30 @@ def test_editing_a_segments_judgements_changes_the_plan(page: Page, app_url: str
     wait_until_drawn(page)
     expect(page.get_by_text("Judgements tried in this session")).to_have_count(0, timeout=DRAW_TIMEOUT_MS)
     assert segment_row(page, "Competitors' strongholds") == before
+
+
+def test_a_french_judgement_is_written_and_typed_with_a_decimal_comma(browser, app_url: str):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1920, "height": 1080})
+    try:
+        page = context.new_page()
+        open_plan(page, app_url)
+        expect(page.get_by_role("heading", name="Plan de visites")).to_be_visible()
+        _type_saturation(page, "1,30", "2,5")
+        page.get_by_role("heading", name="Réponse aux visites").click()
+        page.get_by_role("button", name="Appliquer").click()
+        wait_until_drawn(page)
+        expect(page.get_by_text("Jugements essayés dans cette session")).to_be_visible(
+            timeout=DRAW_TIMEOUT_MS)
+        # Read as 2.5 (a refused entry would leave the norms file's judgements in use),
+        # and still read so in English.
+        page.locator('[data-testid="stSidebar"]').get_by_role("radio", name="EN").click()
+        wait_until_drawn(page)
+        expect(page.get_by_text("Judgements tried in this session")).to_be_visible(
+            timeout=DRAW_TIMEOUT_MS)
+        expect(page.locator('[data-testid="stAlert"]').filter(has_text="expected a number")
+               ).to_have_count(0)
+        expect(page.locator(EDITOR).locator("#glide-cell-4-0")).to_have_text("1.15")
+        page.get_by_role("button", name="Reset to the norms file").click()
+        wait_until_drawn(page)
+    finally:
+        context.close()

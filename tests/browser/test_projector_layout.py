@@ -120,13 +120,7 @@ STEPPER = '.st-key-stepper_w_{page}_step'
 def _presenting(page: Page, app_url: str, lang: str, page_id: str) -> None:
     """The app in `lang` at 1366×768, presenter mode switched on, `page_id` opened from the
     presenter's own links (the sidebar is hidden)."""
-    page.set_viewport_size(PROJECTOR)
-    page.goto(f"{app_url}/Matrix")
-    wait_until_drawn(page)
-    radio = page.locator(SIDEBAR).get_by_role("radio", name=lang.upper(), exact=True)
-    if not radio.is_checked():
-        radio.click()
-        wait_until_drawn(page)
+    _matrix_in(page, app_url, lang)
     page.locator(SIDEBAR).locator('[data-testid="stCheckbox"]').filter(
         has_text=SWITCH[lang]).click()
     expect(page.get_by_role("button", name=LEAVE[lang])).to_be_visible(timeout=DRAW_TIMEOUT_MS)
@@ -137,6 +131,17 @@ def _presenting(page: Page, app_url: str, lang: str, page_id: str) -> None:
             has_text=PAGE_LINKS[page_id][lang]).click()
         wait_until_drawn(page)
     expect(page.get_by_role("button", name=LEAVE[lang])).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+
+
+def _matrix_in(page: Page, app_url: str, lang: str) -> None:
+    """The Matrix page in `lang` at 1366×768."""
+    page.set_viewport_size(PROJECTOR)
+    page.goto(f"{app_url}/Matrix")
+    wait_until_drawn(page)
+    radio = page.locator(SIDEBAR).get_by_role("radio", name=lang.upper(), exact=True)
+    if not radio.is_checked():
+        radio.click()
+        wait_until_drawn(page)
 
 
 def _inside(page: Page, *selectors: str) -> None:
@@ -208,3 +213,59 @@ def test_presenting_the_workshop_shows_the_step_and_its_chart(page: Page, app_ur
     page.get_by_role("button", name=LEAVE[lang]).click()
     wait_until_drawn(page)
     expect(page.locator(SIDEBAR)).to_be_visible()
+
+
+# Out of presenter mode, the Matrix at 1366×768 with the sidebar and the filter bar: the
+# whole chart (both lower quadrants, the axes) and the totals without scrolling; a card
+# opened on a client comes under the totals, in a box of its own that scrolls.
+TITLE = {"en": "Attractiveness × QRC matrix", "fr": "Matrice attractivité × QRC"}
+CARD_BOX = ".st-key-matrix_card_box"
+NO_PAGE_SCROLL = ("document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
+                  " <= innerHeight + 1")
+
+
+
+
+def _matrix_drawn_in(page: Page, app_url: str, lang: str) -> None:
+    _matrix_in(page, app_url, lang)
+    expect(page.get_by_role("heading", name=TITLE[lang])).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+    page.wait_for_selector(DRAWN_CHART, timeout=DRAW_TIMEOUT_MS)
+
+
+def _the_whole_matrix_and_its_totals(page: Page) -> None:
+    segments = page.locator('[data-testid="stTable"] tbody tr').count() - 1
+    assert segments >= 4
+    assert page.locator(f"{CHART} .annotation").count() == segments  # every quadrant's label
+    _inside(page, DRAWN_CHART, f"{CHART} .xtitle", f"{CHART} .ytitle", f"{CHART} .annotation",
+            f"{CHART} .xtick", f"{CHART} .ytick", '[data-testid="stTable"]',
+            '[data-testid="stMain"] [data-testid="stMultiSelect"]', BUTTONS)
+    for selector in READ_WHOLE:
+        assert page.evaluate(CUT_SHORT, selector) == [], selector
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_matrix_fits_the_projector_with_its_filters_and_totals(page: Page, app_url: str,
+                                                                    lang):
+    _matrix_drawn_in(page, app_url, lang)
+    _the_whole_matrix_and_its_totals(page)
+    assert page.evaluate(NO_PAGE_SCROLL)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_client_card_opens_beside_the_matrix_without_pushing_it_off(page: Page, app_url: str,
+                                                                       lang):
+    _matrix_drawn_in(page, app_url, lang)
+    click_isolated_client(page)
+    wait_until_drawn(page)
+    card = page.locator(CARD)
+    expect(card.locator("table.criteria-table")).to_have_count(2, timeout=DRAW_TIMEOUT_MS)
+    page.mouse.move(0, 0)  # no hover label left over the chart
+    _the_whole_matrix_and_its_totals(page)
+    _inside(page, CARD_BOX, f"{CARD} h3")  # the box and the client's name, on the screen
+    assert page.evaluate(NO_PAGE_SCROLL)
+    assert page.evaluate(SCROLLS_SIDEWAYS, CARD) == []
+    # The rest of the card is read by scrolling its box, which the page does not.
+    box = page.locator(CARD_BOX)
+    assert box.evaluate("e => e.scrollHeight > e.clientHeight")
+    box.evaluate("e => e.scrollTo(0, e.scrollHeight)")
+    expect(card.locator("table.criteria-table").last).to_be_in_viewport()

@@ -1,10 +1,11 @@
 """In a French Chromium, the import page's file uploader shows no English word of Streamlit's:
 its button reads "Choisir un fichier" and still opens the file chooser, its limits read
-"200 Mo par fichier • CSV, XLSX, TXT"; an English browser keeps Streamlit's words."""
+"200 Mo par fichier • CSV, XLSX, TXT", and a file dragged over it is invited to "Déposer un
+fichier ici"; an English browser keeps Streamlit's words."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import wait_until_drawn
 
@@ -33,6 +34,15 @@ def test_the_french_uploader_shows_french_words_and_its_button_still_works(brows
         assert limits.evaluate(AFTER) == '"200 Mo par fichier • CSV, XLSX, TXT"'
         box = button.bounding_box()
         assert box is not None and box["width"] > 100  # the words take their place in the button
+        # A file dragged over the box: its invitation to drop it, in French too.
+        dragged = page.evaluate_handle(
+            "() => { const d = new DataTransfer(); d.items.add(new File(['x'], 'a.csv')); return d; }")
+        zone.dispatch_event("dragenter", {"dataTransfer": dragged})
+        invitation = zone.locator('[data-testid="stFileUploaderDropzoneInput"] + div > *')
+        expect(invitation).to_contain_text("Drag and drop a file here")  # Streamlit's words…
+        assert invitation.evaluate("e => getComputedStyle(e).fontSize") == "0px"  # …not shown
+        assert invitation.evaluate(AFTER) == '"Déposer un fichier ici"'
+        zone.dispatch_event("dragleave", {"dataTransfer": dragged})
         with page.expect_file_chooser() as chooser:
             button.click()
         assert chooser.value is not None

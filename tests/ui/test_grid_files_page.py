@@ -60,7 +60,7 @@ def test_a_session_chooses_its_grid_and_others_keep_the_default(config, seeded_d
 
 def test_a_tuned_grid_saved_reloads_and_an_existing_file_needs_confirmation(config, seeded_db):
     at = open_page(GRID_PAGE)
-    at.slider(key="w.trial.cut.qrc").set_value(42.0)
+    at.select_slider(key="w.trial.cut.qrc").set_value(42.0)
     _button(at, "Try these changes").click().run()
     at.text_input(key="w.grid_save.name").set_value("Workshop March")
     at.text_input(key="w.grid_save.version").set_value("3")
@@ -74,7 +74,7 @@ def test_a_tuned_grid_saved_reloads_and_an_existing_file_needs_confirmation(conf
     assert "# Author: Claire Dubois" in text and "# Version: 3" in text
     assert at.selectbox(key="w.grid_file").value == "workshop-march.yaml"
     # Saving again under the same name is refused until the user confirms.
-    at.slider(key="w.trial.cut.qrc").set_value(45.0)
+    at.select_slider(key="w.trial.cut.qrc").set_value(45.0)
     _button(at, "Try these changes").click().run()
     at.text_input(key="w.grid_save.name").set_value("Workshop March")
     _button(at, "Save as a new file").click().run()
@@ -130,7 +130,7 @@ def test_the_comparison_shows_what_the_core_computes(config, seeded_db):
     at.session_state["w.grid_tab"] = "Compare two grids"
     at.run()
     at.selectbox(key="w.grid_compare_with").set_value("lower-qrc.yaml").run()
-    at.slider(key="w.grid_compare_distance").set_value(3.0).run()
+    at.select_slider(key="w.grid_compare_distance").set_value(3.0).run()
     assert not at.exception
     other = with_changes(GRID, cuts={"qrc": [40]})
     store, before = _view(seeded_db, GRID)

@@ -26,7 +26,7 @@ def _try(at, **inputs) -> None:
         if key.startswith("weight."):  # typed, as a user types it
             at.text_input(key=f"w.trial.{key}").input(value)
             continue
-        widgets = [w for w in at.slider if w.key == f"w.trial.{key}"]
+        widgets = [w for w in at.select_slider if w.key == f"w.trial.{key}"]
         assert len(widgets) == 1, key
         widgets[0].set_value(value)
     [apply] = [b for b in at.button if b.label == "Try these changes"]
@@ -82,9 +82,9 @@ def test_a_weight_of_zero_is_refused_and_nothing_is_tried(seeded_db):
 def test_going_back_to_the_file_shows_its_values_in_the_form(seeded_db):
     at = open_page(GRID_PAGE)
     _try(at, **{"cut.qrc": 40.0, "weight.solvency": "35"})
-    assert [w.value for w in at.slider if w.key == "w.trial.cut.qrc"] == [40.0]
+    assert [w.value for w in at.select_slider if w.key == "w.trial.cut.qrc"] == [40.0]
     at.button(key="w.grid_trial_reset").click().run()
-    assert [w.value for w in at.slider if w.key == "w.trial.cut.qrc"] == [50.0]
+    assert [w.value for w in at.select_slider if w.key == "w.trial.cut.qrc"] == [50.0]
     assert at.text_input(key="w.trial.weight.solvency").value == f"{GRID.criterion('solvency').weight:g}"
     assert "What the changes move" not in [s.value for s in at.subheader]
 

@@ -24,7 +24,7 @@ PAGES = ["app.py", "pages/1_Matrix.py", "pages/2_Grid.py", "pages/3_Import.py", 
 BODIES = ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error",
           "success", "toast")
 LABELLED = ("expander", "tab", "button", "metric", "selectbox", "multiselect", "radio",
-            "text_input", "segmented_control", "checkbox", "toggle", "slider",
+            "text_input", "segmented_control", "checkbox", "toggle", "slider", "select_slider",
             "date_input", "download_button", "page_link")
 # Choices whose options render Markdown too (a select box's and a multiselect's are plain text).
 MARKDOWN_OPTIONS = ("radio", "segmented_control")

@@ -12,8 +12,8 @@ SWITCH, LEAVE, RESET = "w.presenter.switch", "w.presenter.leave", "w.grid_trial_
 
 
 def _keys(at) -> set[str]:
-    return {element.key for kind in ("button", "text_input", "slider", "selectbox", "toggle",
-                                     "text_area", "data_editor")
+    return {element.key for kind in ("button", "text_input", "slider", "select_slider", "selectbox",
+                                     "toggle", "text_area", "data_editor")
             for element in at.get(kind) if getattr(element, "key", None)}
 
 

@@ -16,6 +16,7 @@ from portfolio.problems import ConfigError
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared.cache import cached
 from portfolio.ui.shared.context import PageContext
+from portfolio.ui.shared.number_slider import number_slider
 from portfolio.ui.shared.widgets import show_issues, text_table
 from portfolio.view import PortfolioView
 
@@ -125,9 +126,10 @@ def _movers_table(ctx: PageContext, before: PortfolioView, after: PortfolioView)
 
 def _borderline_table(ctx: PageContext, view: PortfolioView, picked: str) -> None:
     st.subheader(ctx.t("grid.compare_borderline_title", file=picked), anchor=False)
-    distance = st.slider(ctx.t("grid.compare_distance"), min_value=0.0, max_value=MAX_DISTANCE,
-                         value=2.0, step=0.5, format="%.1f", key="w.grid_compare_distance",
-                         help=ctx.t("grid.compare_distance_help"))
+    distance = number_slider(ctx.t("grid.compare_distance"), lang=ctx.lang, minimum=0.0,
+                             maximum=MAX_DISTANCE, value=2.0, step=0.5,
+                             key="w.grid_compare_distance",
+                             help=ctx.t("grid.compare_distance_help"))
     near = borderline(view, float(distance))
     clients = near["client_id"].nunique()
     st.caption(ctx.t("grid.compare_borderline_count", count=number(clients, ctx.lang),

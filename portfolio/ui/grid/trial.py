@@ -20,6 +20,7 @@ from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import money, number, percent
 from portfolio.text_safety import markdown_text
 from portfolio.ui.shared.number_entry import NumberRule, form_number_entry
+from portfolio.ui.shared.number_slider import number_slider
 from portfolio.ui.shared.widgets import text_table
 
 _KEY = state.TRIAL_WIDGETS  # + "cut.<axis>" or "weight.<criterion id>"
@@ -62,11 +63,11 @@ def _cuts_input(ctx: PageContext, axis_id: str, values: tuple[float, ...]
     than two (kept as in the file)."""
     if len(values) not in (1, 2):
         return None
-    picked = st.slider(ctx.t("grid.trial_cuts", count=len(values)), min_value=0.0,
-                       max_value=100.0, step=0.5, format="%.1f",
-                       value=float(values[0]) if len(values) == 1 else tuple(values),
-                       key=f"{_KEY}cut.{axis_id}")
-    return (picked,) if len(values) == 1 else tuple(picked)
+    picked = number_slider(ctx.t("grid.trial_cuts", count=len(values)), lang=ctx.lang,
+                           minimum=0.0, maximum=100.0, step=0.5,
+                           value=float(values[0]) if len(values) == 1 else tuple(values),
+                           key=f"{_KEY}cut.{axis_id}")
+    return picked if isinstance(picked, tuple) else (picked,)
 
 
 def _try(ctx: PageContext, file_grid: Grid, changes: GridChanges) -> None:

@@ -13,6 +13,7 @@ import streamlit as st
 from portfolio.i18n import LANGUAGES, language_from_locale, t
 from portfolio.problems import Refusal
 from portfolio.text_safety import markdown_text
+from portfolio.ui.shared.streamlit_words import streamlit_words
 from portfolio.ui.shared import rooms as room_state
 from portfolio.ui.shared import state
 from portfolio.ui.shared.identity import sign_in_mode
@@ -35,6 +36,7 @@ def join_frame() -> str:
         st.title(t("join.title", lang), anchor=False)
         st.button(t("join.sign_in", lang), on_click=st.login, key="w.join.login")
         st.stop()
+    streamlit_words(lang)
     return lang
 
 

@@ -12,6 +12,7 @@ from portfolio.figures.matrix import CLIENT_ID_INDEX, DENSITY_FROM, chart_kind, 
 from portfolio.queries.scope import ClientFilter
 from portfolio.ui.shared import queries as data
 from portfolio.ui.shared.chart_export import exported
+from portfolio.ui.matrix.layout import CARD_BOX, CHART_BOX, SIDE_BOX, chart_height
 from portfolio.ui.shared.client_card import client_card_panel
 from portfolio.ui.shared.context import PageContext
 from portfolio.ui.shared.presenter import presenting
@@ -34,10 +35,11 @@ def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
     st.caption(ctx.md("matrix.shown", clients=number(placed, ctx.lang),
                      revenue=money(revenue, ctx.lang, compact=True)))
     figure = matrix_figure(points, ctx.view.grid, ctx.lang)
+    # The quadrants' labels name the segments in their colours: the legend, which wraps
+    # over the top quadrants on a narrow column, is left out.
+    figure.update_layout(showlegend=False)
     if presenting():
-        # The quadrants' labels name the segments in their colours: the legend, which wraps
-        # over the top quadrants on a narrow column, is left out, and the chart fits the screen.
-        figure.update_layout(height=PRESENTED_CHART_PX, showlegend=False)
+        figure.update_layout(height=PRESENTED_CHART_PX)
     if chart_kind(placed) == "density":
         st.info(ctx.md("matrix.density_note", clients=number(placed, ctx.lang),
                       limit=number(DENSITY_FROM, ctx.lang)), icon=":material/filter_alt:")
@@ -46,8 +48,10 @@ def matrix_chart(ctx: PageContext, filters: ClientFilter) -> str | None:
         st.plotly_chart(figure, key=f"{CHART_KEY}.density", theme=None,
                         config=exported(figure, CHART_KEY))
         return None
-    event = st.plotly_chart(figure, key=CHART_KEY, on_select="rerun", selection_mode="points",
-                            theme=None, config=exported(figure, CHART_KEY))
+    with st.container(key=CHART_BOX):
+        event = st.plotly_chart(figure, key=CHART_KEY, on_select="rerun", selection_mode="points",
+                                theme=None, config=exported(figure, CHART_KEY),
+                                height=chart_height())
     clicked = clicked_client(event)
     if clicked is None and not presenting():
         st.caption(ctx.md("matrix.click_hint"))
@@ -68,13 +72,14 @@ def clicked_client(event: Any) -> str | None:
 
 
 def side_panel(ctx: PageContext, filters: ClientFilter, clicked: str | None) -> None:
-    """Beside the chart: a clicked client's card, then the totals; on a projected screen the
-    totals first, so that a card opened in the meeting never pushes them off the screen."""
-    if clicked is not None and not presenting():
-        client_card_panel(ctx, clicked)
-    segment_totals_panel(ctx, filters)
-    if clicked is not None and presenting():
-        client_card_panel(ctx, clicked)
+    """Beside the chart: the totals, then a clicked client's card under them, so that a card
+    opened never pushes the totals off the screen (off presenter mode the card's box scrolls:
+    `layout`)."""
+    with st.container(key=SIDE_BOX):
+        segment_totals_panel(ctx, filters)
+        if clicked is not None:
+            with st.container(key=CARD_BOX):
+                client_card_panel(ctx, clicked)
 
 
 def segment_totals_panel(ctx: PageContext, filters: ClientFilter) -> None:

@@ -14,6 +14,7 @@ from portfolio.figures.plan import response_figure
 from portfolio.ui.plan import state as plan_state
 from portfolio.ui.shared.context import PageContext
 from portfolio.numbers import decimal
+from portfolio.number_entry import NotANumber, entry_text, parse_number
 from portfolio.ui.plan.data import RepView
 from portfolio.ui.shared.summary import chart
 from portfolio.ui.shared.presenter import presenting
@@ -21,6 +22,7 @@ from portfolio.ui.shared.presenter import presenting
 # A fitted curve farther than this from the judgements (in multiples of today's revenue)
 # deserves a second look at them (see the visit-planning documentation).
 RESIDUAL_NOTICE = 0.03
+LEVEL_DECIMALS = 2  # the judgements are multiples of today's revenue: 0,30 · 1,15
 Levels = dict[str, dict[str, Any]]
 
 
@@ -42,14 +44,27 @@ def file_levels(inputs: PlanInputs, segments: list[str]) -> Levels:
             for segment in segments}
 
 
-def _with_edits(base: Levels, edits: dict[int, dict[str, Any]]) -> Levels:
-    """`base` with the editor's changed cells (rows are segments in `base`'s order)."""
+def _with_edits(base: Levels, edits: dict[int, dict[str, Any]], lang: str) -> Levels:
+    """`base` with the editor's changed cells (rows are segments in `base`'s order), each
+    read as the user typed it in `lang`."""
     segments = list(base)
     levels = {segment: dict(values) for segment, values in base.items()}
     for row, cells in edits.items():
         if 0 <= row < len(segments):
-            levels[segments[row]].update({k: v for k, v in cells.items() if k in EDITABLE_LEVELS})
+            levels[segments[row]].update({k: _typed_number(v, lang) for k, v in cells.items()
+                                          if k in EDITABLE_LEVELS})
     return levels
+
+
+def _typed_number(value: Any, lang: str) -> Any:
+    """A cell's text ("0,75" in French) as its number; text that is no number is left as it is,
+    for the judgements' check to refuse it."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_number(value, lang, required=True)
+    except NotANumber:
+        return value
 
 
 def judgements_in_use(ctx: PageContext, file_inputs: PlanInputs) -> JudgementsInUse:
@@ -58,7 +73,7 @@ def judgements_in_use(ctx: PageContext, file_inputs: PlanInputs) -> JudgementsIn
     segments = [s.id for s in ctx.view.grid.segments]
     original = file_levels(file_inputs, segments)
     base = plan_state.judgements() or original
-    candidate = _with_edits(base, plan_state.editor_edits())
+    candidate = _with_edits(base, plan_state.editor_edits(), plan_state.edits_language(ctx.lang))
     read, problems = judgements_from_levels(candidate)
     if problems:
         read, _ = judgements_from_levels(base)
@@ -69,9 +84,12 @@ def judgements_in_use(ctx: PageContext, file_inputs: PlanInputs) -> JudgementsIn
     return JudgementsInUse(file_inputs.with_judgements(read), base, tuple(problems), customised)
 
 
-def _apply(base: Levels) -> None:
-    """Keep the applied judgements for the session (they follow the user to other pages)."""
-    candidate = _with_edits(base, plan_state.editor_edits())
+def _apply(base: Levels, lang: str) -> None:
+    """Keep the applied judgements for the session (they follow the user to other pages).
+    The editor's cells reach the page only when applied: they were typed in `lang`, the
+    language they are read in from then on."""
+    plan_state.set_edits_language(lang)
+    candidate = _with_edits(base, plan_state.editor_edits(), lang)
     _, problems = judgements_from_levels(candidate)
     if not problems:
         plan_state.set_judgements(candidate)
@@ -92,7 +110,7 @@ def judgements_panel(ctx: PageContext, state: JudgementsInUse, view: RepView) ->
                            num_rows="fixed", disabled=["segment", "current"],
                            column_config=_editor_columns(ctx), width="stretch")
             st.form_submit_button(ctx.t("plan.judgements_apply"), key="w.plan.judgements_apply", type="primary",
-                                  icon=":material/refresh:", on_click=_apply, args=(state.base,))
+                                  icon=":material/refresh:", on_click=_apply, args=(state.base, ctx.lang))
         st.button(ctx.t("plan.judgements_reset"), key="w.plan.judgements_reset",
                   icon=":material/restart_alt:", on_click=plan_state.reset_judgements,
                   disabled=not state.customised and not plan_state.editor_edits())
@@ -113,8 +131,11 @@ def _curves(ctx: PageContext, view: RepView) -> None:
 
 
 def _editor_table(ctx: PageContext, levels: Levels) -> pd.DataFrame:
+    """The levels as text written the user's way ("0,30" in French): a number column of
+    Streamlit's writes them with a point whatever the page's language, and reads "0,3" as 3."""
     labels = ctx.view.grid.segment_labels(ctx.lang)
     table = pd.DataFrame.from_dict(levels, orient="index")[list(RESPONSE_LEVELS)].astype(float)
+    table = table.map(lambda value: entry_text(value, ctx.lang, LEVEL_DECIMALS))
     table.insert(0, "segment", [labels.get(s, s) for s in table.index])
     return table.reset_index(drop=True)
 
@@ -122,9 +143,8 @@ def _editor_table(ctx: PageContext, levels: Levels) -> pd.DataFrame:
 def _editor_columns(ctx: PageContext) -> dict[str, Any]:
     columns: dict[str, Any] = {"segment": st.column_config.TextColumn(ctx.t("plan.col_segment"))}
     for level in RESPONSE_LEVELS:
-        columns[level] = st.column_config.NumberColumn(
-            ctx.t(f"plan.level.{level}"), help=ctx.t(f"plan.level_help.{level}"),
-            min_value=0.0, max_value=100.0, step=0.01, format="%.2f", required=True)
+        columns[level] = st.column_config.TextColumn(
+            ctx.t(f"plan.level.{level}"), help=ctx.t(f"plan.level_help.{level}"), required=True)
     return columns
 
 

@@ -11,6 +11,7 @@ import streamlit as st
 _REP = "pp.plan.rep"
 _DATE = "pp.plan.date"
 _JUDGEMENTS = "pp.plan.judgements"
+_EDITS_LANGUAGE = "pp.plan.judgements_typed_in"
 EDITOR_KEY = "w.plan.judgements"
 
 
@@ -52,7 +53,18 @@ def editor_edits() -> dict[int, dict[str, Any]]:
     return {int(row): dict(cells) for row, cells in rows.items()}
 
 
+def edits_language(default: str) -> str:
+    """The language the editor's cells were typed in: their text is read in it ("2,5" is a
+    number in French, not in English), whatever the page is in now."""
+    return st.session_state.get(_EDITS_LANGUAGE) or default
+
+
+def set_edits_language(lang: str) -> None:
+    st.session_state[_EDITS_LANGUAGE] = lang
+
+
 def reset_judgements() -> None:
     """Back to the norms file: forget the session's judgements and the editor's edits."""
     st.session_state[_JUDGEMENTS] = None
     st.session_state.pop(EDITOR_KEY, None)
+    st.session_state.pop(_EDITS_LANGUAGE, None)

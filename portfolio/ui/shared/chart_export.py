@@ -28,6 +28,7 @@ from portfolio.i18n import catalogue, t
 from portfolio.numbers import style
 from portfolio.queries.scope import ClientFilter
 from portfolio.text_safety import plotly_text
+from portfolio.ui.shared.plotly_words import plotly_locale
 
 _EXPORT = "pp.chart_export"
 CAPTION_PX = 22  # the strip at the foot of a chart that holds its line
@@ -97,7 +98,8 @@ def caption_parts(key: str, today: dt.date | None = None) -> list[str]:
 
 def exported(figure, key: str, today: dt.date | None = None) -> dict[str, Any]:  # noqa: ANN001
     """Put the line at the foot of `figure` (a go.Figure, changed in place) and return the
-    Plotly configuration that names its PNG after it."""
+    Plotly configuration that names its PNG after it, its toolbar's tips in the page's
+    language (`plotly_words`)."""
     parts = caption_parts(key, today)
     bottom = figure.layout.margin.b
     figure.update_layout(
@@ -107,8 +109,9 @@ def exported(figure, key: str, today: dt.date | None = None) -> dict[str, Any]: 
         title={"text": plotly_text(" · ".join(parts)), "x": 0.01, "xanchor": "left",
                "xref": "container", "y": 0.004, "yanchor": "bottom", "yref": "container",
                "font": {"size": CAPTION_FONT_PX, "color": CAPTION_COLOR}, "automargin": False})
-    return {**BASE_CONFIG, "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE,
-                                                    "filename": file_name(parts)}}
+    return {**BASE_CONFIG, **plotly_locale(_current().lang),
+            "toImageButtonOptions": {"format": "png", "scale": PNG_SCALE,
+                                     "filename": file_name(parts)}}
 
 
 def file_name(parts: list[str]) -> str:

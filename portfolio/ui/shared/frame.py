@@ -28,6 +28,7 @@ from portfolio.numbers import number, percent
 from portfolio.ui.shared.names import dataset_name
 from portfolio.ui.shared.pages import MENU, page
 from portfolio.ui.shared.presenter import presenter_layout, presenter_switch, presenting
+from portfolio.ui.shared.streamlit_words import streamlit_words
 from portfolio.ui.shared.resources import ActiveGrid, active_grid, open_store, prune_old_scores
 from portfolio.ui.shared.widgets import bound_widget, show_issues
 from portfolio.view import PortfolioView, grid_token
@@ -75,6 +76,7 @@ def frame(page_id: str) -> PageContext:
         scope = sight.visibility if sight is not None else Visibility.no_client()
         previewed = _view_as_selector(store, person, dataset, grid.grid, scope, lang)
     shown_grid = _tried_grid(grid.grid) or grid.grid
+    streamlit_words(lang)
     presenter_layout(lang, entry.id, trial=shown_grid is not grid.grid)
     visibility = _seen(scope, previewed)
     viewer = previewed or _own_name(person)

@@ -10,7 +10,8 @@ the same button for a click, a keyboard or a screen reader's focus.
 It rests on Streamlit's test ids (`stFileUploaderDropzone`, `…Instructions`), which a
 Streamlit release may rename: the browser test of the French import page
 (tests/browser/test_uploader_words.py) would then fail. The words shown while a file is
-dragged over the box ("Drag and drop a file here") have no test id and stay in English.
+dragged over the box ("Drag and drop a file here") have no test id: they are found as the
+box's one part without a button, which the same test drags a file over.
 """
 
 from __future__ import annotations
@@ -41,12 +42,18 @@ def uploader_css(key: str, types: Sequence[str], lang: str) -> str:
     limit = t("uploader_words.limit", lang, size=number(st.get_option("server.maxUploadSize"), lang),
               types=", ".join(kind.upper() for kind in types))
     button = t("uploader_words.button", lang)
+    drop = t("uploader_words.drop", lang)
+    # The words shown while a file is dragged over the box, in the one part of it that holds
+    # no button (it has no test id of its own).
+    dragged = f"{scope} > [data-testid=\"stFileUploaderDropzoneInput\"] + div:not(:has(button)) > *"
     return (f"{scope} button [data-testid=\"stMarkdownContainer\"] p {{ display: none; }}"
             f"{scope} button [data-testid=\"stMarkdownContainer\"]::after "
             f"{{ content: {css_string(button)}; }}"
             f"{scope} [data-testid=\"stFileUploaderDropzoneInstructions\"] span {{ display: none; }}"
             f"{scope} [data-testid=\"stFileUploaderDropzoneInstructions\"] > div::after "
-            f"{{ content: {css_string(limit)}; }}")
+            f"{{ content: {css_string(limit)}; }}"
+            f"{dragged} {{ font-size: 0; }}"
+            f"{dragged}::after {{ content: {css_string(drop)}; font-size: 1rem; }}")
 
 
 def element_class(key: str) -> str:

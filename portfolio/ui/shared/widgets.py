@@ -33,7 +33,10 @@ def multiselect_filter(label: str, key: str, options: Sequence[Any], chosen: Ite
     kept = [value for value in chosen if value in options]
     picked = bound_widget(st.multiselect, key, kept, lambda value: on_pick(tuple(value or ())),
                           label=label, options=list(options), format_func=format_func,
-                          placeholder=t("common.filter_all", lang))
+                          placeholder=t("common.filter_all", lang),
+                          # Streamlit writes "Select all" in English only; and picking
+                          # every value is what the empty filter already means.
+                          select_all=False)
     return tuple(picked)
 
 
