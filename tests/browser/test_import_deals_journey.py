@@ -43,7 +43,9 @@ def test_build_clients_from_deals_import_them_and_read_the_choices(page: Page, a
     page.get_by_text("I have sales lines / deals", exact=True).click()
     wait_until_drawn(page)
     files = page.locator('input[type="file"]')
-    expect(files).to_have_count(3, timeout=DRAW_TIMEOUT_MS)
+    # Lines, accounts, families; then the potential file and the rates (in the folded
+    # "Potential" expander, drawn all the same).
+    expect(files).to_have_count(5, timeout=DRAW_TIMEOUT_MS)
     files.nth(0).set_input_files(str(deals))
     wait_until_drawn(page)
     files.nth(1).set_input_files(str(accounts))

@@ -129,6 +129,10 @@ def _presenting(page: Page, app_url: str, lang: str, page_id: str) -> None:
     if page_id != "matrix":
         page.locator('[data-testid="stMain"] [data-testid="stPageLink-NavLink"]').filter(
             has_text=PAGE_LINKS[page_id][lang]).click()
+        # On a busy machine the Matrix may still be on screen for a moment: its chart
+        # would be taken for the page's own.
+        page.wait_for_function("() => !location.pathname.endsWith('/Matrix')",
+                               timeout=DRAW_TIMEOUT_MS)
         wait_until_drawn(page)
     expect(page.get_by_role("button", name=LEAVE[lang])).to_be_visible(timeout=DRAW_TIMEOUT_MS)
 
