@@ -124,6 +124,13 @@ def is_follow_on(error: BaseException) -> bool:
     return any(words.lower() in str(error).lower() for words in FOLLOW_ON_WORDS)
 
 
+def first_line(error: BaseException) -> str:
+    """The first line of what `error` says (a driver's message runs on with context and
+    hints), or its type's name when it says nothing."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def first_error(error: BaseException) -> BaseException:
     """The error that started it all: follow-on errors are replaced by the one they
     happened while handling (a DETACH or ROLLBACK failing after a write failed)."""

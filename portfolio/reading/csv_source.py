@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import duckdb
 import numpy as np
 
-from portfolio.faults import raise_temporary_fault
+from portfolio.faults import first_line, raise_temporary_fault
 from portfolio.problems import Detail, Problem, detail
 from portfolio.reading import cancel, records
 from portfolio.reading.encoding import TextFile
@@ -233,6 +233,6 @@ def _unreadable(table: CsvTable, error: Exception) -> Problem:
     scan = table.scan()
     if scan.unclosed_from is not None:
         return Problem.of(_UNCLOSED, code="unclosed_quote", row=scan.unclosed_from)
-    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     # DuckDB's own words stay as they are: they name what it tripped on.
-    return file_problem("not_a_table", detail("problems_file.not_a_csv_table", error=first_line))
+    return file_problem("not_a_table",
+                        detail("problems_file.not_a_csv_table", error=first_line(error)))

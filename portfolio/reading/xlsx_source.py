@@ -28,6 +28,7 @@ import pandas as pd
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from portfolio.faults import first_line
 from portfolio.problems import Problem, detail
 from portfolio.reading import cancel, limits
 from portfolio.reading.issues import file_problem, row_problems
@@ -163,8 +164,7 @@ def _refusal(error: BaseException, damage: str) -> Problem:
         if isinstance(cause, defusedxml.DefusedXmlException):
             return file_problem("unsafe_xml", detail("problems_workbook.unsafe_xml"))
         cause = cause.__cause__ or cause.__context__
-    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return file_problem("not_a_table", detail(damage, error=first_line))
+    return file_problem("not_a_table", detail(damage, error=first_line(error)))
 
 
 def _pick_sheet(names: list[str], sheet: str | int | None) -> str | None:

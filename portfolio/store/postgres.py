@@ -20,7 +20,7 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
-from portfolio.faults import Fault
+from portfolio.faults import Fault, first_line
 
 if TYPE_CHECKING:  # a command on a DuckDB file, which only asks `is_url`, never loads Arrow
     import pyarrow as pa
@@ -97,10 +97,6 @@ def driver_error() -> type[Exception]:
     import adbc_driver_postgresql.dbapi as dbapi
 
     return dbapi.Error
-
-
-def first_line(error: BaseException) -> str:
-    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def fetch_table(cur: Any, sql: str, params: tuple = ()) -> pa.Table:

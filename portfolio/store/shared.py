@@ -31,7 +31,7 @@ from typing import Any, Iterator
 import duckdb
 import pyarrow as pa
 
-from portfolio.faults import first_error, store_fault
+from portfolio.faults import first_error, first_line, store_fault
 from portfolio.sql import quote_identifier, table_name
 from portfolio.store import postgres as pg
 from portfolio.store.database import UPGRADES, Store, kept_tables
@@ -118,7 +118,7 @@ class SharedStore(Store):
             self._reader.close()
         with suppress(pg.SharedStoreUnreachable):
             self._reader = pg.connect(self.url)
-        return pg.SharedStoreUnreachable(self.path, pg.first_line(error))
+        return pg.SharedStoreUnreachable(self.path, first_line(error))
 
     def _load(self) -> None:
         """PostgreSQL's state, read in one snapshot, swapped into the working copy at once."""
@@ -216,7 +216,7 @@ class SharedStore(Store):
                 first = first_error(error)
                 if isinstance(first, pg.driver_error()):
                     self._writer_lost()
-                    raise pg.SharedStoreUnreachable(self.path, pg.first_line(first)) from first
+                    raise pg.SharedStoreUnreachable(self.path, first_line(first)) from first
                 fault = store_fault(first, self.path) if isinstance(first, (duckdb.Error, OSError)) else None
                 if fault is not None:
                     raise fault from first
