@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from portfolio.problems import Refusal, detail
-
 DEFAULT_CURRENCY = "EUR"
 
 
@@ -37,21 +35,6 @@ CURRENCIES: dict[str, Currency] = {c.code: c for c in (
     Currency("CAD", "CA$"), Currency("AUD", "A$"), Currency("JPY", "¥"), Currency("SEK", "SEK"),
     Currency("NOK", "NOK"), Currency("DKK", "DKK"), Currency("PLN", "PLN"), Currency("MAD", "MAD"),
 )}
-
-
-class UnknownCurrency(Refusal, ValueError):
-    def __init__(self, code: str):
-        self.code = code
-        super().__init__(detail("problems_import.unknown_currency", currency=repr(code),
-                                choices=", ".join(CURRENCIES)))
-
-
-def checked_currency(code: str | None) -> str:
-    """The ISO code, upper-cased, if it is one the figures know; else UnknownCurrency."""
-    code = (code or DEFAULT_CURRENCY).strip().upper()
-    if code not in CURRENCIES:
-        raise UnknownCurrency(code)
-    return code
 
 
 # Signs a file's amounts may carry ("1 234 $", "£1,234", "USD 1,234"), longest first.

@@ -7,8 +7,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from portfolio.currency import (UnknownCurrency, amounts_in, checked_currency,
-                                detected_currency, set_amounts_currency)
+from portfolio.currency import amounts_in, detected_currency, set_amounts_currency
+from portfolio.currency_check import UnknownCurrency, checked_currency
 from portfolio.i18n import t
 from portfolio.importing import import_file
 from portfolio.numbers import NBSP, amounts, money, money_ticks

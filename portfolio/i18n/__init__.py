@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from portfolio.currency import current
+
 LANGUAGES: tuple[str, ...] = ("en", "fr")
 DEFAULT_LANGUAGE = "en"
 _LOCALES = Path(__file__).with_name("locales")
@@ -44,8 +46,6 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     text = catalogue(lang).get(key) or catalogue(DEFAULT_LANGUAGE).get(key) or key
     if "{currency}" in text and "currency" not in params:
         # Headers such as "Revenue ({currency})" name the currency of the amounts written now.
-        from portfolio.currency import current  # here: the currency module says problems too
-
         params = {**params, "currency": current().sign}
     return text.format(**params) if params else text
 

@@ -11,7 +11,7 @@ import duckdb
 
 from portfolio.building.shared_accounts import (SharedCount, count_shared, has_shared_problem,
                                                resolve_shared)
-from portfolio.currency import UnknownCurrency, checked_currency
+from portfolio.currency_check import UnknownCurrency, checked_currency
 from portfolio.cleanup import remove_leftovers
 from portfolio.faults import temporary_fault
 from portfolio.importing.columns import storable_names

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from portfolio.contract import COLUMNS, Kind
-from portfolio.currency import DEFAULT_CURRENCY, checked_currency
+from portfolio.currency import DEFAULT_CURRENCY
+from portfolio.currency_check import checked_currency
 from portfolio.problems import Refusal, detail
 from portfolio.sql import quote_identifier, table_name
 from portfolio.store.database import Store
