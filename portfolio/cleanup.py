@@ -38,23 +38,10 @@ def remove_leftovers(max_age_hours: float, *, temp_folder: Path | None = None,
     upload_folder = Path(upload_folder or UPLOAD_FOLDER)
     cutoff = (time.time() if now is None else now) - max_age_hours * 3600
     entries = [*_entries(temp_folder, f"{READING_PREFIX}*"), *_entries(upload_folder, f"{UPLOAD_PREFIX}*")]
-    count = size = 0
-    for entry in entries:
-        try:
-            if _last_touched(entry) >= cutoff:
-                continue
-            freed = _size(entry)
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry)
-            else:
-                entry.unlink()
-        except OSError as error:
-            _log.info("leftover %s not removed: %s", entry, error)
-            continue
-        count, size = count + 1, size + freed
-    if count:
-        _log.info("removed %d leftovers (%d bytes)", count, size)
-    return Removed(count, size)
+    removed = _remove_untouched(entries, cutoff)
+    if removed.entries:
+        _log.info("removed %d leftovers (%d bytes)", removed.entries, removed.bytes)
+    return removed
 
 
 def remove_stale_parts(target: Path, max_age_hours: float, *, now: float | None = None) -> Removed:
@@ -64,15 +51,21 @@ def remove_stale_parts(target: Path, max_age_hours: float, *, now: float | None 
     a write under way in another process.
     """
     cutoff = (time.time() if now is None else now) - max_age_hours * 3600
-    count = size = 0
     name = glob.escape(target.name)
-    for entry in _entries(target.parent, f".{name}.*.part") + _entries(target.parent,
-                                                                         f".{name}.*.parts"):
+    entries = _entries(target.parent, f".{name}.*.part") + _entries(target.parent, f".{name}.*.parts")
+    return _remove_untouched([e for e in entries if not e.is_symlink()], cutoff)
+
+
+def _remove_untouched(entries: list[Path], cutoff: float) -> Removed:
+    """Remove each entry not touched since `cutoff`; one that cannot be removed is left
+    for the next time."""
+    count = size = 0
+    for entry in entries:
         try:
-            if _last_touched(entry) >= cutoff or entry.is_symlink():
+            if _last_touched(entry) >= cutoff:
                 continue
             freed = _size(entry)
-            if entry.is_dir():
+            if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry)
             else:
                 entry.unlink()

@@ -17,6 +17,7 @@ it is (its duplicates stay problems to fix).
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from portfolio.building.output import write_clients
 from portfolio.building.owners import MODES, clients_sql
 from portfolio.building.potential import CLIENT_POTENTIAL
 from portfolio.i18n import DEFAULT_LANGUAGE, t
+from portfolio.reading.staging import Staging
 from portfolio.reading.typed import StagedRows
 from portfolio.sql import quote_identifier as q
 
@@ -52,6 +54,9 @@ class SharedCount:
         return self.shared > 0 and self.repeated == 0
 
 
+_counted: weakref.WeakKeyDictionary[Staging, SharedCount] = weakref.WeakKeyDictionary()
+
+
 def described(count: SharedCount, mode: str, lang: str = DEFAULT_LANGUAGE) -> str:
     """How the shared accounts were resolved, as the dataset's description says it."""
     return t(f"building.described_shared_{mode}", lang, shared=count.shared)
@@ -63,12 +68,18 @@ def has_shared_problem(problems) -> bool:
 
 
 def count_shared(rows: StagedRows) -> SharedCount:
-    with _file_rows(rows) as con:
+    """Counted once per reading (the Import page asks again on every rerun), over the
+    staged rows themselves: nothing is copied to count them."""
+    counted = _counted.get(rows.staging)
+    if counted is not None:
+        return counted
+    with duckdb.connect(":memory:") as con, rows.attached(con) as relation:
         shared, repeated = con.execute(
             f"SELECT count(*) FILTER (WHERE reps > 1), count(*) FILTER (WHERE lines > reps) "
             f"FROM (SELECT count(DISTINCT coalesce(salesperson, chr(0))) AS reps, "
-            f"count(*) AS lines FROM {_ROWS} GROUP BY _key)").fetchall()[0]
-    return SharedCount(int(shared), int(repeated))
+            f"count(*) AS lines FROM {relation} GROUP BY {_client_key(rows)})").fetchall()[0]
+    counted = _counted[rows.staging] = SharedCount(int(shared), int(repeated))
+    return counted
 
 
 def resolve_shared(rows: StagedRows, mode: str, out: Path) -> int:
@@ -85,9 +96,15 @@ def resolve_shared(rows: StagedRows, mode: str, out: Path) -> int:
         return write_clients(con, _output_sql(built, mode, present, kept), out)
 
 
+def _client_key(rows: StagedRows) -> str:
+    """A row's client key: the client, and its period when the file has one (a client is
+    shared within a period)."""
+    return ("coalesce(CAST(period AS VARCHAR), '') || chr(31) || client_id"
+            if "period" in rows.columns else "client_id")
+
+
 class _file_rows:
-    """An in-memory database holding the file's rows, each with its client key (the
-    client, and its period when the file has one: a client is shared within a period)."""
+    """An in-memory database holding the file's rows, each with its client key."""
 
     def __init__(self, rows: StagedRows):
         self.rows = rows
@@ -96,9 +113,8 @@ class _file_rows:
         self.con = duckdb.connect(":memory:")
         self.con.execute("SET enable_progress_bar = false")
         with self.rows.attached(self.con) as relation:
-            key = ("coalesce(CAST(period AS VARCHAR), '') || chr(31) || client_id"
-                   if "period" in self.rows.columns else "client_id")
-            self.con.execute(f"CREATE TABLE {_ROWS} AS SELECT *, {key} AS _key FROM {relation}")
+            self.con.execute(f"CREATE TABLE {_ROWS} AS SELECT *, {_client_key(self.rows)} AS _key "
+                             f"FROM {relation}")
         return self.con
 
     def __exit__(self, *exc: object) -> None:

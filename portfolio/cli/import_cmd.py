@@ -12,12 +12,10 @@ from portfolio.cli.common import (UserError, add_map_option, column_map, file_pr
                                   report_warnings)
 from portfolio.cli.db_option import add_db_option, opened_store
 from portfolio.building.choices import Choices
+from portfolio.building.owners import MODES
 from portfolio.building.output import choices_path
-from portfolio.importing.description import import_description
 from portfolio.i18n import t
-from portfolio.cleanup import remove_leftovers
-from portfolio.settings import load_settings
-from portfolio.importing import DONE, READING, STORING, PreparedFile, prepare_file, store_prepared
+from portfolio.importing import DONE, STORING, import_file
 from portfolio.reading import ReadOptions
 from portfolio.store.datasets import find_dataset
 
@@ -44,7 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--currency", type=str.upper, choices=list(CURRENCIES),
                         help="currency of a new dataset's amounts (default: the one sign its "
                              "amounts carry, such as $ or £, else EUR)")
-    parser.add_argument("--shared", choices=("main", "split"),
+    parser.add_argument("--shared", choices=MODES,
                         help="a client listed under several reps (a shared account): owned by "
                              "its main rep, the others listed in a team column, or one row per "
                              "rep with the potential split by each rep's share, as "
@@ -75,17 +73,16 @@ def _progress(stage: str, fraction: float) -> None:
     print(f"{stage}…" if stage != DONE else stage, file=sys.stderr, flush=True)
 
 
-def _description(path: Path, prepared: PreparedFile) -> str | None:
-    """The choices of the build that wrote the file (its sidecar), and how its shared
-    accounts were resolved."""
-    choices = None
+def _build_choices(path: Path) -> Choices | None:
+    """The choices of the build that wrote the file (its sidecar), if it has one."""
     sidecar = choices_path(path)
-    if sidecar.is_file():
-        try:
-            choices = Choices.from_dict(json.loads(sidecar.read_text(encoding="utf-8")))
-        except (OSError, ValueError, TypeError) as error:
-            print(t("building.choices_unreadable", path=str(sidecar), error=error), file=sys.stderr)
-    return import_description(prepared, choices)
+    if not sidecar.is_file():
+        return None
+    try:
+        return Choices.from_dict(json.loads(sidecar.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError) as error:
+        print(t("building.choices_unreadable", path=str(sidecar), error=error), file=sys.stderr)
+        return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -97,15 +94,11 @@ def run(args: argparse.Namespace) -> int:
         existing = find_dataset(store, args.dataset) if args.dataset else None
         with file_problems_reported(path, "nothing was imported; the database is unchanged. "
                                           "Fix the problems above and run again."):
-            _progress(READING, 0.0)
-            remove_leftovers(load_settings().leftover_hours)  # what killed imports left
-            prepared = prepare_file(store, path, options, shared=args.shared)
-            description = args.description or _description(path, prepared)
-            outcome = store_prepared(
-                store, prepared, source=path.name, period=args.period, progress=_progress,
+            outcome = import_file(
+                store, path, options=options, period=args.period, progress=_progress,
                 dataset_id=existing.dataset_id if existing else None,
                 dataset_name=None if existing else args.dataset, currency=args.currency,
-                description=description)
+                shared=args.shared, description=args.description, choices=_build_choices(path))
     report_warnings(path, outcome.warnings)
     what = "new dataset" if outcome.new_dataset else "dataset"
     periods = ", ".join(outcome.periods)

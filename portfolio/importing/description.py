@@ -3,10 +3,14 @@ wrote its file, and how the shared accounts of a client file were resolved."""
 
 from __future__ import annotations
 
-from portfolio.building.choices import Choices
+from typing import TYPE_CHECKING
+
 from portfolio.building.shared_accounts import described
 from portfolio.i18n import DEFAULT_LANGUAGE
-from portfolio.importing.service import PreparedFile
+
+if TYPE_CHECKING:  # the import service uses this module
+    from portfolio.building.choices import Choices
+    from portfolio.importing.service import PreparedFile
 
 
 def import_description(prepared: PreparedFile, choices: Choices | None = None,

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import duckdb
 
+from portfolio.building.choices import Choices
 from portfolio.building.shared_accounts import (SharedCount, count_shared, has_shared_problem,
                                                resolve_shared)
 from portfolio.currency_check import UnknownCurrency, checked_currency
 from portfolio.cleanup import remove_leftovers
 from portfolio.faults import temporary_fault
 from portfolio.importing.columns import storable_names
+from portfolio.importing.description import import_description
 from portfolio.memory import return_freed_memory
 from portfolio.problems import Detail, InputError, Problem, detail
 from portfolio.reading import ReadOptions, ReadResult, read_client_file
@@ -138,7 +140,7 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
                 period: str | None = None, source: str | None = None,
                 progress: Progress | None = None, within: Within | None = None,
                 currency: str | None = None, shared: str | None = None,
-                description: str | None = None) -> ImportOutcome:
+                description: str | None = None, choices: Choices | None = None) -> ImportOutcome:
     """Import a client file as a new dataset (`dataset_name`, by default named after
     the file) or as new period(s) of the dataset `dataset_id`.
 
@@ -148,7 +150,9 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
     recorded with the dataset (the uploaded name when `path` is a temporary copy).
     `currency` is a new dataset's (by default the one sign its amounts carry, else EUR);
     a new period is in its dataset's currency. `shared` resolves the clients listed under
-    several reps (see `prepare_file`); `description` says how the clients were made.
+    several reps (see `prepare_file`); `description` says how the clients were made, by
+    default the `choices` of the build that wrote the file and how shared accounts were
+    resolved (`import_description`).
     """
     report = progress or _silent
     report(READING, 0.0)
@@ -158,7 +162,7 @@ def import_file(store: Store, path: str | Path, *, options: ReadOptions = ReadOp
     return store_prepared(store, prepared, source=source or Path(path).name,
                           dataset_name=dataset_name, dataset_id=dataset_id, period=period,
                           progress=report, within=within, currency=currency,
-                          description=description)
+                          description=description or import_description(prepared, choices))
 
 
 def store_prepared(store: Store, prepared: PreparedFile, *, source: str,

@@ -31,7 +31,9 @@ _FILES = {LINES: "import.deals_lines", ACCOUNTS: "import.deals_accounts",
 # Where a potential comes from when the lines do not say it (build-clients' --potential-file,
 # --estimate and --estimate-rates): under an expander, most exports need none of them.
 _POTENTIAL_FILES = {POTENTIALS: "import.deals_potentials", RATES: "import.deals_rates"}
-_SHARED = {"main": "import.shared_main", "split": "import.shared_split"}
+# How a client sold by several reps is held (`portfolio.building.owners.MODES`), as the
+# page names each mode; the client-file path's choice too.
+SHARED_MODES = {"main": "import.shared_main", "split": "import.shared_split"}
 _KIND = "w.import_kind"
 _KINDS = {CLIENTS: "import.kind_clients", DEALS: "import.kind_deals"}
 _SHOWN = 20  # problems shown one by one; the rest counted
@@ -97,8 +99,8 @@ def _choices(ctx: PageContext) -> None:
     as_of.date_input(ctx.t("import.build_as_of"), value=None, key="w.import_as_of",
                      help=ctx.t("import.build_as_of_help"), on_change=forget,
                      format="DD/MM/YYYY" if ctx.lang == "fr" else "YYYY-MM-DD")
-    shared.radio(ctx.t("import.build_shared"), list(_SHARED), key="w.import_build_shared",
-                 format_func=lambda v: ctx.t(_SHARED[v]), on_change=forget,
+    shared.radio(ctx.t("import.build_shared"), list(SHARED_MODES), key="w.import_build_shared",
+                 format_func=lambda v: ctx.t(SHARED_MODES[v]), on_change=forget,
                  help=ctx.t("import.build_shared_help"))
     stage, won = st.columns(2)
     stage.text_input(ctx.t("import.build_stage"), key="w.import_stage_column",

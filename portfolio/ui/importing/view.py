@@ -27,6 +27,7 @@ from portfolio.reading.cancel import ReadingCancelled
 from portfolio.store import guarded
 from portfolio.tables_out import csv_bytes
 from portfolio.ui.importing import state as import_state
+from portfolio.ui.importing.deals import SHARED_MODES
 from portfolio.ui.shared.uploader_words import file_uploader
 from portfolio.ui.shared import notices
 from portfolio.ui.shared.background import run_stoppable
@@ -53,7 +54,6 @@ _DECIMALS = {",": "import.decimal_comma", ".": "import.decimal_point"}
 # at all (its placeholder), so the option is a string of its own.
 _AUTO = "auto"
 _NEW, _PERIOD = "new", "period"
-_SHARED_MODES = {"main": "import.shared_main", "split": "import.shared_split"}
 _DESTINATIONS = {_NEW: "import.destination_new", _PERIOD: "import.destination_period"}
 
 
@@ -273,10 +273,10 @@ def shared_section(ctx: PageContext, prepared: PreparedFile) -> None:
                 icon=":material/info:")
         return
     st.caption(ctx.t("import.shared_caption", shared=count.shared))
-    modes = list(_SHARED_MODES)
+    modes = list(SHARED_MODES)
     bound_widget(st.radio, "w.import_shared", import_state.shared_mode(),
                  import_state.set_shared_mode, label=ctx.t("import.shared_label"),
-                 options=modes, format_func=lambda v: ctx.t(_SHARED_MODES[v]), horizontal=True)
+                 options=modes, format_func=lambda v: ctx.t(SHARED_MODES[v]), horizontal=True)
 
 
 # --- preview and check --------------------------------------------------------
